@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+};
+
+// 执法机关/执法主体 (ORG-1). A 受委托组织 names the agency that delegated to it (S4 第二十四条).
+export const agencies = pgTable('agencies', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  delegatingAgencyId: uuid('delegating_agency_id').references((): AnyPgColumn => agencies.id),
+  region: text('region'),
+  ...timestamps,
+});
+
+// 科室 / 执法队
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('units_agency_name').on(t.agencyId, t.name)],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  // The deployment's operator: creates agencies; has no rights inside an agency by itself.
+  isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  ...timestamps,
+});
+
+// 执法人员 (ORG-2): certificate number and validity decide whether they may carry out enforcement.
+export const officers = pgTable(
+  'officers',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    userId: uuid('user_id').references(() => users.id),
+    name: text('name').notNull(),
+    post: text('post').notNull(),
+    certificateNo: text('certificate_no').notNull().unique(),
+    certificateValidFrom: date('certificate_valid_from', { mode: 'string' }).notNull(),
+    certificateValidTo: date('certificate_valid_to', { mode: 'string' }).notNull(),
+    area: text('area').notNull(),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index('officers_agency').on(t.agencyId), index('officers_unit').on(t.unitId)],
+);
+
+// ORG-3: several roles per person per agency.
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id),
+    agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+    role: text('role').notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.agencyId, t.role] }), index('role_assignments_agency').on(t.agencyId)],
+);

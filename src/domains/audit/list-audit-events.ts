@@ -1,0 +1,33 @@
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/index.js';
+import { iso } from '../../shared/http-schemas.js';
+
+export type AuditFilter = {
+  agencyId?: string;
+  action?: string;
+  actorUserId?: string;
+  objectType?: string;
+  objectId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+};
+
+export async function listAuditEvents(db: Db, f: AuditFilter) {
+  const conditions: SQL[] = [];
+  if (f.agencyId) conditions.push(eq(auditEvents.agencyId, f.agencyId));
+  if (f.action) conditions.push(eq(auditEvents.action, f.action));
+  if (f.actorUserId) conditions.push(eq(auditEvents.actorUserId, f.actorUserId));
+  if (f.objectType) conditions.push(eq(auditEvents.objectType, f.objectType));
+  if (f.objectId) conditions.push(eq(auditEvents.objectId, f.objectId));
+  if (f.from) conditions.push(gte(auditEvents.occurredAt, f.from));
+  if (f.to) conditions.push(lt(auditEvents.occurredAt, f.to));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(auditEvents).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r, occurredAt: iso(r.occurredAt)! })), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}

@@ -1,0 +1,63 @@
+import { auditEvents } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
+import type { AuditAction } from './audit-actions.js';
+
+/** Who did it, from where: taken from the request, or from the CLI for operator commands. */
+export type Actor = {
+  userId: string | null;
+  name: string | null;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+export const systemActor = (name = 'system'): Actor => ({ userId: null, name, ip: null, userAgent: 'liuhen-cli' });
+
+export type AuditEventInput = {
+  action: AuditAction;
+  agencyId: string | null;
+  objectType: string;
+  objectId: string | null;
+  before?: unknown;
+  after?: unknown;
+  details?: unknown;
+};
+
+/**
+ * Writes one audit event. Call it with the transaction that makes the change, so the event
+ * exists exactly when the change does.
+ */
+export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInput, now = new Date()) {
+  const row = {
+    occurredAt: now,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    agencyId: event.agencyId,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+    before: redactSecrets(event.before) ?? null,
+    after: redactSecrets(event.after) ?? null,
+    details: redactSecrets(event.details) ?? null,
+  };
+  await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) });
+}
+
+const secretKeys = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword', 'tokenHash', 'token']);
+
+// Audit rows are shown to administrators and supervisors: never a secret in them.
+function redactSecrets(value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !secretKeys.has(k))
+        .map(([k, v]) => [k, redactSecrets(v)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { errorResponses, pageQuery, uuidParam } from '../../shared/http-schemas.js';
+import { canViewAudit } from '../org/policy.js';
+import { auditActionList, auditActions } from './audit-actions.js';
+import { listAuditEvents } from './list-audit-events.js';
+
+const eventView = z.object({
+  seq: z.number(),
+  occurredAt: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  details: z.unknown(),
+  contentHash: z.string(),
+});
+
+export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['审计日志'];
+  const instant = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' }).transform((s) => new Date(s));
+
+  r.get('/api/audit-events', {
+    config: { access: (p, req) => canViewAudit(p, (req.query as { agencyId?: string }).agencyId || undefined) },
+    schema: {
+      tags,
+      summary: '审计事件（按机关、动作、操作人、对象、时间筛选）；不带 agencyId 仅平台管理员可查',
+      querystring: z.object({
+        agencyId: uuidParam.optional(),
+        action: z.enum(auditActionList as [string, ...string[]]).optional(),
+        actorUserId: uuidParam.optional(),
+        objectType: z.string().max(50).optional(),
+        objectId: z.string().max(100).optional(),
+        from: instant.optional(),
+        to: instant.optional(),
+        ...pageQuery,
+      }),
+      response: { 200: z.object({ items: z.array(eventView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
+    },
+    handler: (req) => listAuditEvents(ctx.db, req.query),
+  });
+
+  r.get('/api/audit-actions', {
+    config: { access: 'signedIn' },
+    schema: { tags, summary: '审计动作及其中文名称', response: { 200: z.record(z.string(), z.string()) } },
+    handler: async () => auditActions,
+  });
+}

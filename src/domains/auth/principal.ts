@@ -1,0 +1,22 @@
+import type { Role } from '../org/roles.js';
+
+export type Membership = { agencyId: string; agencyName: string; roles: Role[] };
+
+/** The signed-in user as every policy sees them. */
+export type Principal = {
+  userId: string;
+  username: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  memberships: Membership[];
+  via: 'session' | 'token';
+  sessionIdHash?: string;
+  csrfToken?: string;
+  tokenId?: string;
+};
+
+export const rolesIn = (p: Principal, agencyId: string): Role[] =>
+  p.memberships.find((m) => m.agencyId === agencyId)?.roles ?? [];
+
+export const hasRole = (p: Principal, agencyId: string, ...wanted: Role[]) =>
+  rolesIn(p, agencyId).some((r) => wanted.includes(r));

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isMigrated } from '../db/client.js';
+import { auditRoutes } from '../domains/audit/routes.js';
+import { authRoutes } from '../domains/auth/routes.js';
+import { tokenRoutes } from '../domains/auth/token-routes.js';
+import { agencyRoutes } from '../domains/org/agency-routes.js';
+import { peopleRoutes } from '../domains/org/people-routes.js';
+import { roleLabels } from '../domains/org/roles.js';
+import type { AppContext } from './context.js';
+import { installAuthHooks } from './http/auth-hooks.js';
+import { installErrorHandler } from './http/error-handler.js';
+
+z.config(z.locales.zhCN());
+
+// The built web app: web/dist beside src/ and dist/ alike.
+const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Each domain module exports one function that registers its routes; add yours here. */
+const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes];
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '留痕 Liuhen API', description: '行政执法全过程记录信息管理系统 HTTP 接口。会话以 Cookie 认证，写操作需带 x-csrf-token；命令行工具以 Bearer API 令牌认证。', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'liuhen_sid' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuthHooks(app, ctx);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['系统'], summary: '健康检查：数据库已迁移时返回 ok', response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) } },
+    handler: async (_req, reply) => ((await isMigrated(ctx.db)) ? { status: 'ok' as const } : reply.status(503).send({ status: 'unavailable' as const })),
+  });
+  r.get('/api/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+  r.get('/api/meta', {
+    config: { access: 'public' },
+    schema: { tags: ['系统'], summary: '角色等枚举的中文名称', response: { 200: z.object({ roles: z.record(z.string(), z.string()), database: z.string(), store: z.string() }) } },
+    handler: async () => ({ roles: roleLabels, database: ctx.dbKind, store: ctx.store.kind }),
+  });
+  for (const register of domainRoutes) register(app, ctx);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes: every non-API GET that is not a file gets the app's index.html.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { and, eq } from 'drizzle-orm';
+import { agencies, users } from '../db/schema/index.js';
+import { systemActor } from '../domains/audit/record-audit.js';
+import { createApiToken } from '../domains/auth/api-tokens.js';
+import { seedDemo } from '../domains/demo/seed-demo.js';
+import { createMember, setMemberRoles } from '../domains/org/members.js';
+import { roles, type Role } from '../domains/org/roles.js';
+import { AppError } from '../shared/errors.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openContext, startServer } from './start.js';
+
+// The operator's command-line tool `liuhen`. Commands act on the database of the configured
+// data folder (or DATABASE_URL) and write audit events like the HTTP API does.
+const program = new Command('liuhen').description('留痕 行政执法全过程记录信息管理系统');
+
+async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof openContext>>['ctx']) => Promise<T>) {
+  const { ctx, close } = await openContext(loadConfig());
+  try {
+    return await fn(ctx);
+  } finally {
+    await close();
+  }
+}
+
+program.command('serve').description('启动服务').action(async () => {
+  await startServer(loadConfig());
+});
+
+program.command('migrate').description('执行数据库迁移').action(() => withContext(async () => console.log('数据库已迁移到最新版本')));
+
+program.command('seed-demo').description('写入演示机关、科室、执法人员和每个角色的演示用户').action(() =>
+  withContext(async (ctx) => {
+    const res = await seedDemo(ctx.db, ctx.clock());
+    console.log(`演示机关：${res.agency.name}`);
+    console.table(res.users.map((u) => ({ 用户名: u.username, 角色: u.roles.join(','), 密码: u.password })));
+  }),
+);
+
+program
+  .command('create-user')
+  .description('在某机关新建用户（或为已有用户追加角色）')
+  .requiredOption('--agency <code>', '机关编码')
+  .requiredOption('--username <name>', '用户名')
+  .option('--name <displayName>', '姓名')
+  .option('--password <password>', '初始密码（至少 10 位，含字母和数字）')
+  .requiredOption('--roles <list>', `角色，逗号分隔：${roles.join(',')}`)
+  .action((o: { agency: string; username: string; name?: string; password?: string; roles: string }) =>
+    withContext(async (ctx) => {
+      const roleList = o.roles.split(',').map((r) => r.trim()) as Role[];
+      const bad = roleList.filter((r) => !roles.includes(r));
+      if (bad.length) throw new AppError('VALIDATION_FAILED', `未知角色：${bad.join(',')}`);
+      const agency = await agencyByCode(ctx.db, o.agency);
+      const [existing] = await ctx.db.select().from(users).where(eq(users.username, o.username));
+      const actor = systemActor('liuhen-cli');
+      if (existing) {
+        await setMemberRoles(ctx.db, actor, agency.id, existing.id, roleList, ctx.clock());
+        console.log(`已设置 ${o.username} 在 ${agency.name} 的角色：${roleList.join(',')}`);
+        return;
+      }
+      if (!o.password) throw new AppError('VALIDATION_FAILED', '新用户需要 --password');
+      await createMember(ctx.db, actor, agency.id, { username: o.username, displayName: o.name ?? o.username, password: o.password, roles: roleList }, ctx.clock());
+      console.log(`已创建用户 ${o.username}（${agency.name}）`);
+    }),
+  );
+
+const token = program.command('token').description('API 令牌');
+token
+  .command('create')
+  .description('为某机关的用户创建 API 令牌（只显示一次）')
+  .requiredOption('--agency <code>', '机关编码')
+  .requiredOption('--username <name>', '令牌代表的用户')
+  .requiredOption('--name <name>', '令牌名称，如“一号采集站”')
+  .option('--days <n>', '有效天数', (v) => Number.parseInt(v, 10))
+  .action((o: { agency: string; username: string; name: string; days?: number }) =>
+    withContext(async (ctx) => {
+      const agency = await agencyByCode(ctx.db, o.agency);
+      const [user] = await ctx.db.select().from(users).where(and(eq(users.username, o.username)));
+      if (!user) throw new AppError('NOT_FOUND', `用户 ${o.username} 不存在`);
+      const t = await createApiToken(ctx.db, systemActor('liuhen-cli'), { agencyId: agency.id, userId: user.id, name: o.name, expiresInDays: o.days ?? null }, ctx.clock());
+      console.log(t.token);
+    }),
+  );
+
+async function agencyByCode(db: Awaited<ReturnType<typeof openContext>>['ctx']['db'], code: string) {
+  const [agency] = await db.select().from(agencies).where(eq(agencies.code, code));
+  if (!agency) throw new AppError('NOT_FOUND', `机关编码 ${code} 不存在`);
+  return agency;
+}
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof AppError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { openDatabase } from '../db/client.js';
+import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
+import { LocalObjectStore } from '../store/local-object-store.js';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+
+/** Opens the database (migrating it), the object store, and the admin account: everything but HTTP. */
+export async function openContext(config: Config) {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const ctx: AppContext = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    store: new LocalObjectStore(config.dataDir),
+    clock: () => new Date(),
+  };
+  return { ctx, close: () => database.close() };
+}
+
+export async function startServer(config: Config) {
+  const t0 = performance.now();
+  const { ctx, close } = await openContext(config);
+  const admin = await bootstrapAdmin(ctx.db, config.adminPassword, ctx.clock());
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  if (admin.generatedPassword) {
+    // Printed once, on stdout, never logged to the log stream.
+    console.log(`\n首次启动：已创建平台管理员 admin，初始密码：${admin.generatedPassword}\n请登录后立即修改密码。\n`);
+  }
+  app.log.info({ readyMs: Math.round(performance.now() - t0), database: ctx.dbKind, dataDir: config.dataDir }, 'Liuhen ready');
+  const shutdown = async () => {
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return { app, ctx, close };
+}

@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod, link, mkdir, open, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../shared/errors.js';
+import { isSha256Key, type ByteRange, type ObjectStore, type StoredObject } from './object-store.js';
+
+/**
+ * Objects in a local folder at objects/ab/cd/<sha256>. A write goes to a temp file, is fsynced,
+ * then hard-linked into place: link() fails when the name exists, so an object is never
+ * overwritten, and a crash leaves either the whole object or nothing under its key.
+ */
+export class LocalObjectStore implements ObjectStore {
+  readonly kind = 'local';
+  constructor(private readonly root: string) {}
+
+  pathOf(key: string) {
+    if (!isSha256Key(key)) throw new AppError('VALIDATION_FAILED', '对象键必须是 SHA-256 十六进制值');
+    return join(this.root, 'objects', key.slice(0, 2), key.slice(2, 4), key);
+  }
+
+  async put(source: Readable | Uint8Array, opts: { expectedSha256?: string } = {}): Promise<StoredObject> {
+    const tmpDir = join(this.root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const hasher = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    const input = source instanceof Readable ? source : Readable.from([Buffer.from(source)]);
+    try {
+      await pipeline(input, hasher, createWriteStream(tmp, { flags: 'wx' }));
+      await fsync(tmp);
+      const key = hash.digest('hex');
+      if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== key) {
+        throw new AppError('VALIDATION_FAILED', '文件校验值（SHA-256）与声明不一致，未保存', { expected: opts.expectedSha256, actual: key });
+      }
+      const final = this.pathOf(key);
+      await mkdir(join(final, '..'), { recursive: true });
+      const created = await link(tmp, final).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EEXIST') return false;
+          throw err;
+        },
+      );
+      if (created) {
+        await chmod(final, 0o444);
+        await fsync(join(final, '..'));
+      }
+      return { key, size, created };
+    } finally {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+
+  async stat(key: string) {
+    const s = await stat(this.pathOf(key)).catch(() => null);
+    return s ? { size: s.size } : null;
+  }
+
+  async read(key: string, range?: ByteRange): Promise<Readable> {
+    const path = this.pathOf(key);
+    if (!(await this.stat(key))) throw new AppError('NOT_FOUND', '对象不存在');
+    return createReadStream(path, range ? { start: range.start, end: range.end } : undefined);
+  }
+}
+
+async function fsync(path: string) {
+  const fh = await open(path, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
