@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { isValidYmd } from './shanghai-day.js';
+
+// An administrator's copy of the State Council's 节假日安排通知 for one year (CAL-1): the rest
+// ranges (weekends inside them included) and the make-up working days (调休上班). It wins over
+// the bundled data and over the statutory fallback for every date it names.
+
+const ymd = z.string().refine(isValidYmd, { message: '日期须为有效的 YYYY-MM-DD' });
+
+export const yearNoticeSchema = z
+  .object({
+    year: z.number().int().min(1950).max(2099),
+    holidays: z.array(
+      z
+        .object({ name: z.string().min(1), start: ymd, end: ymd })
+        .refine((range) => range.start <= range.end, { message: '放假起始日期不得晚于结束日期' }),
+    ),
+    makeUpWorkdays: z.array(ymd),
+  })
+  .refine(
+    (notice) =>
+      !notice.makeUpWorkdays.some((day) => notice.holidays.some((range) => range.start <= day && day <= range.end)),
+    { message: '调休上班日不得落在放假区间内' },
+  );
+
+export type YearNotice = z.infer<typeof yearNoticeSchema>;
