@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { isoDate, uuidParam } from '../../shared/http-schemas.js';
 import { agencyKinds, roles, unitKinds } from './roles.js';
 
+// An empty patch is refused: it would change nothing but still count as a change.
+const nonEmpty = <T extends z.ZodObject>(schema: T) =>
+  schema.refine((o) => Object.values(o).some((v) => v !== undefined), { message: '没有要修改的内容' });
+
 const name = (label: string, max = 100) =>
   z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过 ${max} 个字符`);
 
@@ -12,7 +16,7 @@ export const agencyInput = z.object({
   delegatingAgencyId: uuidParam.nullable().optional(),
   region: z.string().trim().max(100).nullable().optional(),
 });
-export const agencyPatch = agencyInput.omit({ code: true }).partial();
+export const agencyPatch = nonEmpty(agencyInput.omit({ code: true }).partial());
 export const agencyView = z.object({
   id: z.string(),
   code: z.string(),
@@ -25,7 +29,7 @@ export const agencyView = z.object({
 });
 
 export const unitInput = z.object({ name: name('名称'), kind: z.enum(unitKinds) });
-export const unitPatch = unitInput.partial();
+export const unitPatch = nonEmpty(unitInput.partial());
 export const unitView = z.object({ id: z.string(), agencyId: z.string(), name: z.string(), kind: z.string(), createdAt: z.string(), updatedAt: z.string() });
 
 export const officerInput = z
@@ -41,8 +45,8 @@ export const officerInput = z
     active: z.boolean().optional(),
   })
   .refine((o) => o.certificateValidTo >= o.certificateValidFrom, { message: '证件有效期止不能早于起始日期', path: ['certificateValidTo'] });
-export const officerPatch = z
-  .object({
+export const officerPatch = nonEmpty(
+  z.object({
     name: name('姓名', 50),
     unitId: uuidParam.nullable(),
     userId: uuidParam.nullable(),
@@ -51,8 +55,8 @@ export const officerPatch = z
     certificateValidTo: isoDate,
     area: name('执法区域', 200),
     active: z.boolean(),
-  })
-  .partial();
+  }).partial(),
+);
 export const officerView = z.object({
   id: z.string(),
   agencyId: z.string(),
@@ -78,7 +82,7 @@ export const userInput = z.object({
   password: z.string().min(1, '请填写初始密码').max(200),
   roles: roleList.min(1, '至少选择一个角色'),
 });
-export const userPatch = z.object({ displayName: name('姓名', 50), disabled: z.boolean() }).partial();
+export const userPatch = nonEmpty(z.object({ displayName: name('姓名', 50), disabled: z.boolean() }).partial());
 export const memberView = z.object({
   id: z.string(),
   username: z.string(),

@@ -17,7 +17,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with its declared access: read by the role-matrix and bad-input tests. */
+    apiRoutes: ApiRoute[];
+  }
 }
+
+export type ApiRoute = { method: string; url: string; access: Access; bodySchema?: unknown };
 
 export const agencyParam = (req: FastifyRequest) => (req.params as { agencyId?: string }).agencyId ?? '';
 

@@ -3,6 +3,7 @@ import { principalFromApiToken, principalFromSession } from '../../domains/auth/
 import type { Actor } from '../../domains/audit/record-audit.js';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../context.js';
+import type { ApiRoute } from './access.js';
 
 export const sessionCookie = 'liuhen_sid';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -13,10 +14,15 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function installAuthHooks(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('principal', null);
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access) {
-      throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access, bodySchema: route.schema?.body });
     }
   });
 
