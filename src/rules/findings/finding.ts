@@ -1,0 +1,108 @@
+import type { DeadlineRule } from '../deadlines/deadline-rule.js';
+import type { PolicyProfile, RuleSource } from '../profiles/profile-schema.js';
+
+// A finding (SUP-2): a rule broken, or at risk, in one object of one matter. `key` is stable
+// across evaluations so the server can keep one row per finding and mark it resolved when the
+// key stops appearing; `firstSeenAt`/`resolvedAt` are the server's, not the engine's.
+
+export type FindingKind =
+  | 'av_storage_deadline'
+  | 'av_organising_deadline'
+  | 'archive_deadline'
+  | 'disclosure_deadline'
+  | 'legal_review_deadline'
+  | 'emergency_retro_approval_deadline'
+  | 'av_missing_for_mandatory_activity'
+  | 'av_made_where_forbidden'
+  | 'too_few_officers';
+
+export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2';
+
+/** 'due_soon' and 'late' for time limits; 'breached' for rules that are not about time. */
+export type FindingState = 'due_soon' | 'late' | 'breached';
+
+export type FindingSeverity = 'low' | 'medium' | 'high';
+
+export type FindingObjectType = 'matter' | 'av_record' | 'activity' | 'decision' | 'legal_review';
+
+export interface FindingRule {
+  profileId: string;
+  profileVersion: number;
+  seed: RuleSource['seed'];
+  article: string;
+  /** The article's words, verbatim. */
+  text: string;
+}
+
+export interface Finding {
+  key: string;
+  kind: FindingKind;
+  requirement: FindingRequirement;
+  state: FindingState;
+  severity: FindingSeverity;
+  objectType: FindingObjectType;
+  objectId: string;
+  matterId: string;
+  dueAt?: Date;
+  lateByMs?: number;
+  rule: FindingRule;
+  /** One sentence in Chinese for lists and notifications. */
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+export function ruleOf(profile: PolicyProfile, source: RuleSource): FindingRule {
+  return { profileId: profile.id, profileVersion: profile.version, seed: source.seed, article: source.article, text: source.quote };
+}
+
+export function findingKey(kind: FindingKind, objectType: FindingObjectType, objectId: string): string {
+  return `${kind}:${objectType}:${objectId}`;
+}
+
+export interface DeadlineFindingInput {
+  kind: FindingKind;
+  requirement: FindingRequirement;
+  objectType: FindingObjectType;
+  objectId: string;
+  matterId: string;
+  state: 'due_soon' | 'late';
+  /** Whether the obligation is still outstanding (late and open weighs more than late and done). */
+  stillOpen: boolean;
+  dueAt: Date;
+  lateByMs?: number;
+  deadlineRule: DeadlineRule;
+  rule: FindingRule;
+  summary: string;
+  detail?: Record<string, unknown>;
+}
+
+export function deadlineFinding(input: DeadlineFindingInput): Finding {
+  const severity: FindingSeverity = input.state === 'due_soon' ? 'low' : input.stillOpen ? 'high' : 'medium';
+  const finding: Finding = {
+    key: findingKey(input.kind, input.objectType, input.objectId),
+    kind: input.kind,
+    requirement: input.requirement,
+    state: input.state,
+    severity,
+    objectType: input.objectType,
+    objectId: input.objectId,
+    matterId: input.matterId,
+    dueAt: input.dueAt,
+    rule: input.rule,
+    summary: input.summary,
+    detail: { deadlineRule: input.deadlineRule, stillOpen: input.stillOpen, ...input.detail },
+  };
+  if (input.lateByMs !== undefined) finding.lateByMs = input.lateByMs;
+  return finding;
+}
+
+/** '3小时20分' / '2天5小时' for summaries. */
+export function describeDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return `${days}天${hours > 0 ? `${hours}小时` : ''}`;
+  if (hours > 0) return `${hours}小时${rest > 0 ? `${rest}分` : ''}`;
+  return `${rest}分`;
+}
