@@ -25,6 +25,7 @@ function parameter<T extends z.ZodType>(value: T) {
 
 const timeOfDay = z.string().refine(isValidHhMm, { message: '时间须为 HH:mm' });
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: '标识须为小写英文、数字和下划线' });
+const profileId = z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: '方案标识须为小写英文、数字、连字符和下划线' });
 
 export const avStorageLimitSchema = z.object({
   /** What the limit runs from: the end of recording, or the officer's return to the office. */
@@ -83,13 +84,13 @@ export const profileParametersSchema = z.object({
 });
 
 export const profileSchema = z.object({
-  id: identifier,
+  id: profileId,
   version: z.number().int().positive(),
   name: z.string().min(1),
   /** The seed the profile started from. */
   seed: z.enum(['S0', 'S1', 'S2', 'S3', 'S4']),
   issuer: z.string().min(1),
-  basedOn: z.object({ id: identifier, version: z.number().int().positive() }).nullable(),
+  basedOn: z.object({ id: profileId, version: z.number().int().positive() }).nullable(),
   parameters: profileParametersSchema,
   checklist: checklistSchema,
 });
