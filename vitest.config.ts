@@ -17,13 +17,13 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'rules', include: ['src/**/*.test.ts'] } },
-      { test: { name: 'http-pglite', include: integration, env: { LIUHEN_TEST_DB: 'pglite' } } },
+      { extends: true, test: { name: 'rules', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'http-pglite', include: integration, env: { LIUHEN_TEST_DB: 'pglite' } } },
       ...(pgUrl
-        ? [{ test: { name: 'http-postgres', include: integration, env: { LIUHEN_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true, test: { name: 'http-postgres', include: integration, env: { LIUHEN_TEST_DB: 'postgres' } } }]
         : []),
       ...(hasChromium
-        ? [{ test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 } }]
+        ? [{ extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 } }]
         : []),
     ],
   },

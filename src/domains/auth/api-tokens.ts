@@ -37,7 +37,9 @@ export async function createApiToken(
   input: { agencyId: string; userId: string; name: string; expiresInDays?: number | null },
   now: Date,
 ) {
-  const { user } = await getMember(db, input.agencyId, input.userId);
+  const { user } = await getMember(db, input.agencyId, input.userId).catch(() => {
+    throw new AppError('VALIDATION_FAILED', '令牌代表的用户必须是本机关的用户，请选择用户');
+  });
   if (user.disabled) throw new AppError('CONFLICT', '不能为已停用的用户创建令牌');
   const token = newApiToken();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from '../../src/domains/org/roles.js';
+import { makeAgency, makeUser } from '../support/factories.js';
+import { client, signInAs, type Session } from '../support/http-client.js';
+import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+
+// ORG-3: every route called as every role (and anonymous) and checked against this table.
+// A new route fails the first test until its row is added here: the matrix grows with the API.
+type Actor = 'anonymous' | 'platform' | `${Role}A` | 'adminB' | 'tokenAdminA';
+const agencyRoles = roles.map((r) => `${r}A` as Actor);
+const signedIn: Actor[] = ['platform', ...agencyRoles, 'adminB', 'tokenAdminA'];
+const memberOfA: Actor[] = ['platform', ...agencyRoles, 'tokenAdminA'];
+const adminOfA: Actor[] = ['platform', 'adminA', 'tokenAdminA'];
+const everyone: Actor[] = ['anonymous', ...signedIn];
+
+const expectations: Record<string, Actor[]> = {
+  'GET /api/health': everyone,
+  'GET /api/openapi.json': everyone,
+  'GET /api/meta': everyone,
+  'POST /api/auth/sign-in': everyone,
+  'POST /api/auth/sign-out': signedIn,
+  'GET /api/auth/me': signedIn,
+  'POST /api/auth/password': signedIn,
+  'GET /api/agencies': signedIn,
+  'POST /api/agencies': ['platform'],
+  'GET /api/agencies/:agencyId': memberOfA,
+  'PATCH /api/agencies/:agencyId': adminOfA,
+  'GET /api/agencies/:agencyId/units': memberOfA,
+  'POST /api/agencies/:agencyId/units': adminOfA,
+  'PATCH /api/agencies/:agencyId/units/:unitId': adminOfA,
+  'GET /api/agencies/:agencyId/officers': memberOfA,
+  'POST /api/agencies/:agencyId/officers': adminOfA,
+  'PATCH /api/agencies/:agencyId/officers/:officerId': adminOfA,
+  'GET /api/agencies/:agencyId/users': adminOfA,
+  'POST /api/agencies/:agencyId/users': adminOfA,
+  'PATCH /api/agencies/:agencyId/users/:userId': adminOfA,
+  'PUT /api/agencies/:agencyId/users/:userId/roles': adminOfA,
+  'POST /api/agencies/:agencyId/users/:userId/password': adminOfA,
+  'GET /api/agencies/:agencyId/api-tokens': adminOfA,
+  'POST /api/agencies/:agencyId/api-tokens': adminOfA,
+  'POST /api/agencies/:agencyId/api-tokens/:tokenId/revoke': adminOfA,
+  // Called with ?agencyId=A; without it only the platform admin may list (checked below).
+  'GET /api/audit-events': ['platform', 'adminA', 'supervisorA', 'tokenAdminA'],
+  'GET /api/audit-actions': signedIn,
+};
+
+describe('ORG-3 role matrix: every route × every role', () => {
+  let t: TestApp;
+  let agencyA: string;
+  const callers = new Map<Actor, Session | { token: string } | null>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await signInAs(t.app, 'admin', adminPassword);
+    agencyA = (await makeAgency(t.app, admin)).id;
+    const agencyB = (await makeAgency(t.app, admin)).id;
+    callers.set('anonymous', null);
+    callers.set('platform', admin);
+    for (const role of roles) {
+      const u = await makeUser(t.app, agencyA, [role], admin);
+      callers.set(`${role}A`, await signInAs(t.app, u.username, u.password));
+    }
+    const b = await makeUser(t.app, agencyB, ['admin'], admin);
+    callers.set('adminB', await signInAs(t.app, b.username, b.password));
+    const adminA = await makeUser(t.app, agencyA, ['admin'], admin);
+    const token = await client(t.app, admin).post(`/api/agencies/${agencyA}/api-tokens`, { name: 'matrix', userId: adminA.id });
+    callers.set('tokenAdminA', { token: token.json().token });
+  });
+  afterAll(() => t.close());
+
+  it('ORG-3 the table names every registered route, no more, no less', () => {
+    const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(expectations).sort());
+  });
+
+  it('ORG-3 the audit log across all agencies is for the platform administrator only', async () => {
+    for (const [actor, who] of callers) {
+      if (!who) continue;
+      const res = await client(t.app, who).get('/api/audit-events');
+      if (actor === 'platform') expect(res.statusCode, actor).toBe(200);
+      else if (actor !== 'anonymous') expect([401, 403], actor).toContain(res.statusCode);
+    }
+  });
+
+  it('ORG-3 an officer sees only their own agency in the agency list', async () => {
+    const res = await client(t.app, callers.get('handlerA')!).get('/api/agencies');
+    expect(res.json().map((a: { id: string }) => a.id)).toEqual([agencyA]);
+  });
+  it('ORG-3 each role is allowed or refused exactly as the policy says (anonymous → 401, others → 403)', async () => {
+    // Sign-out last: it ends the caller's session.
+    const routes = [...t.app.apiRoutes].sort((a, b) => Number(a.url === '/api/auth/sign-out') - Number(b.url === '/api/auth/sign-out'));
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const allowed = new Set(expectations[key] ?? []);
+      let url = route.url.replace(':agencyId', agencyA).replace(/:[A-Za-z]+/g, () => randomUUID());
+      if (route.url === '/api/audit-events') url += `?agencyId=${agencyA}`;
+      for (const [actor, who] of callers) {
+        const res = await client(t.app, who).call(route.method as 'GET', url, route.method === 'GET' ? undefined : {});
+        const code = res.headers['content-type']?.includes('json') ? (res.json() as { code?: string }).code : undefined;
+        const refused = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
+        const wantRefused = !allowed.has(actor);
+        if (refused !== wantRefused) mismatches.push(`${key} as ${actor}: got ${res.statusCode} ${code ?? ''}`);
+        if (refused && actor === 'anonymous' && res.statusCode !== 401) mismatches.push(`${key} anonymous got ${res.statusCode}`);
+        if (res.statusCode >= 500) mismatches.push(`${key} as ${actor}: ${res.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

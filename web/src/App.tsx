@@ -1,0 +1,68 @@
+import { Spin } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { setUnauthorizedHandler } from './api/index.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { AgenciesPage } from './pages/AgenciesPage.js';
+import { AuditPage } from './pages/AuditPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { OfficersPage } from './pages/OfficersPage.js';
+import { PasswordPage } from './pages/PasswordPage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { TokensPage } from './pages/TokensPage.js';
+import { UnitsPage } from './pages/UnitsPage.js';
+import { UsersPage } from './pages/UsersPage.js';
+import { useSession } from './session.js';
+
+export function App() {
+  const { clear } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  // Any 401 from the API (session expired, signed out elsewhere) leads back to the sign-in page.
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      clear();
+      if (!window.location.pathname.startsWith('/login')) navigate('/login', { replace: true, state: { from: window.location.pathname } });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [clear, navigate]);
+
+  return (
+    <Routes location={location}>
+      <Route path="/login" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireSignIn>
+            <AppLayout />
+          </RequireSignIn>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="agencies" element={<AgenciesPage />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="officers" element={<OfficersPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="api-tokens" element={<TokensPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="password" element={<PasswordPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) {
+    return (
+      <div className="fullscreen-center">
+        <Spin size="large" description="正在加载…" />
+      </div>
+    );
+  }
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}

@@ -1,0 +1,78 @@
+import { api, request } from './client.js';
+import type {
+  Agency,
+  AgencyInput,
+  ApiToken,
+  AuditPage,
+  AuditQuery,
+  Me,
+  Member,
+  MemberInput,
+  Meta,
+  NewApiToken,
+  Officer,
+  OfficerInput,
+  Role,
+  SignInResult,
+  Unit,
+  UnitInput,
+} from './types.js';
+
+export { ApiError, setCsrfToken, setUnauthorizedHandler } from './client.js';
+export type * from './types.js';
+
+type Ok = { ok: true };
+const a = (agencyId: string) => `/api/agencies/${encodeURIComponent(agencyId)}`;
+
+export const authApi = {
+  signIn: (username: string, password: string) => request<SignInResult>('POST', '/api/auth/sign-in', { username, password }, { authRedirect: false }),
+  me: () => request<Me>('GET', '/api/auth/me', undefined, { authRedirect: false }),
+  signOut: () => api.post<Ok>('/api/auth/sign-out'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<Ok>('POST', '/api/auth/password', { currentPassword, newPassword }, { authRedirect: false }),
+};
+
+export const metaApi = {
+  meta: () => api.get<Meta>('/api/meta'),
+  auditActions: () => api.get<Record<string, string>>('/api/audit-actions'),
+};
+
+export const agencyApi = {
+  list: () => api.get<Agency[]>('/api/agencies'),
+  get: (id: string) => api.get<Agency>(a(id)),
+  create: (input: AgencyInput) => api.post<Agency>('/api/agencies', input),
+  update: (id: string, patch: Partial<Omit<AgencyInput, 'code'>>) => api.patch<Agency>(a(id), patch),
+};
+
+export const unitApi = {
+  list: (agencyId: string) => api.get<Unit[]>(`${a(agencyId)}/units`),
+  create: (agencyId: string, input: UnitInput) => api.post<Unit>(`${a(agencyId)}/units`, input),
+  update: (agencyId: string, unitId: string, patch: Partial<UnitInput>) => api.patch<Unit>(`${a(agencyId)}/units/${unitId}`, patch),
+};
+
+export const officerApi = {
+  list: (agencyId: string, unitId?: string) => api.get<Officer[]>(`${a(agencyId)}/officers`, { unitId }),
+  create: (agencyId: string, input: OfficerInput) => api.post<Officer>(`${a(agencyId)}/officers`, input),
+  update: (agencyId: string, officerId: string, patch: Partial<Omit<OfficerInput, 'certificateNo'>>) =>
+    api.patch<Officer>(`${a(agencyId)}/officers/${officerId}`, patch),
+};
+
+export const userApi = {
+  list: (agencyId: string) => api.get<Member[]>(`${a(agencyId)}/users`),
+  create: (agencyId: string, input: MemberInput) => api.post<Member>(`${a(agencyId)}/users`, input),
+  update: (agencyId: string, userId: string, patch: { displayName?: string; disabled?: boolean }) =>
+    api.patch<Member>(`${a(agencyId)}/users/${userId}`, patch),
+  setRoles: (agencyId: string, userId: string, roles: Role[]) => api.put<Member>(`${a(agencyId)}/users/${userId}/roles`, { roles }),
+  resetPassword: (agencyId: string, userId: string, newPassword: string) => api.post<Ok>(`${a(agencyId)}/users/${userId}/password`, { newPassword }),
+};
+
+export const tokenApi = {
+  list: (agencyId: string) => api.get<ApiToken[]>(`${a(agencyId)}/api-tokens`),
+  create: (agencyId: string, input: { name: string; userId?: string; expiresInDays?: number | null }) =>
+    api.post<NewApiToken>(`${a(agencyId)}/api-tokens`, input),
+  revoke: (agencyId: string, tokenId: string) => api.post<Ok>(`${a(agencyId)}/api-tokens/${tokenId}/revoke`),
+};
+
+export const auditApi = {
+  list: (q: AuditQuery) => api.get<AuditPage>('/api/audit-events', q),
+};

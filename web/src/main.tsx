@@ -1,0 +1,39 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App } from './App.js';
+import { SessionProvider } from './session.js';
+import './styles.css';
+import './util/time.js';
+
+// Touch-sized controls for tablets in the field (NFR-1): 40 px high by default.
+const theme = {
+  token: {
+    colorPrimary: '#1f4e8c',
+    borderRadius: 6,
+    controlHeight: 40,
+    fontSize: 15,
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#0f2747', headerPadding: '0 16px' },
+    Menu: { darkItemBg: '#0f2747', darkSubMenuItemBg: '#0b1f3a', darkItemSelectedBg: '#1f4e8c', itemHeight: 46 },
+    Table: { cellPaddingBlock: 12 },
+  },
+};
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

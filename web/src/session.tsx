@@ -1,0 +1,125 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { agencyApi, ApiError, authApi, setCsrfToken, type Agency, type Me, type Role } from './api/index.js';
+
+// Who is signed in, which agency they are working in, and what their roles there allow.
+// The selected agency is remembered on this device.
+
+const agencyKey = 'liuhen.agencyId';
+
+export type Access = {
+  platformAdmin: boolean;
+  roles: Role[];
+  /** May read the agency's units and officers (any role there, or the platform admin). */
+  canRead: boolean;
+  /** Units, officers, users and roles, API tokens: the agency's admin or the platform admin. */
+  canAdmin: boolean;
+  /** Audit events: the platform admin, the agency's admin or supervisor. */
+  canAudit: boolean;
+};
+
+type Session = {
+  me: Me | null;
+  loading: boolean;
+  agencies: Agency[];
+  agency: Agency | null;
+  access: Access;
+  selectAgency: (id: string) => void;
+  reload: () => Promise<void>;
+  reloadAgencies: () => Promise<void>;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  clear: () => void;
+};
+
+const SessionContext = createContext<Session | null>(null);
+
+export function accessFor(me: Me | null, agencyId: string | null): Access {
+  const platformAdmin = me?.user.isPlatformAdmin ?? false;
+  const roles = (me?.memberships.find((m) => m.agencyId === agencyId)?.roles ?? []) as Role[];
+  const has = (...r: Role[]) => roles.some((x) => r.includes(x));
+  const inAgency = agencyId !== null;
+  return {
+    platformAdmin,
+    roles,
+    canRead: inAgency && (platformAdmin || roles.length > 0),
+    canAdmin: inAgency && (platformAdmin || has('admin')),
+    canAudit: platformAdmin || (inAgency && has('admin', 'supervisor')),
+  };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencyId, setAgencyId] = useState<string | null>(() => localStorage.getItem(agencyKey));
+
+  const selectAgency = useCallback((id: string) => {
+    localStorage.setItem(agencyKey, id);
+    setAgencyId(id);
+  }, []);
+
+  const reloadAgencies = useCallback(async () => {
+    const list = await agencyApi.list();
+    setAgencies(list);
+    setAgencyId((current) => {
+      if (current && list.some((a) => a.id === current)) return current;
+      const first = list[0]?.id ?? null;
+      if (first) localStorage.setItem(agencyKey, first);
+      return first;
+    });
+  }, []);
+
+  const clear = useCallback(() => {
+    setCsrfToken(null);
+    setMe(null);
+    setAgencies([]);
+  }, []);
+
+  const reload = useCallback(async () => {
+    try {
+      const current = await authApi.me();
+      setCsrfToken(current.csrfToken);
+      setMe(current);
+      await reloadAgencies();
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) clear();
+      else throw err;
+    } finally {
+      setLoading(false);
+    }
+  }, [clear, reloadAgencies]);
+
+  useEffect(() => {
+    reload().catch(() => setLoading(false));
+  }, [reload]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const res = await authApi.signIn(username, password);
+      setCsrfToken(res.csrfToken);
+      await reload();
+    },
+    [reload],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await authApi.signOut();
+    } finally {
+      clear();
+    }
+  }, [clear]);
+
+  const value = useMemo<Session>(() => {
+    const agency = agencies.find((a) => a.id === agencyId) ?? null;
+    return { me, loading, agencies, agency, access: accessFor(me, agency?.id ?? null), selectAgency, reload, reloadAgencies, signIn, signOut, clear };
+  }, [me, loading, agencies, agencyId, selectAgency, reload, reloadAgencies, signIn, signOut, clear]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
