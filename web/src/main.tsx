@@ -1,5 +1,5 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
+import zhCNImport from 'antd/locale/zh_CN.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
@@ -7,6 +7,9 @@ import { App } from './App.js';
 import { SessionProvider } from './session.js';
 import './styles.css';
 import './util/time.js';
+
+// antd's locale files are CommonJS; take the locale whichever way the bundler hands it over.
+const zhCN = ('default' in zhCNImport ? zhCNImport.default : zhCNImport) as ConfigProviderProps['locale'];
 
 // Touch-sized controls for tablets in the field (NFR-1): 40 px high by default.
 const theme = {

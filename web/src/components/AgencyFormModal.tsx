@@ -56,7 +56,7 @@ export function AgencyFormModal(props: { open: boolean; agency: Agency | null; a
       onCancel={onClose}
       destroyOnHidden
       width={560}
-      okButtonProps={{ 'data-testid': 'agency-save' } as object}
+      okButtonProps={{ 'data-testid': 'agency-save' }}
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'enforcement_agency' }} name="agency">
         <Form.Item

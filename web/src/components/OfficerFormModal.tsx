@@ -83,7 +83,7 @@ export function OfficerFormModal(props: {
       onCancel={onClose}
       destroyOnHidden
       width={640}
-      okButtonProps={{ 'data-testid': 'officer-save' } as object}
+      okButtonProps={{ 'data-testid': 'officer-save' }}
     >
       <Form form={form} layout="vertical" initialValues={{ active: true }} name="officer" className="form-grid">
         <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '姓名不能超过 50 个字符' }]}>

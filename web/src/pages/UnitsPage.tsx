@@ -108,7 +108,7 @@ function Units() {
         confirmLoading={saving}
         onCancel={() => setOpen(false)}
         destroyOnHidden
-        okButtonProps={{ 'data-testid': 'unit-save' } as object}
+        okButtonProps={{ 'data-testid': 'unit-save' }}
       >
         <Form form={form} layout="vertical" initialValues={{ kind: 'section' }} name="unit">
           <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 100, message: '名称不能超过 100 个字符' }]}>

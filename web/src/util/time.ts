@@ -1,7 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import 'dayjs/locale/zh-cn.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 
 // Times travel in UTC and are shown in Asia/Shanghai, whatever the tablet's own zone (INT-4).
 dayjs.extend(utc);
