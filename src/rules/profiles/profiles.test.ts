@@ -120,10 +120,9 @@ describe('CHK-1 AV checklists', () => {
     for (const profile of profiles) {
       const text = seedText(profile.seed);
       const quotes: string[] = [];
-      JSON.stringify(profile, (key, value: unknown) => {
-        if (value && typeof value === 'object' && 'quote' in value && (value as { seed: string }).seed === profile.seed) {
-          quotes.push((value as { quote: string }).quote);
-        }
+      JSON.stringify(profile, (_key, value: unknown) => {
+        const source = value as { seed?: unknown; quote?: unknown } | null;
+        if (source && typeof source.quote === 'string' && source.seed === profile.seed) quotes.push(source.quote);
         return value;
       });
       for (const row of profile.checklist.rows) quotes.push(...row.keyPoints);
