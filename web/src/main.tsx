@@ -23,7 +23,8 @@ const theme = {
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#0f2747', headerPadding: '0 16px' },
     Menu: { darkItemBg: '#0f2747', darkSubMenuItemBg: '#0b1f3a', darkItemSelectedBg: '#1f4e8c', itemHeight: 46 },
-    Table: { cellPaddingBlock: 12 },
+    Table: { cellPaddingBlock: 8 },
+    Card: { bodyPadding: 20 },
   },
 };
 

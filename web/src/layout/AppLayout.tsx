@@ -86,6 +86,7 @@ export function AppLayout() {
         breakpoint="lg"
         className="app-sider"
       >
+        <div className="sider-inner">
         <div className="brand" onClick={() => navigate('/')}>
           <span className="brand-mark">痕</span>
           {isCollapsed ? null : (
@@ -96,6 +97,7 @@ export function AppLayout() {
           )}
         </div>
         <Menu theme="dark" mode="inline" selectedKeys={selected.length ? selected : ['/']} items={menuItems} onClick={onMenu} data-testid="side-menu" />
+        </div>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">

@@ -41,12 +41,12 @@ export function AgenciesPage() {
       width: 200,
       render: (_: unknown, a) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => (setEditing(a), setOpen(true))}>
+          <Button type="link" icon={<EditOutlined />} onClick={() => (setEditing(a), setOpen(true))}>
             编辑
           </Button>
           {a.id !== current?.id ? (
             <Button
-              size="small"
+              type="link"
               icon={<SwapOutlined />}
               onClick={() => {
                 selectAgency(a.id);

@@ -49,16 +49,16 @@ function Audit() {
   const agencyName = (id: string | null) => (id ? (agencies.find((a) => a.id === id)?.name ?? id.slice(0, 8)) : '平台');
 
   const columns: TableColumnsType<AuditEvent> = [
-    { title: '序号', dataIndex: 'seq', width: 80 },
-    { title: '时间（北京时间）', dataIndex: 'occurredAt', width: 180, render: formatDateTime },
-    { title: '动作', dataIndex: 'action', width: 200, render: (a: string) => <Tag color={actionColor(a)}>{actions.data?.[a] ?? a}</Tag> },
-    { title: '操作人', dataIndex: 'actorName', width: 150, render: (n: string | null) => n ?? '系统' },
-    { title: '对象', dataIndex: 'objectType', width: 120, render: (t: string) => objectTypeLabels[t] ?? t },
+    { title: '序号', dataIndex: 'seq', width: 70 },
+    { title: '时间（北京时间）', dataIndex: 'occurredAt', width: 170, render: formatDateTime },
+    { title: '动作', dataIndex: 'action', width: 180, render: (a: string) => <Tag color={actionColor(a)}>{actions.data?.[a] ?? a}</Tag> },
+    { title: '操作人', dataIndex: 'actorName', width: 130, render: (n: string | null) => n ?? '系统' },
+    { title: '对象', dataIndex: 'objectType', width: 110, render: (t: string) => objectTypeLabels[t] ?? t },
     ...(scope ? [] : [{ title: '机关', dataIndex: 'agencyId', width: 200, render: agencyName }]),
     {
       title: '对象 ID',
       dataIndex: 'objectId',
-      width: 120,
+      width: 100,
       render: (id: string | null) =>
         id ? (
           <Tooltip title={id}>
@@ -68,7 +68,7 @@ function Audit() {
           '—'
         ),
     },
-    { title: 'IP', dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
+    { title: 'IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
 
   const apply = (v: Filters) => {
@@ -131,7 +131,7 @@ function Audit() {
           columns={columns}
           dataSource={events.data?.items ?? []}
           loading={events.loading}
-          scroll={{ x: 1040 }}
+          scroll={{ x: scope ? 940 : 1140 }}
           expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
           pagination={{
             current: page.page,

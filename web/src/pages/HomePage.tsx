@@ -65,8 +65,8 @@ export function HomePage() {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         {access.platformAdmin ? (
           <Col xs={12} lg={6}>
-            <Link to="/agencies">
-              <Card hoverable>
+            <Link to="/agencies" className="stat-link">
+              <Card hoverable className="stat-card">
                 <Statistic title="执法机关" value={agencies.length} prefix={<BankOutlined />} />
               </Card>
             </Link>
@@ -75,15 +75,15 @@ export function HomePage() {
         {access.canRead ? (
           <>
             <Col xs={12} lg={6}>
-              <Link to="/units">
-                <Card hoverable data-testid="stat-units">
+              <Link to="/units" className="stat-link">
+                <Card hoverable className="stat-card" data-testid="stat-units">
                   <Statistic title="科室/执法队" value={units.data?.length ?? '—'} loading={units.loading} prefix={<ApartmentOutlined />} />
                 </Card>
               </Link>
             </Col>
             <Col xs={12} lg={6}>
-              <Link to="/officers">
-                <Card hoverable data-testid="stat-officers">
+              <Link to="/officers" className="stat-link">
+                <Card hoverable className="stat-card" data-testid="stat-officers">
                   <Statistic title="在岗执法人员" value={officers.data ? activeOfficers : '—'} loading={officers.loading} prefix={<IdcardOutlined />} />
                   {expired > 0 ? (
                     <Typography.Text type="danger">
@@ -97,8 +97,8 @@ export function HomePage() {
         ) : null}
         {access.canAdmin ? (
           <Col xs={12} lg={6}>
-            <Link to="/users">
-              <Card hoverable data-testid="stat-users">
+            <Link to="/users" className="stat-link">
+              <Card hoverable className="stat-card" data-testid="stat-users">
                 <Statistic title="用户" value={users.data?.length ?? '—'} loading={users.loading} prefix={<TeamOutlined />} />
                 {users.data ? <Typography.Text type="secondary">停用 {users.data.filter((u) => u.disabled).length} 人</Typography.Text> : null}
               </Card>

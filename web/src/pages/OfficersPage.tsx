@@ -73,7 +73,7 @@ function Officers() {
       fixed: 'right',
       width: 100,
       render: (_: unknown, o) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => (setEditing(o), setOpen(true))}>
+        <Button type="link" icon={<EditOutlined />} onClick={() => (setEditing(o), setOpen(true))}>
           编辑
         </Button>
       ),

@@ -77,7 +77,7 @@ function Tokens() {
       render: (_: unknown, t) =>
         t.revokedAt ? null : (
           <Popconfirm title={`吊销令牌「${t.name}」？`} description="吊销后使用该令牌的采集站将无法再上传。" okText="吊销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => revoke(t)}>
-            <Button size="small" danger icon={<StopOutlined />}>
+            <Button type="link" danger icon={<StopOutlined />}>
               吊销
             </Button>
           </Popconfirm>

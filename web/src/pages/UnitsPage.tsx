@@ -69,7 +69,7 @@ function Units() {
       fixed: 'right',
       width: 110,
       render: (_: unknown, u) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => (setEditing(u), setOpen(true))}>
+        <Button type="link" icon={<EditOutlined />} onClick={() => (setEditing(u), setOpen(true))}>
           编辑
         </Button>
       ),

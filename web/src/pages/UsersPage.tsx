@@ -1,5 +1,5 @@
-import { EditOutlined, KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { CheckCircleOutlined, DownOutlined, KeyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { userApi, type Member } from '../api/index.js';
 import { Guard, Page } from '../components/Page.js';
@@ -23,9 +23,19 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; user: Member } | { kind: 'pas
 function Users() {
   const { agency, me } = useSession();
   const agencyId = agency!.id;
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const users = useLoad(() => userApi.list(agencyId), [agencyId]);
   const [dialog, setDialog] = useState<Dialog>(null);
+
+  const confirmDisabled = (u: Member, disabled: boolean) =>
+    modal.confirm({
+      title: disabled ? `停用 ${u.displayName}？` : `启用 ${u.displayName}？`,
+      content: disabled ? '停用后该用户的全部登录会话立即结束，且不能再登录。' : '启用后该用户可以再次登录。',
+      okText: disabled ? '停用' : '启用',
+      okButtonProps: { danger: disabled },
+      cancelText: '取消',
+      onOk: () => setDisabled(u, disabled),
+    });
 
   const setDisabled = async (u: Member, disabled: boolean) => {
     try {
@@ -38,12 +48,12 @@ function Users() {
   };
 
   const columns: TableColumnsType<Member> = [
-    { title: '姓名', dataIndex: 'displayName', width: 140, fixed: 'left' },
+    { title: '姓名', dataIndex: 'displayName', width: 130, fixed: 'left' },
     { title: '用户名', dataIndex: 'username', width: 150, render: (n: string) => <span className="mono">{n}</span> },
     {
       title: '角色',
       dataIndex: 'roles',
-      width: 300,
+      width: 260,
       render: (roles: Member['roles']) => (
         <Space size={[4, 4]} wrap>
           {roleOrder
@@ -58,40 +68,33 @@ function Users() {
       ),
     },
     { title: '状态', dataIndex: 'disabled', width: 90, render: (d: boolean) => (d ? <Tag color="default">已停用</Tag> : <Tag color="success">正常</Tag>) },
-    { title: '创建时间', dataIndex: 'createdAt', width: 180, render: formatDateTime },
+    { title: '创建时间', dataIndex: 'createdAt', width: 170, render: formatDateTime },
     {
       title: '操作',
       key: 'ops',
       fixed: 'right',
-      width: 300,
+      width: 170,
       render: (_: unknown, u) => (
-        <Space size={4} wrap>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit', user: u })}>
-            编辑角色
+        <Space size={0}>
+          <Button type="link" onClick={() => setDialog({ kind: 'edit', user: u })} data-testid={`user-edit-${u.username}`}>
+            编辑
           </Button>
-          <Button size="small" icon={<KeyOutlined />} onClick={() => setDialog({ kind: 'password', user: u })}>
-            重置密码
-          </Button>
-          {u.id === me?.user.id ? null : u.disabled ? (
-            <Popconfirm title={`启用 ${u.displayName}？`} okText="启用" cancelText="取消" onConfirm={() => setDisabled(u, false)}>
-              <Button size="small" icon={<CheckCircleOutlined />}>
-                启用
-              </Button>
-            </Popconfirm>
-          ) : (
-            <Popconfirm
-              title={`停用 ${u.displayName}？`}
-              description="停用后该用户的全部登录会话立即结束，且不能再登录。"
-              okText="停用"
-              okButtonProps={{ danger: true }}
-              cancelText="取消"
-              onConfirm={() => setDisabled(u, true)}
-            >
-              <Button size="small" danger icon={<StopOutlined />}>
-                停用
-              </Button>
-            </Popconfirm>
-          )}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'password', icon: <KeyOutlined />, label: '重置密码' },
+                ...(u.id === me?.user.id
+                  ? []
+                  : [u.disabled ? { key: 'enable', icon: <CheckCircleOutlined />, label: '启用' } : { key: 'disable', icon: <StopOutlined />, label: '停用', danger: true }]),
+              ],
+              onClick: ({ key }) => (key === 'password' ? setDialog({ kind: 'password', user: u }) : confirmDisabled(u, key === 'disable')),
+            }}
+          >
+            <Button type="link" data-testid={`user-more-${u.username}`}>
+              更多 <DownOutlined />
+            </Button>
+          </Dropdown>
         </Space>
       ),
     },
@@ -118,7 +121,7 @@ function Users() {
           columns={columns}
           dataSource={users.data ?? []}
           loading={users.loading}
-          scroll={{ x: 1160 }}
+          scroll={{ x: 1000 }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: '尚无用户' }}
           data-testid="user-table"
