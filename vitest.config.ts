@@ -17,13 +17,13 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'rules', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'http-pglite', include: integration, env: { LIUHEN_TEST_DB: 'pglite' } } },
+      { extends: true as const, test: { name: 'rules', include: ['src/**/*.test.ts'] } },
+      { extends: true as const, test: { name: 'http-pglite', include: integration, env: { LIUHEN_TEST_DB: 'pglite' } } },
       ...(pgUrl
-        ? [{ extends: true, test: { name: 'http-postgres', include: integration, env: { LIUHEN_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'http-postgres', include: integration, env: { LIUHEN_TEST_DB: 'postgres' } } }]
         : []),
       ...(hasChromium
-        ? [{ extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 } }]
+        ? [{ extends: true as const, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 } }]
         : []),
     ],
   },

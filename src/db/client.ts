@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -22,11 +22,23 @@ export type Database = { db: Db; kind: 'pglite' | 'postgres'; migrate(): Promise
 // migrations/ sits at the package root, two levels above both src/db and dist/db.
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Database {
+// PGlite runs PostgreSQL in WebAssembly, whose memory only grows. initdb on an empty folder
+// grows it to ~800 MB, so a first start initialises in a throw-away instance and reopens;
+// smaller shared buffers suit one embedded user (measured in bench/foundation.bench.ts).
+const pgliteOptions = () => ({
+  startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'],
+});
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   const dir = join(opts.dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    const init = new PGlite(dir, pgliteOptions());
+    await init.waitReady;
+    await init.close();
+  }
+  const client = new PGlite(dir, pgliteOptions());
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

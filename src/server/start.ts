@@ -7,7 +7,7 @@ import type { AppContext } from './context.js';
 
 /** Opens the database (migrating it), the object store, and the admin account: everything but HTTP. */
 export async function openContext(config: Config) {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const ctx: AppContext = {
     db: database.db,

@@ -98,7 +98,7 @@ describe('ORG-3 role matrix: every route × every role', () => {
       if (route.url === '/api/audit-events') url += `?agencyId=${agencyA}`;
       for (const [actor, who] of callers) {
         const res = await client(t.app, who).call(route.method as 'GET', url, route.method === 'GET' ? undefined : {});
-        const code = res.headers['content-type']?.includes('json') ? (res.json() as { code?: string }).code : undefined;
+        const code = String(res.headers['content-type'] ?? '').includes('json') ? (res.json() as { code?: string }).code : undefined;
         const refused = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
         const wantRefused = !allowed.has(actor);
         if (refused !== wantRefused) mismatches.push(`${key} as ${actor}: got ${res.statusCode} ${code ?? ''}`);

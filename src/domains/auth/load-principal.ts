@@ -11,30 +11,44 @@ export type SessionPolicy = { idleMs: number };
 // for an idle timeout counted in minutes.
 const touchEveryMs = 60_000;
 
+type RoleRow = { agencyId: string | null; agencyName: string | null; role: string | null };
+
+function groupMemberships(rows: RoleRow[]): Membership[] {
+  const byAgency = new Map<string, Membership>();
+  for (const r of rows) {
+    if (!r.agencyId || !r.role) continue;
+    const m = byAgency.get(r.agencyId) ?? { agencyId: r.agencyId, agencyName: r.agencyName ?? '', roles: [] };
+    m.roles.push(r.role as Role);
+    byAgency.set(r.agencyId, m);
+  }
+  return [...byAgency.values()].sort((a, b) => a.agencyName.localeCompare(b.agencyName));
+}
+
 export async function loadMemberships(db: DbOrTx, userId: string): Promise<Membership[]> {
   const rows = await db
     .select({ agencyId: roleAssignments.agencyId, agencyName: agencies.name, role: roleAssignments.role })
     .from(roleAssignments)
     .innerJoin(agencies, eq(agencies.id, roleAssignments.agencyId))
     .where(eq(roleAssignments.userId, userId))
-    .orderBy(agencies.name, roleAssignments.role);
-  const byAgency = new Map<string, Membership>();
-  for (const r of rows) {
-    const m = byAgency.get(r.agencyId) ?? { agencyId: r.agencyId, agencyName: r.agencyName, roles: [] };
-    m.roles.push(r.role as Role);
-    byAgency.set(r.agencyId, m);
-  }
-  return [...byAgency.values()];
+    .orderBy(roleAssignments.role);
+  return groupMemberships(rows);
 }
+
+// Session, user and roles in one query: this runs on every request.
+const withRoles = { agencyId: roleAssignments.agencyId, agencyName: agencies.name, role: roleAssignments.role };
 
 /** Resolves a session cookie to its user, ending it when idle or past its lifetime. */
 export async function principalFromSession(db: DbOrTx, token: string, policy: SessionPolicy, now: Date): Promise<Principal> {
   const idHash = hashToken(token);
-  const [row] = await db
-    .select({ s: sessions, u: users })
+  const rows = await db
+    .select({ s: sessions, u: users, ...withRoles })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash));
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .leftJoin(agencies, eq(agencies.id, roleAssignments.agencyId))
+    .where(eq(sessions.idHash, idHash))
+    .orderBy(roleAssignments.role);
+  const row = rows[0];
   if (!row || row.s.revokedAt) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (row.u.disabled) throw new AppError('USER_DISABLED', '该账号已停用');
   const idleSince = now.getTime() - row.s.lastSeenAt.getTime();
@@ -48,7 +62,7 @@ export async function principalFromSession(db: DbOrTx, token: string, policy: Se
     username: row.u.username,
     displayName: row.u.displayName,
     isPlatformAdmin: row.u.isPlatformAdmin,
-    memberships: await loadMemberships(db, row.u.id),
+    memberships: groupMemberships(rows),
     via: 'session',
     sessionIdHash: idHash,
     csrfToken: row.s.csrfToken,

@@ -38,10 +38,7 @@ export function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/units', {
     config: { access: forAgency(canReadAgency) },
     schema: { tags, summary: '科室/执法队列表', params: agencyParams, response: { 200: z.array(unitView), ...errorResponses } },
-    handler: async (req) => {
-      await getAgency(ctx.db, req.params.agencyId);
-      return listUnits(ctx.db, req.params.agencyId);
-    },
+    handler: (req) => listUnits(ctx.db, req.params.agencyId),
   });
   r.post('/api/agencies/:agencyId/units', {
     config: { access: forAgency(canAdministerAgency) },

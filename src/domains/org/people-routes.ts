@@ -26,10 +26,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
       querystring: z.object({ unitId: uuidParam.optional() }),
       response: { 200: z.array(officerView), ...errorResponses },
     },
-    handler: async (req) => {
-      await getAgency(ctx.db, req.params.agencyId);
-      return listOfficers(ctx.db, req.params.agencyId, ctx.clock(), req.query);
-    },
+    handler: (req) => listOfficers(ctx.db, req.params.agencyId, ctx.clock(), req.query),
   });
   r.post('/api/agencies/:agencyId/officers', {
     config: { access: forAgency(canAdministerAgency) },
@@ -48,10 +45,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/users', {
     config: { access: forAgency(canAdministerAgency) },
     schema: { tags: userTags, summary: '本机关用户及其角色', params: agencyParams, response: { 200: z.array(memberView), ...errorResponses } },
-    handler: async (req) => {
-      await getAgency(ctx.db, req.params.agencyId);
-      return listMembers(ctx.db, req.params.agencyId);
-    },
+    handler: (req) => listMembers(ctx.db, req.params.agencyId),
   });
   r.post('/api/agencies/:agencyId/users', {
     config: { access: forAgency(canAdministerAgency) },

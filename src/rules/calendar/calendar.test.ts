@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from './create-calendar.js';
 import { officialYearRange } from './official-holidays.js';
-import { dayIndexFromYmd, endOfLocalDay, formatShanghai, localMsOfDay } from './shanghai-day.js';
+import { civilFromDayIndex, dayIndexFromYmd, endOfLocalDay, formatShanghai, localMsOfDay, ymdFromDayIndex } from './shanghai-day.js';
 import { qingmingDayOfApril, statutoryHolidays } from './statutory-holidays.js';
 import { yearNoticeSchema } from './year-notice.js';
 
@@ -112,5 +112,16 @@ describe('CAL-1 working-day calendar', () => {
     expect(endOfLocalDay(dayIndexFromYmd('2026-02-13')).toISOString()).toBe(lateEvening.toISOString());
     expect(localMsOfDay(new Date('2026-02-13T09:30:00Z'))).toBe(17.5 * 3_600_000);
     expect(formatShanghai(new Date('2026-02-13T09:30:00Z'))).toBe('2026-02-13 17:30');
+  });
+});
+
+describe('CAL-1 day arithmetic', () => {
+  it('CAL-1: day index ↔ date agrees with Date for every day 1950–2099', () => {
+    for (let day = dayIndexFromYmd('1950-01-01'); day <= dayIndexFromYmd('2099-12-31'); day++) {
+      const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (ymdFromDayIndex(day) !== expected) expect(ymdFromDayIndex(day)).toBe(expected);
+      if (dayIndexFromYmd(expected) !== day) expect(dayIndexFromYmd(expected)).toBe(day);
+    }
+    expect(civilFromDayIndex(dayIndexFromYmd('2028-02-29'))).toEqual({ year: 2028, month: 2, day: 29 });
   });
 });

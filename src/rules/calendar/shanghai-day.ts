@@ -37,12 +37,27 @@ export function dayIndexFromParts(year: number, month: number, day: number): Day
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
+/** Year, month (1–12) and day of a day index, by Hinnant's days-to-civil algorithm (no Date). */
+export function civilFromDayIndex(day: DayIndex): { year: number; month: number; day: number } {
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1 };
+}
+
+const pad2 = (value: number) => (value < 10 ? `0${value}` : `${value}`);
+
 export function ymdFromDayIndex(day: DayIndex): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const civil = civilFromDayIndex(day);
+  return `${civil.year}-${pad2(civil.month)}-${pad2(civil.day)}`;
 }
 
 export function yearOfDayIndex(day: DayIndex): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
+  return civilFromDayIndex(day).year;
 }
 
 /** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */
@@ -73,6 +88,6 @@ export function msOfHhMm(value: string): number {
 
 /** '2026-02-14 17:30' in Asia/Shanghai, for messages people read. */
 export function formatShanghai(instant: Date): string {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  const minutes = Math.floor(localMsOfDay(instant) / 60_000);
+  return `${ymdFromDayIndex(dayIndexOfInstant(instant))} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }

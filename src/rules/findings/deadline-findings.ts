@@ -1,6 +1,6 @@
 import { computeDueAt } from '../deadlines/compute-due.js';
 import { avStorageDeadline } from './av-storage-deadline.js';
-import { checkDeadline, type EvaluationContext } from './evaluation-context.js';
+import { checkDeadline, dueAtFor, isAtRisk, type EvaluationContext } from './evaluation-context.js';
 import type { Finding } from './finding.js';
 import type { MatterFacts } from './matter-facts.js';
 
@@ -13,7 +13,7 @@ const DISCLOSED_WITHIN_SHORT_LIMIT = new Set(['licensing', 'penalty_general', 'p
 export function avStorageFindings(facts: MatterFacts, context: EvaluationContext, out: Finding[]): void {
   for (const record of facts.avRecords) {
     const deadline = avStorageDeadline(context.profile, record, context.calendar);
-    if (deadline.dueAt === null) continue;
+    if (deadline.dueAt === null || !isAtRisk(context, deadline.dueAt, record.ingestedAt)) continue;
     const finding = checkDeadline(context, {
       kind: 'av_storage_deadline',
       requirement: 'AV-4',
@@ -41,6 +41,8 @@ export function avOrganisingFindings(facts: MatterFacts, context: EvaluationCont
   if (limit.value === null) return;
   for (const record of facts.avRecords) {
     if (!record.ingestedAt) continue;
+    const dueAt = dueAtFor(context, limit.value, record.ingestedAt);
+    if (!isAtRisk(context, dueAt, record.organisedAt)) continue;
     const finding = checkDeadline(context, {
       kind: 'av_organising_deadline',
       requirement: 'AV-5',
@@ -51,6 +53,7 @@ export function avOrganisingFindings(facts: MatterFacts, context: EvaluationCont
       rule: limit.value,
       source: limit.source,
       from: record.ingestedAt,
+      dueAt,
       metAt: record.organisedAt,
     });
     if (finding) out.push(finding);

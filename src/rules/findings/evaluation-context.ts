@@ -38,11 +38,24 @@ export interface DeadlineCheck {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Whether a limit yields a finding (due soon or missed). Checked before a finding is assembled,
+ * because most limits in most matters are open or met and need no allocation at all.
+ */
+export function isAtRisk(context: EvaluationContext, dueAt: Date, metAt: Date | null | undefined): boolean {
+  const due = dueAt.getTime();
+  return metAt ? metAt.getTime() > due : due - context.now.getTime() <= context.dueSoonMs;
+}
+
+export function dueAtFor(context: EvaluationContext, rule: DeadlineRule, from: Date): Date {
+  return computeDueAt(rule, from, { calendar: context.calendar, workdayEnd: context.profile.parameters.workdayEnd.value ?? undefined });
+}
+
 /** A finding when the limit is due soon or missed; null while it is open or was met in time. */
 export function checkDeadline(context: EvaluationContext, check: DeadlineCheck): Finding | null {
-  const { profile, calendar, now, dueSoonMs } = context;
-  const dueAt =
-    check.dueAt ?? computeDueAt(check.rule, check.from, { calendar, workdayEnd: profile.parameters.workdayEnd.value ?? undefined });
+  const { profile, now, dueSoonMs } = context;
+  const dueAt = check.dueAt ?? dueAtFor(context, check.rule, check.from);
+  if (!isAtRisk(context, dueAt, check.metAt)) return null;
   const status = evaluateDeadline({ dueAt, rule: check.rule, now, metAt: check.metAt, dueSoonMs });
   if (status.state === 'open' || status.state === 'met') return null;
   const limit = `${describeDeadlineRule(check.rule)}，${formatShanghai(dueAt)} 前`;

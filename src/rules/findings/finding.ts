@@ -51,8 +51,19 @@ export interface Finding {
   detail: Record<string, unknown>;
 }
 
+// Profiles and their sources are immutable values, so one frozen rule per source is shared by
+// all the findings it produces (the engine makes many per second).
+const rulesBySource = new WeakMap<RuleSource, Map<PolicyProfile, FindingRule>>();
+
 export function ruleOf(profile: PolicyProfile, source: RuleSource): FindingRule {
-  return { profileId: profile.id, profileVersion: profile.version, seed: source.seed, article: source.article, text: source.quote };
+  let byProfile = rulesBySource.get(source);
+  if (!byProfile) rulesBySource.set(source, (byProfile = new Map()));
+  let rule = byProfile.get(profile);
+  if (!rule) {
+    rule = Object.freeze({ profileId: profile.id, profileVersion: profile.version, seed: source.seed, article: source.article, text: source.quote });
+    byProfile.set(profile, rule);
+  }
+  return rule;
 }
 
 export function findingKey(kind: FindingKind, objectType: FindingObjectType, objectId: string): string {

@@ -1,0 +1,188 @@
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+
+// User flow in headless Chromium against the real server (in-process, PGlite) serving the
+// built web app, on a 1024×768 tablet-sized window.
+
+const chromiumPath = process.env.LIUHEN_CHROMIUM ?? '/usr/bin/chromium';
+const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return t;
+}
+
+/** The server serves web/dist; build it when missing or older than its sources. */
+function ensureWebBuilt() {
+  const index = 'web/dist/index.html';
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest('web/src'), statSync('web/index.html').mtimeMs)) return;
+  execSync('npm run build:web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  t = await startTestApp();
+  // The session cookie expires by the server's clock; the browser judges it by the real one.
+  t.clock.advance(Math.floor(Date.now() / 1000) * 1000 - t.clock.now().getTime());
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function newPage(): Promise<Page> {
+  // The tablet's own zone is not Beijing, so the test proves times are converted (INT-4).
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Picks an option of an antd Select by its visible label (typing it first in a searchable one). */
+async function choose(page: Page, testId: string, label: string, search = false) {
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(label);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByRole('menuitem', { name: label }).click();
+
+describe('web app', () => {
+  it('ORG-1 NFR-1: sign-in with a wrong password shows the Chinese error and stays on the sign-in page', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin', 'not-the-password-1');
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    // A page behind sign-in sends an anonymous visitor to the sign-in page.
+    await page.goto(`${base}/officers`);
+    await page.waitForURL(`${base}/login`);
+    await page.context().close();
+  });
+
+  it('ORG-1 ORG-2 ORG-3 INT-4 NFR-1: admin signs in, creates a unit and an officer, sees them listed and sees the audit events', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin', adminPassword);
+    await page.waitForURL(`${base}/`);
+    await expect.poll(() => page.locator('.page-title').textContent()).toBe('工作台');
+
+    // Two agencies: an enforcement agency and a 受委托组织 that it delegates to (ORG-1).
+    await menu(page, '执法机关');
+    await page.getByTestId('agency-create').click();
+    await page.getByTestId('agency-code').fill('fcx-scjg');
+    await page.getByTestId('agency-name-input').fill('方城县市场监督管理局');
+    await page.getByTestId('agency-region').fill('河南省南阳市方城县');
+    await page.getByTestId('agency-save').click();
+    await expect.poll(() => page.getByTestId('agency-table').textContent()).toContain('方城县市场监督管理局');
+
+    await page.getByTestId('agency-create').click();
+    await page.getByTestId('agency-code').fill('fcx-zhzf');
+    await page.getByTestId('agency-name-input').fill('方城县综合行政执法大队');
+    await choose(page, 'agency-kind', '受委托组织');
+    await choose(page, 'agency-delegating', '方城县市场监督管理局');
+    await page.getByTestId('agency-save').click();
+    const agencyTable = page.getByTestId('agency-table');
+    await expect.poll(() => agencyTable.locator('tr', { hasText: '方城县综合行政执法大队' }).textContent()).toContain('受委托组织');
+    expect(await agencyTable.locator('tr', { hasText: '方城县综合行政执法大队' }).textContent()).toContain('方城县市场监督管理局');
+    await page.screenshot({ path: join(shots, 'liuhen-agencies.png') });
+
+    // The first agency became the current one; switch to the new 受委托组织 in the header.
+    await expect.poll(() => page.getByTestId('agency-switcher').textContent()).toContain('方城县市场监督管理局');
+    await choose(page, 'agency-switcher', '方城县综合行政执法大队');
+    await expect.poll(() => page.getByTestId('agency-switcher').textContent()).toContain('方城县综合行政执法大队');
+
+    // A unit (ORG-1).
+    await menu(page, '科室/执法队');
+    await page.getByTestId('unit-create').click();
+    await page.getByTestId('unit-name').fill('执法一队');
+    await choose(page, 'unit-kind', '执法队');
+    await page.getByTestId('unit-save').click();
+    await expect.poll(() => page.getByTestId('unit-table').textContent()).toContain('执法一队');
+
+    // An officer in that unit, with 执法证号 and validity (ORG-2).
+    await menu(page, '执法人员');
+    await page.getByTestId('officer-create').click();
+    await page.getByTestId('officer-name').fill('张执法');
+    await page.getByTestId('officer-post').fill('执法队员');
+    await choose(page, 'officer-unit', '执法一队');
+    await page.getByTestId('officer-cert-no').fill('HN-41130001');
+    await page.getByPlaceholder('起始日期').fill('2025-01-01');
+    await page.getByPlaceholder('起始日期').press('Enter');
+    await page.getByPlaceholder('截止日期').fill('2030-12-31');
+    await page.getByPlaceholder('截止日期').press('Enter');
+    await page.getByTestId('officer-area').fill('方城县城区');
+    await page.getByTestId('officer-save').click();
+    const officerRow = page.getByTestId('officer-table').locator('tr', { hasText: '张执法' });
+    await expect.poll(() => officerRow.textContent()).toContain('HN-41130001');
+    const rowText = (await officerRow.textContent()) ?? '';
+    expect(rowText).toContain('执法一队');
+    expect(rowText).toContain('2025-01-01 至 2030-12-31');
+    expect(rowText).toContain('有效');
+    await page.screenshot({ path: join(shots, 'liuhen-officers.png') });
+
+    // A server-side refusal is shown in Chinese: the same 执法证号 again.
+    await page.getByTestId('officer-create').click();
+    await page.getByTestId('officer-name').fill('李执法');
+    await page.getByTestId('officer-post').fill('执法队员');
+    await page.getByTestId('officer-cert-no').fill('HN-41130001');
+    await page.getByPlaceholder('起始日期').fill('2025-01-01');
+    await page.getByPlaceholder('起始日期').press('Enter');
+    await page.getByPlaceholder('截止日期').fill('2030-12-31');
+    await page.getByPlaceholder('截止日期').press('Enter');
+    await page.getByTestId('officer-area').fill('方城县城区');
+    await page.getByTestId('officer-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已存在相同的记录');
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+
+    // The audit viewer shows the events, each with its content hash (INT-4: Beijing time).
+    await menu(page, '审计日志');
+    const audit = page.getByTestId('audit-table');
+    await expect.poll(() => audit.textContent()).toContain('新建执法人员');
+    expect(await audit.textContent()).toContain('新建科室/执法队');
+    await choose(page, 'audit-action', '新建执法人员', true);
+    await page.getByTestId('audit-search').click();
+    await expect.poll(() => audit.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await audit.locator('tbody tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();
+    const detail = page.locator('[data-testid^="audit-detail-"]');
+    await expect.poll(() => detail.textContent()).toContain('内容哈希');
+    expect(await detail.textContent()).toContain('HN-41130001');
+    // Stored in UTC, shown in Beijing time whatever the device's zone.
+    const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' }).format(t.clock.now());
+    expect(await audit.textContent()).toContain(beijing);
+    await page.screenshot({ path: join(shots, 'liuhen-audit.png') });
+
+    // The home page sums up what the admin can see.
+    await menu(page, '工作台');
+    await expect.poll(() => page.getByTestId('stat-units').textContent()).toContain('1');
+    await expect.poll(() => page.getByTestId('stat-officers').textContent()).toContain('1');
+    await page.screenshot({ path: join(shots, 'liuhen-home.png') });
+    await page.context().close();
+  });
+});
