@@ -24,7 +24,7 @@ type Session = {
   agency: Agency | null;
   access: Access;
   selectAgency: (id: string) => void;
-  reload: () => Promise<void>;
+  reload: () => Promise<Me | null>;
   reloadAgencies: () => Promise<void>;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
@@ -75,15 +75,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAgencies([]);
   }, []);
 
-  const reload = useCallback(async () => {
+  /** Loads the signed-in user; null when there is no valid session. */
+  const reload = useCallback(async (): Promise<Me | null> => {
     try {
       const current = await authApi.me();
       setCsrfToken(current.csrfToken);
       setMe(current);
       await reloadAgencies();
+      return current;
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) clear();
-      else throw err;
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        clear();
+        return null;
+      }
+      throw err;
     } finally {
       setLoading(false);
     }
@@ -97,7 +102,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (username: string, password: string) => {
       const res = await authApi.signIn(username, password);
       setCsrfToken(res.csrfToken);
-      await reload();
+      if (!(await reload())) {
+        throw new ApiError(401, 'SESSION_NOT_KEPT', '登录未能保持：浏览器没有保存会话 Cookie。请允许本站使用 Cookie，并核对设备时间是否准确。');
+      }
     },
     [reload],
   );

@@ -42,7 +42,9 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const { message } = App.useApp();
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
-  const isCollapsed = collapsed ?? !screens.lg;
+  // Expanded on a 1024-px tablet in landscape, collapsed to icons on narrower screens.
+  const wide = screens.lg ?? window.innerWidth >= 992;
+  const isCollapsed = collapsed ?? !wide;
 
   const menuItems: MenuProps['items'] = [
     ...items.filter((i) => i.show(access)).map((i) => ({ key: i.key, icon: i.icon, label: i.label })),
@@ -87,16 +89,16 @@ export function AppLayout() {
         className="app-sider"
       >
         <div className="sider-inner">
-        <div className="brand" onClick={() => navigate('/')}>
-          <span className="brand-mark">痕</span>
-          {isCollapsed ? null : (
-            <span className="brand-text">
-              <b>留痕</b>
-              <small>行政执法全过程记录</small>
-            </span>
-          )}
-        </div>
-        <Menu theme="dark" mode="inline" selectedKeys={selected.length ? selected : ['/']} items={menuItems} onClick={onMenu} data-testid="side-menu" />
+          <div className="brand" onClick={() => navigate('/')}>
+            <span className="brand-mark">痕</span>
+            {isCollapsed ? null : (
+              <span className="brand-text">
+                <b>留痕</b>
+                <small>行政执法全过程记录</small>
+              </span>
+            )}
+          </div>
+          <Menu theme="dark" mode="inline" selectedKeys={selected.length ? selected : ['/']} items={menuItems} onClick={onMenu} data-testid="side-menu" />
         </div>
       </Layout.Sider>
       <Layout>

@@ -1,5 +1,6 @@
 import { ApartmentOutlined, BankOutlined, IdcardOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { auditApi, metaApi, officerApi, unitApi, userApi } from '../api/index.js';
 import { Guard, Page } from '../components/Page.js';
@@ -20,6 +21,42 @@ export function HomePage() {
   const delegating = agencies.find((a) => a.id === agency?.delegatingAgencyId);
   const expired = officers.data?.filter((o) => o.active && !o.certificateValid).length ?? 0;
   const activeOfficers = officers.data?.filter((o) => o.active).length ?? 0;
+
+  const stats: { key: string; to: string; title: string; value?: number; loading?: boolean; icon: ReactNode; note?: ReactNode }[] = [
+    ...(access.platformAdmin ? [{ key: 'agencies', to: '/agencies', title: '执法机关', value: agencies.length, icon: <BankOutlined /> }] : []),
+    ...(access.canRead
+      ? [
+          { key: 'units', to: '/units', title: '科室/执法队', value: units.data?.length, loading: units.loading, icon: <ApartmentOutlined /> },
+          {
+            key: 'officers',
+            to: '/officers',
+            title: '在岗执法人员',
+            value: officers.data ? activeOfficers : undefined,
+            loading: officers.loading,
+            icon: <IdcardOutlined />,
+            note:
+              expired > 0 ? (
+                <Typography.Text type="danger">
+                  <WarningOutlined /> {expired} 人执法证不在有效期
+                </Typography.Text>
+              ) : null,
+          },
+        ]
+      : []),
+    ...(access.canAdmin
+      ? [
+          {
+            key: 'users',
+            to: '/users',
+            title: '用户',
+            value: users.data?.length,
+            loading: users.loading,
+            icon: <TeamOutlined />,
+            note: users.data ? <Typography.Text type="secondary">其中停用 {users.data.filter((u) => u.disabled).length} 人</Typography.Text> : null,
+          },
+        ]
+      : []),
+  ];
 
   return (
     <Page title="工作台" description={`${me?.user.displayName ?? ''}，您好。以下是您在当前机关的概况。`}>
@@ -63,48 +100,16 @@ export function HomePage() {
       </Row>
 
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        {access.platformAdmin ? (
-          <Col xs={12} lg={6}>
-            <Link to="/agencies" className="stat-link">
-              <Card hoverable className="stat-card">
-                <Statistic title="执法机关" value={agencies.length} prefix={<BankOutlined />} />
+        {stats.map((st) => (
+          <Col key={st.key} xs={12} lg={24 / stats.length}>
+            <Link to={st.to} className="stat-link">
+              <Card hoverable className="stat-card" data-testid={`stat-${st.key}`}>
+                <Statistic title={st.title} value={st.value ?? '—'} loading={st.loading} prefix={st.icon} />
+                {st.note}
               </Card>
             </Link>
           </Col>
-        ) : null}
-        {access.canRead ? (
-          <>
-            <Col xs={12} lg={6}>
-              <Link to="/units" className="stat-link">
-                <Card hoverable className="stat-card" data-testid="stat-units">
-                  <Statistic title="科室/执法队" value={units.data?.length ?? '—'} loading={units.loading} prefix={<ApartmentOutlined />} />
-                </Card>
-              </Link>
-            </Col>
-            <Col xs={12} lg={6}>
-              <Link to="/officers" className="stat-link">
-                <Card hoverable className="stat-card" data-testid="stat-officers">
-                  <Statistic title="在岗执法人员" value={officers.data ? activeOfficers : '—'} loading={officers.loading} prefix={<IdcardOutlined />} />
-                  {expired > 0 ? (
-                    <Typography.Text type="danger">
-                      <WarningOutlined /> {expired} 人执法证不在有效期
-                    </Typography.Text>
-                  ) : null}
-                </Card>
-              </Link>
-            </Col>
-          </>
-        ) : null}
-        {access.canAdmin ? (
-          <Col xs={12} lg={6}>
-            <Link to="/users" className="stat-link">
-              <Card hoverable className="stat-card" data-testid="stat-users">
-                <Statistic title="用户" value={users.data?.length ?? '—'} loading={users.loading} prefix={<TeamOutlined />} />
-                {users.data ? <Typography.Text type="secondary">停用 {users.data.filter((u) => u.disabled).length} 人</Typography.Text> : null}
-              </Card>
-            </Link>
-          </Col>
-        ) : null}
+        ))}
       </Row>
 
       {access.canAudit && recent.data ? (
