@@ -24,3 +24,8 @@ function stale(output, sources) {
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 if (stale('dist/server/cli.js', ['src', 'tsconfig.server.json'])) run('npm run build:server');
 if (stale('web/dist/index.html', ['web/src', 'web/index.html', 'web/vite.config.ts'])) run('npm run build:web');
+
+// The embedded database's template (see src/db/pglite-template.ts): made once per PGlite
+// version, so the first start and every test file skip PGlite's slow initdb.
+const { ensureTemplate } = await import('../dist/db/pglite-template.js');
+await ensureTemplate();

@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { pgliteStartParams, preparePgliteDir } from './pglite-template.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -22,23 +22,11 @@ export type Database = { db: Db; kind: 'pglite' | 'postgres'; migrate(): Promise
 // migrations/ sits at the package root, two levels above both src/db and dist/db.
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
-// PGlite runs PostgreSQL in WebAssembly, whose memory only grows. initdb on an empty folder
-// grows it to ~800 MB, so a first start initialises in a throw-away instance and reopens;
-// smaller shared buffers suit one embedded user (measured in bench/foundation.bench.ts).
-const pgliteOptions = () => ({
-  startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'],
-});
-
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   const dir = join(opts.dataDir, 'pgdata');
-  mkdirSync(dir, { recursive: true });
-  if (!existsSync(join(dir, 'PG_VERSION'))) {
-    const init = new PGlite(dir, pgliteOptions());
-    await init.waitReady;
-    await init.close();
-  }
-  const client = new PGlite(dir, pgliteOptions());
+  await preparePgliteDir(dir);
+  const client = new PGlite(dir, { startParams: pgliteStartParams() });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

@@ -1,7 +1,6 @@
 import { openDatabase } from '../db/client.js';
 import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
 import { LocalObjectStore } from '../store/local-object-store.js';
-import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 
@@ -21,7 +20,10 @@ export async function openContext(config: Config) {
 
 export async function startServer(config: Config) {
   const t0 = performance.now();
-  const { ctx, close } = await openContext(config);
+  // PGlite compiles its WebAssembly while the HTTP layer's modules load: start both at once.
+  const opening = openContext(config);
+  const { buildApp } = await import('./app.js');
+  const { ctx, close } = await opening;
   const admin = await bootstrapAdmin(ctx.db, config.adminPassword, ctx.clock());
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
