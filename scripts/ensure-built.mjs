@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 function newestMtime(dir) {
   if (!existsSync(dir)) return 0;
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
@@ -18,11 +19,11 @@ function newestMtime(dir) {
 function stale(output, sources) {
   if (!existsSync(output)) return true;
   const built = statSync(output).mtimeMs;
-  return sources.some((s) => newestMtime(s) > built || (existsSync(s) && statSync(s).mtimeMs > built));
+  return sources.some((s) => newestMtime(s) > built);
 }
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
-if (stale('dist/server/cli.js', ['src', 'tsconfig.server.json'])) run('npm run build:server');
+if (stale('dist/server/cli.js', ['src', 'tsconfig.server.json', 'package-lock.json'])) run('npm run build:server');
 if (stale('web/dist/index.html', ['web/src', 'web/index.html', 'web/vite.config.ts'])) run('npm run build:web');
 
 // The embedded database's template (see src/db/pglite-template.ts): made once per PGlite
