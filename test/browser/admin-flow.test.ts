@@ -81,6 +81,7 @@ describe('web app', () => {
     await signIn(page, 'admin', 'not-the-password-1');
     await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
+    await page.screenshot({ path: join(shots, 'liuhen-sign-in-error.png') });
     // A page behind sign-in sends an anonymous visitor to the sign-in page.
     await page.goto(`${base}/officers`);
     await page.waitForURL(`${base}/login`);
@@ -159,6 +160,7 @@ describe('web app', () => {
     await page.getByTestId('officer-area').fill('方城县城区');
     await page.getByTestId('officer-save').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已存在相同的记录');
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('已存在相同的记录');
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
 
     // The audit viewer shows the events, each with its content hash (INT-4: Beijing time).

@@ -36,7 +36,7 @@ export function AgencyFormModal(props: { open: boolean; agency: Agency | null; a
       void message.success(agency ? '执法机关已保存' : `已新建执法机关：${saved.name}`);
       onSaved(saved);
     } catch (err) {
-      showError(err, message, form);
+      showError(err, message, form, { DUPLICATE: 'code' });
     } finally {
       setSaving(false);
     }

@@ -67,7 +67,7 @@ export function OfficerFormModal(props: {
         const dateIssue = e.issues.find((i) => i.field.startsWith('certificateValid'));
         if (dateIssue) form.setFields([{ name: 'validity', errors: [dateIssue.message] }]);
       }
-      showError(err, message, form);
+      showError(err, message, form, { DUPLICATE: 'certificateNo' });
     } finally {
       setSaving(false);
     }

@@ -38,7 +38,7 @@ export function AgenciesPage() {
       title: '操作',
       key: 'ops',
       fixed: 'right',
-      width: 200,
+      width: 230,
       render: (_: unknown, a) => (
         <Space>
           <Button type="link" icon={<EditOutlined />} onClick={() => (setEditing(a), setOpen(true))}>
@@ -53,7 +53,7 @@ export function AgenciesPage() {
                 void message.success(`已切换到：${a.name}`);
               }}
             >
-              切换到此机关
+              设为当前
             </Button>
           ) : null}
         </Space>

@@ -49,11 +49,12 @@ function Audit() {
   const agencyName = (id: string | null) => (id ? (agencies.find((a) => a.id === id)?.name ?? id.slice(0, 8)) : '平台');
 
   const columns: TableColumnsType<AuditEvent> = [
-    { title: '序号', dataIndex: 'seq', width: 70 },
-    { title: '时间（北京时间）', dataIndex: 'occurredAt', width: 170, render: formatDateTime },
+    // A fixed column keeps an expanded row's detail within the visible width when the table scrolls.
+    { title: '序号', dataIndex: 'seq', width: 70, fixed: 'left' },
+    { title: '时间（北京时间）', dataIndex: 'occurredAt', width: 190, render: formatDateTime },
     { title: '动作', dataIndex: 'action', width: 180, render: (a: string) => <Tag color={actionColor(a)}>{actions.data?.[a] ?? a}</Tag> },
     { title: '操作人', dataIndex: 'actorName', width: 130, render: (n: string | null) => n ?? '系统' },
-    { title: '对象', dataIndex: 'objectType', width: 110, render: (t: string) => objectTypeLabels[t] ?? t },
+    { title: '对象', dataIndex: 'objectType', width: 130, render: (t: string) => objectTypeLabels[t] ?? t },
     ...(scope ? [] : [{ title: '机关', dataIndex: 'agencyId', width: 200, render: agencyName }]),
     {
       title: '对象 ID',
@@ -131,7 +132,7 @@ function Audit() {
           columns={columns}
           dataSource={events.data?.items ?? []}
           loading={events.loading}
-          scroll={{ x: scope ? 940 : 1140 }}
+          scroll={{ x: scope ? 960 : 1160 }}
           expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
           pagination={{
             current: page.page,

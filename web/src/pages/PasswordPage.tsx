@@ -18,7 +18,7 @@ export function PasswordPage() {
       form.resetFields();
       void message.success('密码已修改，您在其他设备上的登录已结束');
     } catch (err) {
-      showError(err, message, form);
+      showError(err, message, form, { INVALID_CREDENTIALS: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword' });
     } finally {
       setSaving(false);
     }

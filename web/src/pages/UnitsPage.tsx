@@ -48,7 +48,7 @@ function Units() {
       setOpen(false);
       units.reload();
     } catch (err) {
-      showError(err, message, form);
+      showError(err, message, form, { DUPLICATE: 'name' });
     } finally {
       setSaving(false);
     }
