@@ -79,11 +79,19 @@ export function isValidHhMm(value: string): boolean {
   return HH_MM_PATTERN.test(value);
 }
 
+// A profile has one or two such times; parsing each once keeps the regex off the hot path.
+const parsedTimesOfDay = new Map<string, number>();
+
 /** '17:30' → milliseconds after midnight. */
 export function msOfHhMm(value: string): number {
-  const match = HH_MM_PATTERN.exec(value);
-  if (!match) throw new RangeError(`not a time of day in HH:mm form: ${value}`);
-  return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+  let ms = parsedTimesOfDay.get(value);
+  if (ms === undefined) {
+    const match = HH_MM_PATTERN.exec(value);
+    if (!match) throw new RangeError(`not a time of day in HH:mm form: ${value}`);
+    ms = (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+    parsedTimesOfDay.set(value, ms);
+  }
+  return ms;
 }
 
 /** '2026-02-14 17:30' in Asia/Shanghai, for messages people read. */

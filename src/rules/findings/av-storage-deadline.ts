@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
-import { computeDueAt } from '../deadlines/compute-due.js';
+import { computeDueAt, type DeadlineContext } from '../deadlines/compute-due.js';
 import type { DeadlineRule } from '../deadlines/deadline-rule.js';
 import type { PolicyProfile, RuleSource } from '../profiles/profile-schema.js';
 import type { AvRecordFacts } from './matter-facts.js';
@@ -17,7 +17,12 @@ export type AvStorageDeadline =
 
 type StorageRecord = Pick<AvRecordFacts, 'recordedEnd' | 'remoteWork' | 'returnedAt' | 'exceptionApproved'>;
 
-export function avStorageDeadline(profile: PolicyProfile, record: StorageRecord, calendar: WorkingDayCalendar): AvStorageDeadline {
+export function avStorageDeadline(
+  profile: PolicyProfile,
+  record: StorageRecord,
+  calendar: WorkingDayCalendar,
+  deadlineContext?: DeadlineContext,
+): AvStorageDeadline {
   const { standard, remoteWork, approvedException } = profile.parameters.avStorage;
   // A variant the seed does not have at all (no source) falls back to the next one; a variant
   // the seed has but without a number (S0's approved exception) stops here with no due instant.
@@ -39,6 +44,6 @@ export function avStorageDeadline(profile: PolicyProfile, record: StorageRecord,
   // Return cannot precede the end of recording; without a recorded return, the end is used.
   const returned = record.returnedAt && record.returnedAt > record.recordedEnd ? record.returnedAt : record.recordedEnd;
   const from = anchor === 'return' ? returned : record.recordedEnd;
-  const workdayEnd = profile.parameters.workdayEnd.value ?? undefined;
-  return { variant, dueAt: computeDueAt(rule, from, { calendar, workdayEnd }), rule, source: limit.source, anchor, from };
+  const context = deadlineContext ?? { calendar, workdayEnd: profile.parameters.workdayEnd.value ?? undefined };
+  return { variant, dueAt: computeDueAt(rule, from, context), rule, source: limit.source, anchor, from };
 }

@@ -1,5 +1,5 @@
 import type { ChecklistRow, PolicyProfile } from '../profiles/profile-schema.js';
-import { ACTIVITIES, ENFORCEMENT_CATEGORIES, INVESTIGATIVE_ACTIVITIES, type EnforcementCategory } from '../profiles/vocabulary.js';
+import { INVESTIGATIVE_ACTIVITIES, type EnforcementCategory } from '../profiles/vocabulary.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { findingKey, ruleOf, type Finding } from './finding.js';
 import type { ActivityFacts, MatterFacts } from './matter-facts.js';
@@ -34,10 +34,6 @@ function checklistIndex(profile: PolicyProfile): ChecklistIndex {
   return index;
 }
 
-function activityLabel(activity: ActivityFacts): string {
-  return `${ACTIVITIES[activity.activity as keyof typeof ACTIVITIES] ?? activity.activity}（${activity.activityId}）`;
-}
-
 export function checklistFindings(facts: MatterFacts, context: EvaluationContext, out: Finding[]): void {
   const byActivity = checklistIndex(context.profile).rows.get(facts.category);
   if (!byActivity) return;
@@ -50,14 +46,13 @@ export function checklistFindings(facts: MatterFacts, context: EvaluationContext
     recordedActivityIds ??= new Set(facts.avRecords.map((record) => record.activityId ?? ''));
     const recorded = recordedActivityIds.has(activity.activityId);
     if (row.level === 'forbidden' && recorded) {
-      out.push(breach('av_made_where_forbidden', facts, activity, context, row, `${activityLabel(activity)}按清单不得音像记录，但有音像记录`));
+      out.push(breach('av_made_where_forbidden', facts, activity, context, row));
     }
     if (row.level !== 'mandatory' || recorded) continue;
     const omission = activity.avOmission;
     const justified = !!omission?.forbiddenConditionId && forbiddenConditionIds.has(omission.forbiddenConditionId);
     if (justified || (omission && omission.writtenReason.trim() !== '')) continue;
-    const category = ENFORCEMENT_CATEGORIES[facts.category];
-    out.push(breach('av_missing_for_mandatory_activity', facts, activity, context, row, `${category}的${activityLabel(activity)}应当音像记录，但没有音像记录，也没有书面说明理由`));
+    out.push(breach('av_missing_for_mandatory_activity', facts, activity, context, row));
   }
 }
 
@@ -78,8 +73,7 @@ export function officerCountFindings(facts: MatterFacts, context: EvaluationCont
       objectId: activity.activityId,
       matterId: facts.matterId,
       rule: ruleOf(context.profile, minimum.source),
-      summary: `${activityLabel(activity)}仅有 ${officers} 名执法人员，少于 ${minimum.value} 名`,
-      detail: { officerIds: activity.officerIds, minimum: minimum.value },
+      detail: { activity: activity.activity, officerCount: officers, minimum: minimum.value },
     });
   }
 }
@@ -90,7 +84,6 @@ function breach(
   activity: ActivityFacts,
   context: EvaluationContext,
   row: ChecklistRow,
-  summary: string,
 ): Finding {
   return {
     key: findingKey(kind, 'activity', activity.activityId),
@@ -102,7 +95,6 @@ function breach(
     objectId: activity.activityId,
     matterId: facts.matterId,
     rule: ruleOf(context.profile, row.source),
-    summary,
-    detail: { activity: activity.activity, level: row.level, keyPoints: row.keyPoints, condition: row.condition },
+    detail: { category: facts.category, activity: activity.activity, level: row.level, keyPoints: row.keyPoints, condition: row.condition },
   };
 }

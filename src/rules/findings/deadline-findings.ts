@@ -1,4 +1,3 @@
-import { computeDueAt } from '../deadlines/compute-due.js';
 import { avStorageDeadline } from './av-storage-deadline.js';
 import { checkDeadline, dueAtFor, isAtRisk, type EvaluationContext } from './evaluation-context.js';
 import type { Finding } from './finding.js';
@@ -12,7 +11,7 @@ const DISCLOSED_WITHIN_SHORT_LIMIT = new Set(['licensing', 'penalty_general', 'p
 /** AV-4: from the end of recording (or return) to ingest. */
 export function avStorageFindings(facts: MatterFacts, context: EvaluationContext, out: Finding[]): void {
   for (const record of facts.avRecords) {
-    const deadline = avStorageDeadline(context.profile, record, context.calendar);
+    const deadline = avStorageDeadline(context.profile, record, context.calendar, context.deadlineContext);
     if (deadline.dueAt === null || !isAtRisk(context, deadline.dueAt, record.ingestedAt)) continue;
     const finding = checkDeadline(context, {
       kind: 'av_storage_deadline',
@@ -20,7 +19,6 @@ export function avStorageFindings(facts: MatterFacts, context: EvaluationContext
       objectType: 'av_record',
       objectId: record.recordId,
       matterId: facts.matterId,
-      duty: `音像记录 ${record.recordId} 储存`,
       rule: deadline.rule,
       source: deadline.source,
       from: deadline.from,
@@ -28,10 +26,7 @@ export function avStorageFindings(facts: MatterFacts, context: EvaluationContext
       metAt: record.ingestedAt,
       detail: { variant: deadline.variant, anchor: deadline.anchor, reasonGiven: record.lateReason ?? null },
     });
-    if (finding) {
-      if (finding.state === 'late') finding.summary += record.lateReason ? `；说明：${record.lateReason}` : '；未说明理由';
-      out.push(finding);
-    }
+    if (finding) out.push(finding);
   }
 }
 
@@ -49,7 +44,6 @@ export function avOrganisingFindings(facts: MatterFacts, context: EvaluationCont
       objectType: 'av_record',
       objectId: record.recordId,
       matterId: facts.matterId,
-      duty: `音像记录 ${record.recordId} 分类整理`,
       rule: limit.value,
       source: limit.source,
       from: record.ingestedAt,
@@ -70,7 +64,6 @@ export function archiveFindings(facts: MatterFacts, context: EvaluationContext, 
     objectType: 'matter',
     objectId: facts.matterId,
     matterId: facts.matterId,
-    duty: '案卷归档',
     rule: limit.value,
     source: limit.source,
     from: facts.endedAt,
@@ -92,7 +85,6 @@ export function disclosureFindings(facts: MatterFacts, context: EvaluationContex
     objectType: 'decision',
     objectId: facts.matterId,
     matterId: facts.matterId,
-    duty: '执法决定信息公开',
     rule: limit.value,
     source: limit.source,
     from: decision.issuedAt,
@@ -106,8 +98,7 @@ export function legalReviewFindings(facts: MatterFacts, context: EvaluationConte
   const review = facts.legalReview;
   const { standard, extension } = context.profile.parameters.legalReview;
   if (!review || standard.value === null) return;
-  const workdayEnd = context.profile.parameters.workdayEnd.value ?? undefined;
-  const standardDue = computeDueAt(standard.value, review.receivedAt, { calendar: context.calendar, workdayEnd });
+  const standardDue = dueAtFor(context, standard.value, review.receivedAt);
   // An extension counts only if approved while the review was still within its first limit.
   const extended = extension.value !== null && !!review.extensionApprovedAt && review.extensionApprovedAt <= standardDue;
   const finding = checkDeadline(context, {
@@ -116,11 +107,10 @@ export function legalReviewFindings(facts: MatterFacts, context: EvaluationConte
     objectType: 'legal_review',
     objectId: facts.matterId,
     matterId: facts.matterId,
-    duty: extended ? '法制审核（已批准延长）' : '法制审核',
     rule: extended && extension.value ? extension.value : standard.value,
     source: extended && extension.value ? extension.source : standard.source,
     from: extended ? standardDue : review.receivedAt,
-    dueAt: extended && extension.value ? computeDueAt(extension.value, standardDue, { calendar: context.calendar, workdayEnd }) : standardDue,
+    dueAt: extended && extension.value ? dueAtFor(context, extension.value, standardDue) : standardDue,
     metAt: review.completedAt,
     detail: { extended, extensionIgnoredAsLate: !!review.extensionApprovedAt && !extended && extension.value !== null },
   });
@@ -137,7 +127,6 @@ export function emergencyStartFindings(facts: MatterFacts, context: EvaluationCo
     objectType: 'matter',
     objectId: facts.matterId,
     matterId: facts.matterId,
-    duty: '紧急启动后补报审批',
     rule: limit.value,
     source: limit.source,
     from: facts.emergencyStart.startedAt,

@@ -43,7 +43,14 @@ export function evaluateFindings(
   now: Date,
   options: FindingOptions = {},
 ): Finding[] {
-  const context: EvaluationContext = { profile, calendar, now, dueSoonMs: options.dueSoonMs ?? DEFAULT_DUE_SOON_MS };
+  const workdayEnd = profile.parameters.workdayEnd.value;
+  const context: EvaluationContext = {
+    profile,
+    calendar,
+    now,
+    dueSoonMs: options.dueSoonMs ?? DEFAULT_DUE_SOON_MS,
+    deadlineContext: workdayEnd === null ? { calendar } : { calendar, workdayEnd },
+  };
   const findings: Finding[] = [];
   for (const ruleSet of RULE_SETS) ruleSet(facts, context, findings);
   return findings;

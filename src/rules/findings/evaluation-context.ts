@@ -1,24 +1,16 @@
 import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
-import { formatShanghai } from '../calendar/shanghai-day.js';
-import { computeDueAt } from '../deadlines/compute-due.js';
-import { describeDeadlineRule, type DeadlineRule } from '../deadlines/deadline-rule.js';
-import { evaluateDeadline } from '../deadlines/evaluate-deadline.js';
+import { computeDueAt, type DeadlineContext } from '../deadlines/compute-due.js';
+import type { DeadlineRule } from '../deadlines/deadline-rule.js';
 import type { PolicyProfile, RuleSource } from '../profiles/profile-schema.js';
-import {
-  deadlineFinding,
-  describeDuration,
-  ruleOf,
-  type Finding,
-  type FindingKind,
-  type FindingObjectType,
-  type FindingRequirement,
-} from './finding.js';
+import { findingKey, ruleOf, type Finding, type FindingKind, type FindingObjectType, type FindingRequirement } from './finding.js';
 
 export interface EvaluationContext {
   profile: PolicyProfile;
   calendar: WorkingDayCalendar;
   now: Date;
   dueSoonMs: number;
+  /** The calendar and the profile's workday end, built once per evaluation. */
+  deadlineContext: DeadlineContext;
 }
 
 export interface DeadlineCheck {
@@ -27,8 +19,6 @@ export interface DeadlineCheck {
   objectType: FindingObjectType;
   objectId: string;
   matterId: string;
-  /** What must be done, in Chinese, e.g. '音像记录 R1 储存'. */
-  duty: string;
   rule: DeadlineRule;
   source: RuleSource;
   from: Date;
@@ -48,36 +38,30 @@ export function isAtRisk(context: EvaluationContext, dueAt: Date, metAt: Date | 
 }
 
 export function dueAtFor(context: EvaluationContext, rule: DeadlineRule, from: Date): Date {
-  return computeDueAt(rule, from, { calendar: context.calendar, workdayEnd: context.profile.parameters.workdayEnd.value ?? undefined });
+  return computeDueAt(rule, from, context.deadlineContext);
 }
 
 /** A finding when the limit is due soon or missed; null while it is open or was met in time. */
 export function checkDeadline(context: EvaluationContext, check: DeadlineCheck): Finding | null {
-  const { profile, now, dueSoonMs } = context;
   const dueAt = check.dueAt ?? dueAtFor(context, check.rule, check.from);
   if (!isAtRisk(context, dueAt, check.metAt)) return null;
-  const status = evaluateDeadline({ dueAt, rule: check.rule, now, metAt: check.metAt, dueSoonMs });
-  if (status.state === 'open' || status.state === 'met') return null;
-  const limit = `${describeDeadlineRule(check.rule)}，${formatShanghai(dueAt)} 前`;
-  const summary =
-    status.state === 'due_soon'
-      ? `${check.duty}即将到期（${limit}）`
-      : check.metAt
-        ? `${check.duty}逾期${describeDuration(status.lateByMs ?? 0)}（${limit}，实际 ${formatShanghai(check.metAt)}）`
-        : `${check.duty}已逾期${describeDuration(status.lateByMs ?? 0)}，尚未完成（${limit}）`;
-  return deadlineFinding({
+  const metAt = check.metAt ?? null;
+  const lateByMs = (metAt ?? context.now).getTime() - dueAt.getTime();
+  const late = lateByMs > 0;
+  const finding: Finding = {
+    key: findingKey(check.kind, check.objectType, check.objectId),
     kind: check.kind,
     requirement: check.requirement,
+    state: late ? 'late' : 'due_soon',
+    // Late and still outstanding weighs more than late but done.
+    severity: !late ? 'low' : metAt ? 'medium' : 'high',
     objectType: check.objectType,
     objectId: check.objectId,
     matterId: check.matterId,
-    state: status.state,
-    stillOpen: !check.metAt,
     dueAt,
-    ...(status.lateByMs === undefined ? {} : { lateByMs: status.lateByMs }),
-    deadlineRule: check.rule,
-    rule: ruleOf(profile, check.source),
-    summary,
-    ...(check.detail ? { detail: check.detail } : {}),
-  });
+    rule: ruleOf(context.profile, check.source),
+    detail: { deadlineRule: check.rule, metAt, ...check.detail },
+  };
+  if (late) finding.lateByMs = lateByMs;
+  return finding;
 }

@@ -1,4 +1,3 @@
-import type { DeadlineRule } from '../deadlines/deadline-rule.js';
 import type { PolicyProfile, RuleSource } from '../profiles/profile-schema.js';
 
 // A finding (SUP-2): a rule broken, or at risk, in one object of one matter. `key` is stable
@@ -46,8 +45,7 @@ export interface Finding {
   dueAt?: Date;
   lateByMs?: number;
   rule: FindingRule;
-  /** One sentence in Chinese for lists and notifications. */
-  summary: string;
+  /** Facts behind the finding; describeFinding() turns a finding into a sentence for people. */
   detail: Record<string, unknown>;
 }
 
@@ -68,52 +66,4 @@ export function ruleOf(profile: PolicyProfile, source: RuleSource): FindingRule 
 
 export function findingKey(kind: FindingKind, objectType: FindingObjectType, objectId: string): string {
   return `${kind}:${objectType}:${objectId}`;
-}
-
-export interface DeadlineFindingInput {
-  kind: FindingKind;
-  requirement: FindingRequirement;
-  objectType: FindingObjectType;
-  objectId: string;
-  matterId: string;
-  state: 'due_soon' | 'late';
-  /** Whether the obligation is still outstanding (late and open weighs more than late and done). */
-  stillOpen: boolean;
-  dueAt: Date;
-  lateByMs?: number;
-  deadlineRule: DeadlineRule;
-  rule: FindingRule;
-  summary: string;
-  detail?: Record<string, unknown>;
-}
-
-export function deadlineFinding(input: DeadlineFindingInput): Finding {
-  const severity: FindingSeverity = input.state === 'due_soon' ? 'low' : input.stillOpen ? 'high' : 'medium';
-  const finding: Finding = {
-    key: findingKey(input.kind, input.objectType, input.objectId),
-    kind: input.kind,
-    requirement: input.requirement,
-    state: input.state,
-    severity,
-    objectType: input.objectType,
-    objectId: input.objectId,
-    matterId: input.matterId,
-    dueAt: input.dueAt,
-    rule: input.rule,
-    summary: input.summary,
-    detail: { deadlineRule: input.deadlineRule, stillOpen: input.stillOpen, ...input.detail },
-  };
-  if (input.lateByMs !== undefined) finding.lateByMs = input.lateByMs;
-  return finding;
-}
-
-/** '3小时20分' / '2天5小时' for summaries. */
-export function describeDuration(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  if (days > 0) return `${days}天${hours > 0 ? `${hours}小时` : ''}`;
-  if (hours > 0) return `${hours}小时${rest > 0 ? `${rest}分` : ''}`;
-  return `${rest}分`;
 }

@@ -4,6 +4,7 @@ import { applyOverrides } from '../profiles/apply-overrides.js';
 import { loadBuiltInProfiles } from '../profiles/load-profiles.js';
 import type { PolicyProfile } from '../profiles/profile-schema.js';
 import { closeOf, shanghai } from '../test-support.js';
+import { describeFinding } from './describe-finding.js';
 import { evaluateFindings } from './evaluate-findings.js';
 import type { Finding } from './finding.js';
 import type { ActivityFacts, MatterFacts } from './matter-facts.js';
@@ -42,12 +43,13 @@ describe('AV-4 storage findings', () => {
       detail: { reasonGiven: '设备电量耗尽', variant: 'standard' },
     });
     expect(finding?.rule.text).toContain('应在24小时内');
-    expect(finding?.summary).toContain('说明：设备电量耗尽');
+    expect(describeFinding(finding!)).toBe('音像记录 R1 储存逾期3小时（24小时内，2026-03-11 15:00 前，实际 2026-03-11 18:00）；说明：设备电量耗尽');
   });
 
   it('AV-4 S1: not stored and within 4 h of the limit → due soon; stored in time → nothing', () => {
     const open = ofKind(run(matter({ avRecords: [record] }), 'S1', '2026-03-11 12:00'), 'av_storage_deadline');
     expect(open.map((f) => [f.state, f.severity])).toEqual([['due_soon', 'low']]);
+    expect(describeFinding(open[0]!)).toBe('音像记录 R1 储存即将到期（24小时内，2026-03-11 15:00 前）');
     expect(run(matter({ avRecords: [record] }), 'S1', '2026-03-11 09:00')).toEqual([]);
     expect(run(matter({ avRecords: [{ ...record, ingestedAt: shanghai('2026-03-11 14:00') }] }), 'S1', '2026-03-20 09:00')).toEqual([]);
   });
@@ -55,7 +57,7 @@ describe('AV-4 storage findings', () => {
   it('AV-4 S0: not stored by 17:30 and still missing → late and high', () => {
     const [finding] = run(matter({ avRecords: [record] }), 'S0', '2026-03-10 19:30');
     expect(finding).toMatchObject({ state: 'late', severity: 'high', dueAt: shanghai('2026-03-10 17:30'), lateByMs: 2 * HOUR });
-    expect(finding?.summary).toContain('未说明理由');
+    expect(describeFinding(finding!)).toBe('音像记录 R1 储存已逾期2小时，尚未完成（当天下班前，2026-03-10 17:30 前）；未说明理由');
   });
 
   it('AV-4 S0: a delay approved by the head has no number (第三十五条), so no finding', () => {
@@ -126,6 +128,7 @@ describe('CHK-1 / AV-9 missing AV and ORG-2 officers', () => {
     const [finding] = run(seizure, 'S0', '2026-03-10 12:00');
     expect(finding).toMatchObject({ kind: 'av_missing_for_mandatory_activity', requirement: 'CHK-1', state: 'breached', objectId: 'A1', rule: { seed: 'S0', article: '第二十九条' } });
     expect(finding?.detail['keyPoints']).toHaveLength(7);
+    expect(describeFinding(finding!)).toBe('行政强制措施的扣押（A1）应当音像记录，但没有音像记录，也没有书面说明理由');
   });
 
   it('CHK-1: AV linked to the activity, or a written reason (AV-9), clears it', () => {
@@ -156,6 +159,7 @@ describe('CHK-1 / AV-9 missing AV and ORG-2 officers', () => {
     const alone = activity({ activity: 'questioning', officerIds: ['o1', 'o1'] });
     const [finding] = run(matter({ activities: [alone] }), 'S1', '2026-03-10 12:00');
     expect(finding).toMatchObject({ kind: 'too_few_officers', requirement: 'ORG-2', severity: 'high', rule: { seed: 'national', article: '《中华人民共和国行政处罚法》第四十二条' } });
+    expect(describeFinding(finding!)).toBe('询问（A1）仅有 1 名执法人员，少于 2 名');
     expect(run(matter({ category: 'penalty_simple', activities: [alone] }), 'S1', '2026-03-10 12:00')).toEqual([]);
     expect(run(matter({ activities: [{ ...alone, officerIds: ['o1', 'o2'] }] }), 'S1', '2026-03-10 12:00')).toEqual([]);
   });
@@ -179,7 +183,7 @@ describe('SUP-2 every finding names its rule', () => {
       expect([seed, 'national']).toContain(finding.rule.seed);
       expect(finding.rule.article).toMatch(/第.+条/);
       expect(finding.rule.text.length).toBeGreaterThan(5);
-      expect(finding.summary.length).toBeGreaterThan(5);
+      expect(describeFinding(finding)).toMatch(/^\S.{5,}/);
     }
     expect(new Set(findings.map((f) => f.key)).size).toBe(findings.length);
     expect(run(troubled, seed, '2026-09-01 09:00')).toEqual(findings); // deterministic

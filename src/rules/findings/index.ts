@@ -1,5 +1,6 @@
 export { avStorageDeadline } from './av-storage-deadline.js';
 export type { AvStorageDeadline, AvStorageVariant } from './av-storage-deadline.js';
+export { describeDuration, describeFinding } from './describe-finding.js';
 export { evaluateFindings } from './evaluate-findings.js';
 export type { FindingOptions } from './evaluate-findings.js';
 export type {

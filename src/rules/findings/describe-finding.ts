@@ -1,0 +1,60 @@
+import { formatShanghai } from '../calendar/shanghai-day.js';
+import { describeDeadlineRule, type DeadlineRule } from '../deadlines/deadline-rule.js';
+import { ACTIVITIES, ENFORCEMENT_CATEGORIES } from '../profiles/vocabulary.js';
+import type { Finding, FindingKind } from './finding.js';
+
+// One Chinese sentence per finding, for lists and notifications. Kept apart from the engine so
+// that evaluating many matters builds no text; callers describe only the findings they show.
+
+const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers'>, (f: Finding) => string> = {
+  av_storage_deadline: (f) => `音像记录 ${f.objectId} 储存`,
+  av_organising_deadline: (f) => `音像记录 ${f.objectId} 分类整理`,
+  archive_deadline: () => '案卷归档',
+  disclosure_deadline: () => '执法决定信息公开',
+  legal_review_deadline: (f) => (f.detail['extended'] ? '法制审核（已批准延长）' : '法制审核'),
+  emergency_retro_approval_deadline: () => '紧急启动后补报审批',
+};
+
+export function describeFinding(finding: Finding): string {
+  const detail = finding.detail;
+  const activity = `${labelOf(ACTIVITIES, detail['activity'])}（${finding.objectId}）`;
+  switch (finding.kind) {
+    case 'av_missing_for_mandatory_activity':
+      return `${labelOf(ENFORCEMENT_CATEGORIES, detail['category'])}的${activity}应当音像记录，但没有音像记录，也没有书面说明理由`;
+    case 'av_made_where_forbidden':
+      return `${activity}按音像记录事项清单不得音像记录，但有音像记录`;
+    case 'too_few_officers':
+      return `${activity}仅有 ${String(detail['officerCount'])} 名执法人员，少于 ${String(detail['minimum'])} 名`;
+    default:
+      return describeDeadlineFinding(finding, DUTIES[finding.kind](finding));
+  }
+}
+
+function describeDeadlineFinding(finding: Finding, duty: string): string {
+  const rule = finding.detail['deadlineRule'] as DeadlineRule;
+  const metAt = finding.detail['metAt'] as Date | null;
+  const limit = `${describeDeadlineRule(rule)}，${finding.dueAt ? formatShanghai(finding.dueAt) : ''} 前`;
+  if (finding.state === 'due_soon') return `${duty}即将到期（${limit}）`;
+  const late = describeDuration(finding.lateByMs ?? 0);
+  const sentence = metAt
+    ? `${duty}逾期${late}（${limit}，实际 ${formatShanghai(metAt)}）`
+    : `${duty}已逾期${late}，尚未完成（${limit}）`;
+  if (finding.kind !== 'av_storage_deadline') return sentence;
+  const reason = finding.detail['reasonGiven'];
+  return `${sentence}；${typeof reason === 'string' && reason ? `说明：${reason}` : '未说明理由'}`;
+}
+
+function labelOf(labels: Record<string, string>, id: unknown): string {
+  return typeof id === 'string' ? (labels[id] ?? id) : '';
+}
+
+/** '3小时20分' / '2天5小时' / '15分'. */
+export function describeDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return `${days}天${hours > 0 ? `${hours}小时` : ''}`;
+  if (hours > 0) return `${hours}小时${rest > 0 ? `${rest}分` : ''}`;
+  return `${rest}分`;
+}
