@@ -187,4 +187,21 @@ describe('web app', () => {
     await page.screenshot({ path: join(shots, 'liuhen-home.png') });
     await page.context().close();
   });
+
+  it('ORG-3 NFR-1: repeated failures lock the account and the sign-in page says so in Chinese', async () => {
+    // Runs last: it locks `admin`. Failures before the last go straight to the API.
+    for (let i = 0; i < 4; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: `wrong-password-${i}` } });
+    }
+    const page = await newPage();
+    await signIn(page, 'admin', 'wrong-password-x');
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('账号已锁定');
+    // Even the right password is refused while locked, with the time it ends.
+    await page.getByTestId('password').fill(adminPassword);
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toMatch(/账号已锁定至 .*请稍后再试/);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.screenshot({ path: join(shots, 'liuhen-locked.png') });
+    await page.context().close();
+  });
 });
