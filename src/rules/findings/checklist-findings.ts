@@ -6,7 +6,10 @@ import type { ActivityFacts, MatterFacts } from './matter-facts.js';
 
 // CHK-1 / AV-9: an activity the checklist makes mandatory needs AV, or a written reason for its
 // absence (S1 第十二条), or a forbidden condition of the profile (S2 第八条), which justifies it.
-// ORG-2: investigations and inspections outside the simple procedure need two officers.
+// ORG-2: investigations under the general procedure and inspections need two officers
+// (行政处罚法 第四十二条, as REQUIREMENTS ORG-2 applies it); other categories cite other laws.
+
+const CATEGORIES_NEEDING_TWO_OFFICERS: ReadonlySet<EnforcementCategory> = new Set(['penalty_general', 'inspection']);
 
 interface ChecklistIndex {
   /** category → activity → the row that sets its level (the first row wins, as in the table). */
@@ -58,7 +61,7 @@ export function checklistFindings(facts: MatterFacts, context: EvaluationContext
 
 export function officerCountFindings(facts: MatterFacts, context: EvaluationContext, out: Finding[]): void {
   const minimum = context.profile.parameters.minimumInvestigationOfficers;
-  if (minimum.value === null || facts.category === 'penalty_simple') return;
+  if (minimum.value === null || !CATEGORIES_NEEDING_TWO_OFFICERS.has(facts.category)) return;
   for (const activity of facts.activities) {
     if (!INVESTIGATIVE_ACTIVITIES.has(activity.activity)) continue;
     const officers = new Set(activity.officerIds).size;

@@ -161,6 +161,8 @@ describe('CHK-1 / AV-9 missing AV and ORG-2 officers', () => {
     expect(finding).toMatchObject({ kind: 'too_few_officers', requirement: 'ORG-2', severity: 'high', rule: { seed: 'national', article: '《中华人民共和国行政处罚法》第四十二条' } });
     expect(describeFinding(finding!)).toBe('询问（A1）仅有 1 名执法人员，少于 2 名');
     expect(run(matter({ category: 'penalty_simple', activities: [alone] }), 'S1', '2026-03-10 12:00')).toEqual([]);
+    expect(run(matter({ category: 'inspection', activities: [alone] }), 'S1', '2026-03-10 12:00')).toHaveLength(1);
+    expect(run(matter({ category: 'licensing', activities: [alone] }), 'S1', '2026-03-10 12:00')).toEqual([]);
     expect(run(matter({ activities: [{ ...alone, officerIds: ['o1', 'o2'] }] }), 'S1', '2026-03-10 12:00')).toEqual([]);
   });
 });
