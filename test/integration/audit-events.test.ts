@@ -115,3 +115,28 @@ describe('audit events: one per change, in the same transaction (INT-1, INT-4)',
     expect(bad.json().code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('an agency\'s audit log (INT-1, ORG-3)', () => {
+  it('INT-1 shows its members\' sign-ins (which belong to no single agency) and not other people\'s', async () => {
+    const t = await startTestApp();
+    try {
+      const admin = await signInAs(t.app, 'admin', adminPassword);
+      const a = await makeAgency(t.app, admin);
+      const b = await makeAgency(t.app, admin);
+      const memberA = await makeUser(t.app, a.id, ['handler'], admin);
+      const memberB = await makeUser(t.app, b.id, ['handler'], admin);
+      await signInAs(t.app, memberA.username, memberA.password);
+      await signInAs(t.app, memberB.username, memberB.password);
+      await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: memberA.username, password: 'wrong-pass-1' } });
+      const supervisor = await makeUser(t.app, a.id, ['supervisor'], admin);
+      const log = (await client(t.app, await signInAs(t.app, supervisor.username, supervisor.password)).get(`/api/audit-events?agencyId=${a.id}&pageSize=200`)).json();
+      const signIns = log.items.filter((e: Event) => e.action.startsWith('auth.sign_in'));
+      const objectIds = new Set(signIns.map((e: Event & { objectId: string }) => e.objectId));
+      expect(objectIds.has(memberA.id)).toBe(true);
+      expect(objectIds.has(memberB.id)).toBe(false);
+      expect(signIns.map((e: Event) => e.action)).toContain('auth.sign_in_failed');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -20,6 +20,12 @@ export const auditActions = {
   'user.roles_changed': '调整用户角色',
   'api_token.created': '创建 API 令牌',
   'api_token.revoked': '吊销 API 令牌',
+  'policy.chosen': '选择执法规范方案',
+  'policy.adjusted': '调整执法规范方案（参数或音像记录事项清单）',
+  'calendar.notice_entered': '录入年度节假日安排通知',
+  'finding.opened': '发现问题',
+  'finding.changed': '问题状态变化（如临期转为超期）',
+  'finding.resolved': '问题消除',
   'system.bootstrap_admin': '首次启动创建管理员',
   'demo.seeded': '写入演示数据',
 } as const;

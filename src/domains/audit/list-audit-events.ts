@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditEvents } from '../../db/schema/index.js';
+import { auditEvents, roleAssignments } from '../../db/schema/index.js';
 import { iso } from '../../shared/http-schemas.js';
 
 export type AuditFilter = {
@@ -17,7 +17,16 @@ export type AuditFilter = {
 
 export async function listAuditEvents(db: Db, f: AuditFilter) {
   const conditions: SQL[] = [];
-  if (f.agencyId) conditions.push(eq(auditEvents.agencyId, f.agencyId));
+  if (f.agencyId) {
+    // An agency's log includes its members' sign-ins, which belong to no single agency.
+    const members = db.select({ id: sql<string>`${roleAssignments.userId}::text` }).from(roleAssignments).where(eq(roleAssignments.agencyId, f.agencyId));
+    conditions.push(
+      or(
+        eq(auditEvents.agencyId, f.agencyId),
+        and(isNull(auditEvents.agencyId), like(auditEvents.action, 'auth.%'), eq(auditEvents.objectType, 'user'), inArray(auditEvents.objectId, members)),
+      )!,
+    );
+  }
   if (f.action) conditions.push(eq(auditEvents.action, f.action));
   if (f.actorUserId) conditions.push(eq(auditEvents.actorUserId, f.actorUserId));
   if (f.objectType) conditions.push(eq(auditEvents.objectType, f.objectType));

@@ -32,7 +32,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: async (req, reply) => {
       const { config } = ctx;
       const res = await signIn(ctx.db, req.body, actorOf(req), { threshold: config.lockoutThreshold, lockoutMs: config.lockoutMs, sessionMaxMs: config.sessionMaxMs }, ctx.clock());
-      reply.setCookie(sessionCookie, res.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies, expires: res.expiresAt });
+      // maxAge, not expires: a browser whose clock differs from the server's keeps the cookie as long.
+      reply.setCookie(sessionCookie, res.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies, maxAge: Math.floor(config.sessionMaxMs / 1000) });
       return { csrfToken: res.csrfToken, expiresAt: res.expiresAt.toISOString() };
     },
   });

@@ -27,7 +27,7 @@ export function toAppError(err: unknown): AppError {
     return new AppError('VALIDATION_FAILED', `输入有误：${first ? `${first.field} ${first.message}` : '请检查填写内容'}`, { issues });
   }
   const dbCode = pgCode(e);
-  if (dbCode === '23505') return new AppError('DUPLICATE', '已存在相同的记录（编号、名称或证号重复）');
+  if (dbCode === '23505') return new AppError('DUPLICATE', '已存在相同的记录（编号、名称或证号重复）', { constraint: pgConstraint(e) });
   if (dbCode === '23503') return new AppError('VALIDATION_FAILED', '引用的对象不存在');
   if (dbCode === '22P02' || dbCode === '22007' || dbCode === '22008') return new AppError('VALIDATION_FAILED', '输入格式不正确');
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
@@ -41,6 +41,13 @@ export function toAppError(err: unknown): AppError {
 function fieldName(path: string | undefined, context: string | undefined) {
   const p = (path ?? '').replace(/^\//, '').replaceAll('/', '.');
   return p || (context ?? '请求');
+}
+
+function pgConstraint(err: unknown): string | undefined {
+  for (let e = err as { constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.constraint === 'string') return e.constraint;
+  }
+  return undefined;
 }
 
 // Drizzle wraps driver errors; PostgreSQL and PGlite both carry SQLSTATE in `code`.
