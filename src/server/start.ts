@@ -1,5 +1,6 @@
 import { openDatabase } from '../db/client.js';
 import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
+import { startFindingsScheduler } from '../domains/findings/scheduler.js';
 import { LocalObjectStore } from '../store/local-object-store.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -27,6 +28,7 @@ export async function startServer(config: Config) {
   const admin = await bootstrapAdmin(ctx.db, config.adminPassword, ctx.clock());
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  startFindingsScheduler(ctx, app.log);
   if (admin.generatedPassword) {
     // Printed once, on stdout, never logged to the log stream.
     console.log(`\n首次启动：已创建平台管理员 admin，初始密码：${admin.generatedPassword}\n请登录后立即修改密码。\n`);
