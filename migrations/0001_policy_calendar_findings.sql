@@ -12,6 +12,7 @@ CREATE TABLE "agency_policy_versions" (
 --> statement-breakpoint
 CREATE TABLE "calendar_notices" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"year" integer NOT NULL,
 	"notice" jsonb NOT NULL,
 	"basis" text NOT NULL,
@@ -47,7 +48,7 @@ CREATE TABLE "findings" (
 ALTER TABLE "agency_policy_versions" ADD CONSTRAINT "agency_policy_versions_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "findings" ADD CONSTRAINT "findings_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "agency_policy_versions_agency_version" ON "agency_policy_versions" USING btree ("agency_id","version");--> statement-breakpoint
-CREATE INDEX "calendar_notices_year" ON "calendar_notices" USING btree ("year","created_at");--> statement-breakpoint
+CREATE INDEX "calendar_notices_year" ON "calendar_notices" USING btree ("year","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "findings_open_key" ON "findings" USING btree ("agency_id","key") WHERE resolved_at is null;--> statement-breakpoint
 CREATE INDEX "findings_agency_open" ON "findings" USING btree ("agency_id","resolved_at","first_seen_at");--> statement-breakpoint
 CREATE INDEX "findings_matter" ON "findings" USING btree ("matter_id");

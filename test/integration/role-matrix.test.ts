@@ -43,6 +43,19 @@ const expectations: Record<string, Actor[]> = {
   // Called with ?agencyId=A; without it only the platform admin may list (checked below).
   'GET /api/audit-events': ['platform', 'adminA', 'supervisorA', 'tokenAdminA'],
   'GET /api/audit-actions': signedIn,
+  'GET /api/policy-profiles': signedIn,
+  'GET /api/policy-profiles/:profileId': signedIn,
+  'GET /api/agencies/:agencyId/policy': memberOfA,
+  'GET /api/agencies/:agencyId/policy/versions': memberOfA,
+  'GET /api/agencies/:agencyId/policy/versions/:version': memberOfA,
+  'POST /api/agencies/:agencyId/policy/choose': adminOfA,
+  'POST /api/agencies/:agencyId/policy/adjust': adminOfA,
+  'GET /api/agencies/:agencyId/policy/checklist.csv': memberOfA,
+  'GET /api/calendar/years/:year': signedIn,
+  'GET /api/calendar/notices': signedIn,
+  'POST /api/calendar/notices': ['platform'],
+  'GET /api/agencies/:agencyId/findings': memberOfA,
+  'POST /api/agencies/:agencyId/findings/reevaluate': adminOfA,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {
@@ -94,7 +107,7 @@ describe('ORG-3 role matrix: every route × every role', () => {
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
       const allowed = new Set(expectations[key] ?? []);
-      let url = route.url.replace(':agencyId', agencyA).replace(/:[A-Za-z]+/g, () => randomUUID());
+      let url = route.url.replace(':agencyId', agencyA).replace(':year', '2026').replace(':version', '1').replace(/:[A-Za-z]+/g, () => randomUUID());
       if (route.url === '/api/audit-events') url += `?agencyId=${agencyA}`;
       for (const [actor, who] of callers) {
         const res = await client(t.app, who).call(route.method as 'GET', url, route.method === 'GET' ? undefined : {});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './org.js';
 
 const createdAt = timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
@@ -28,6 +28,8 @@ export const calendarNotices = pgTable(
   'calendar_notices',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    // Orders notices entered at the same instant; the highest of a year is in force.
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     year: integer('year').notNull(),
     notice: jsonb('notice').notNull(),
     basis: text('basis').notNull(),
@@ -35,7 +37,7 @@ export const calendarNotices = pgTable(
     createdByUserId: uuid('created_by_user_id'),
     createdByName: text('created_by_name'),
   },
-  (t) => [index('calendar_notices_year').on(t.year, t.createdAt)],
+  (t) => [index('calendar_notices_year').on(t.year, t.seq)],
 );
 
 // Findings (SUP-2): one row per rule broken or at risk, kept current by re-evaluation. A row

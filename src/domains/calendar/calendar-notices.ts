@@ -16,7 +16,7 @@ import { recordAudit, type Actor } from '../audit/record-audit.js';
 
 /** The notice in force for each year: the newest row of that year. */
 export async function noticesInForce(db: DbOrTx): Promise<YearNotice[]> {
-  const rows = await db.select().from(calendarNotices).orderBy(asc(calendarNotices.year), desc(calendarNotices.createdAt));
+  const rows = await db.select().from(calendarNotices).orderBy(asc(calendarNotices.year), desc(calendarNotices.seq));
   const byYear = new Map<number, YearNotice>();
   for (const r of rows) if (!byYear.has(r.year)) byYear.set(r.year, r.notice as YearNotice);
   return [...byYear.values()];
@@ -27,7 +27,7 @@ export async function loadCalendar(db: DbOrTx): Promise<WorkingDayCalendar> {
 }
 
 export async function listNotices(db: Db) {
-  const rows = await db.select().from(calendarNotices).orderBy(desc(calendarNotices.year), desc(calendarNotices.createdAt));
+  const rows = await db.select().from(calendarNotices).orderBy(desc(calendarNotices.year), desc(calendarNotices.seq));
   return rows.map((r) => ({ id: r.id, year: r.year, notice: r.notice as YearNotice, basis: r.basis, createdAt: iso(r.createdAt)!, createdByName: r.createdByName }));
 }
 

@@ -1,4 +1,6 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findings } from '../../db/schema/index.js';
 import { evaluateFindings } from '../../rules/findings/evaluate-findings.js';
 import { loadCalendar } from '../calendar/calendar-notices.js';
 import { currentPolicy } from '../policy/agency-policy.js';
@@ -26,12 +28,23 @@ export async function evaluateAndStore(db: Db, agencyId: string, matters: Matter
   return total;
 }
 
-/** Re-evaluates every open matter of an agency, from every registered facts source. */
+/**
+ * Re-evaluates every open matter of an agency, from every registered facts source, and every
+ * matter that still has open findings. A matter no source knows any more has no facts: its
+ * findings resolve (they stay in the history).
+ */
 export async function reevaluateAgency(db: Db, agencyId: string, now: Date) {
+  const withOpenFindings = await db.selectDistinct({ matterId: findings.matterId }).from(findings).where(and(eq(findings.agencyId, agencyId), isNull(findings.resolvedAt)));
+  const ids = new Set(withOpenFindings.map((r) => r.matterId));
+  for (const source of factsSources()) for (const id of await source.openMatterIds(db, agencyId)) ids.add(id);
   const matters: MatterFactsWithOwners[] = [];
-  for (const source of factsSources()) {
-    const ids = await source.openMatterIds(db, agencyId);
-    if (ids.length) matters.push(...(await source.loadFacts(db, agencyId, ids)));
+  for (const source of factsSources()) if (ids.size) matters.push(...(await source.loadFacts(db, agencyId, [...ids])));
+  const known = new Set(matters.map((m) => m.facts.matterId));
+  const unknown = [...ids].filter((id) => !known.has(id));
+  const total = await evaluateAndStore(db, agencyId, matters, now);
+  for (const matterId of unknown) {
+    const c = await db.transaction((tx) => syncMatterFindings(tx, agencyId, matterId, [], {}, now));
+    total.resolved += c.resolved;
   }
-  return evaluateAndStore(db, agencyId, matters, now);
+  return total;
 }
