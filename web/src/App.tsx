@@ -5,10 +5,14 @@ import { setUnauthorizedHandler } from './api/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { AgenciesPage } from './pages/AgenciesPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { CalendarPage } from './pages/CalendarPage.js';
+import { ChecklistPage } from './pages/ChecklistPage.js';
+import { FindingsPage } from './pages/FindingsPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OfficersPage } from './pages/OfficersPage.js';
 import { PasswordPage } from './pages/PasswordPage.js';
+import { PolicyPage } from './pages/PolicyPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TokensPage } from './pages/TokensPage.js';
 import { UnitsPage } from './pages/UnitsPage.js';
@@ -43,6 +47,10 @@ export function App() {
         <Route path="agencies" element={<AgenciesPage />} />
         <Route path="units" element={<UnitsPage />} />
         <Route path="officers" element={<OfficersPage />} />
+        <Route path="policy" element={<PolicyPage />} />
+        <Route path="checklist" element={<ChecklistPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="findings" element={<FindingsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />

@@ -1,6 +1,18 @@
 import { api, request } from './client.js';
 import type {
   Agency,
+  AgencyPolicy,
+  CalendarNotice,
+  CalendarYear,
+  FindingPage,
+  FindingQuery,
+  PolicyAdjustment,
+  PolicyProfile,
+  PolicyVersion,
+  PolicyVersionSummary,
+  ProfileSummary,
+  ReevaluateResult,
+  YearNotice,
   AgencyInput,
   ApiToken,
   AuditPage,
@@ -75,4 +87,26 @@ export const tokenApi = {
 
 export const auditApi = {
   list: (q: AuditQuery) => api.get<AuditPage>('/api/audit-events', q),
+};
+
+export const policyApi = {
+  profiles: () => api.get<ProfileSummary[]>('/api/policy-profiles'),
+  profile: (profileId: string) => api.get<PolicyProfile>(`/api/policy-profiles/${encodeURIComponent(profileId)}`),
+  current: (agencyId: string) => api.get<AgencyPolicy>(`${a(agencyId)}/policy`),
+  versions: (agencyId: string) => api.get<PolicyVersionSummary[]>(`${a(agencyId)}/policy/versions`),
+  version: (agencyId: string, version: number) => api.get<PolicyVersion>(`${a(agencyId)}/policy/versions/${version}`),
+  choose: (agencyId: string, profileId: string, basis: string) => api.post<PolicyVersion>(`${a(agencyId)}/policy/choose`, { profileId, basis }),
+  adjust: (agencyId: string, body: PolicyAdjustment) => api.post<PolicyVersion>(`${a(agencyId)}/policy/adjust`, body),
+  checklistCsvUrl: (agencyId: string) => `${a(agencyId)}/policy/checklist.csv`,
+};
+
+export const calendarApi = {
+  year: (year: number) => api.get<CalendarYear>(`/api/calendar/years/${year}`),
+  notices: () => api.get<CalendarNotice[]>('/api/calendar/notices'),
+  enterNotice: (notice: YearNotice, basis: string) => api.post<{ id: string; year: number }>('/api/calendar/notices', { notice, basis }),
+};
+
+export const findingApi = {
+  list: (agencyId: string, q: FindingQuery) => api.get<FindingPage>(`${a(agencyId)}/findings`, q),
+  reevaluate: (agencyId: string) => api.post<ReevaluateResult>(`${a(agencyId)}/findings/reevaluate`),
 };

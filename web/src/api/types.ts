@@ -1,4 +1,7 @@
 // Shapes of the server's JSON (see /api/openapi.json). Times are ISO 8601 strings in UTC.
+import type { DeadlineRule } from '../../../src/rules/deadlines/deadline-rule.js';
+import type { ParameterPath, ParameterValues } from '../../../src/rules/profiles/apply-overrides.js';
+import type { ChecklistRow, PolicyProfile } from '../../../src/rules/profiles/profile-schema.js';
 
 export type Role = 'handler' | 'reviewer' | 'approver' | 'legal_reviewer' | 'archivist' | 'supervisor' | 'admin';
 export type AgencyKind = 'enforcement_agency' | 'entrusted_organisation' | 'supervising_body';
@@ -103,3 +106,57 @@ export type AuditQuery = {
   page?: number;
   pageSize?: number;
 };
+
+// Policy, calendar, findings (issue 3). The profile's shape is the rules engine's own type
+// (type-only imports, which vanish from the bundle).
+export type { ChecklistRow, DeadlineRule, ParameterPath, ParameterValues, PolicyProfile };
+
+export type ProfileSummary = { id: string; name: string; seed: string; issuer: string; version: number };
+export type PolicyVersion = { version: number; builtInProfileId: string; basis: string; createdAt: string; createdByName: string | null; profile: PolicyProfile };
+export type PolicyVersionSummary = Omit<PolicyVersion, 'profile'> & { profileName: string; seed: string };
+export type AgencyPolicy = { current: PolicyVersion | null; parameterPaths: ParameterPath[] };
+export type PolicyAdjustment = { parameters?: Partial<Record<ParameterPath, unknown>>; checklistRows?: ChecklistRow[]; basis: string };
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make_up_workday';
+export type YearStatus = 'official' | 'notice' | 'provisional';
+export type CalendarDay = { date: string; working: boolean; kind: DayKind; holidayName: string | null; yearStatus: YearStatus };
+export type CalendarYear = { year: number; status: YearStatus; source: string; days: CalendarDay[] };
+export type YearNotice = { year: number; holidays: { name: string; start: string; end: string }[]; makeUpWorkdays: string[] };
+export type CalendarNotice = { id: string; year: number; notice: YearNotice; basis: string; createdAt: string; createdByName: string | null };
+
+export type FindingState = 'due_soon' | 'late' | 'breached';
+export type Finding = {
+  id: string;
+  matterId: string;
+  key: string;
+  kind: string;
+  requirement: string;
+  state: FindingState;
+  severity: 'low' | 'medium' | 'high';
+  objectType: string;
+  objectId: string;
+  unitId: string | null;
+  officerIds: string[];
+  dueAt: string | null;
+  lateByMs: number | null;
+  rule: { profileId: string; profileVersion: number; seed: string; article: string; text: string };
+  detail: Record<string, unknown>;
+  summary: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+};
+export type FindingQuery = {
+  status?: 'open' | 'resolved' | 'all';
+  requirement?: string;
+  kind?: string;
+  state?: FindingState;
+  unitId?: string;
+  officerId?: string;
+  matterId?: string;
+  page?: number;
+  pageSize?: number;
+};
+export type FindingPage = { items: Finding[]; total: number; counts: { requirement: string; state: FindingState; n: number }[]; page: number; pageSize: number };
+export type ReevaluateResult = { matters: number; opened: number; changed: number; resolved: number; skipped?: string };
