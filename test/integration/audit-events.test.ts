@@ -63,7 +63,7 @@ describe('audit events: one per change, in the same transaction (INT-1, INT-4)',
   it('INT-1 when the event cannot be written the change is rolled back with it', async () => {
     await t.ctx.db.execute(sql.raw(`
       create function refuse_unit_event() returns trigger language plpgsql as $$
-      begin if new.action = 'unit.created' then raise exception 'audit store refused'; end if; return new; end $$`));
+      begin if new.action = 'unit.created' then raise exception 'audit store refused' using errcode = 'XX000'; end if; return new; end $$`));
     await t.ctx.db.execute(sql.raw('create trigger refuse_unit_event before insert on audit_events for each row execute function refuse_unit_event()'));
     try {
       const res = await client(t.app, admin).post(`/api/agencies/${agencyId}/units`, { name: '无痕科室', kind: 'section' });

@@ -28,6 +28,7 @@ export function toAppError(err: unknown): AppError {
   }
   const dbCode = pgCode(e);
   if (dbCode === '23505') return new AppError('DUPLICATE', '已存在相同的记录（编号、名称或证号重复）', { constraint: pgConstraint(e) });
+  if (dbCode === 'P0001') return new AppError('IMMUTABLE', '该记录已定稿或只可追加，不能修改或删除；如需更正请形成新版本');
   if (dbCode === '23503') return new AppError('VALIDATION_FAILED', '引用的对象不存在');
   if (dbCode === '22P02' || dbCode === '22007' || dbCode === '22008') return new AppError('VALIDATION_FAILED', '输入格式不正确');
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
