@@ -174,6 +174,7 @@ describe('rules pages', () => {
     await expect.poll(() => page.getByTestId('calendar-status').textContent()).toContain('2027 年：暂按放假办法推算');
     expect(await page.getByTestId('calendar-status').textContent()).toContain('未含调休');
     expect(await page.locator('[data-date="2027-10-01"]').getAttribute('class')).toContain('cal-holiday');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'liuhen-calendar.png') });
     await page.getByTestId('notice-create').click();
     await expect.poll(() => dialog(page).textContent()).toContain('录入 2027 年节假日安排通知');

@@ -14,6 +14,7 @@ export function VersionHeader({ v, testId }: { v: PolicyVersion; testId?: string
       size="small"
       column={{ xs: 1, md: 2 }}
       bordered
+      styles={{ label: { whiteSpace: 'nowrap', width: 112 } }}
       data-testid={testId}
       items={[
         { key: 'name', label: '方案', children: <b>{p.name}</b> },

@@ -13,7 +13,7 @@ export function RulesTable({ profile, paths, onEdit }: { profile: PolicyProfile;
     {
       title: '事项',
       key: 'label',
-      width: 210,
+      width: 180,
       render: (_: unknown, r) => (
         <div>
           <div className="param-label">{parameterInfo[r.path].label}</div>
@@ -26,7 +26,7 @@ export function RulesTable({ profile, paths, onEdit }: { profile: PolicyProfile;
     {
       title: '规定',
       key: 'value',
-      width: 240,
+      width: 200,
       render: (_: unknown, r) => {
         const text = describeValue(r.path, r.p);
         const unset = r.p.value === null;
@@ -44,7 +44,7 @@ export function RulesTable({ profile, paths, onEdit }: { profile: PolicyProfile;
     columns.push({
       title: '操作',
       key: 'ops',
-      width: 92,
+      width: 88,
       render: (_: unknown, r) => (
         <Button type="link" icon={<EditOutlined />} onClick={() => onEdit(r.path)} data-testid={`rule-edit-${r.path}`}>
           调整

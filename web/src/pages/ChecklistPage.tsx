@@ -32,6 +32,11 @@ function PrintView({ agencyName, v }: { agencyName: string; v: PolicyVersion }) 
         {v.profile.name} · 第 {v.version} 版 · 打印日期 {dayjs().tz(zone).format('YYYY年M月D日')}
       </p>
       <table className="print-table">
+        <colgroup>
+          {[5, 13, 9, 13, 38, 8, 14].map((w, i) => (
+            <col key={i} style={{ width: `${w}%` }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th>序号</th>
@@ -94,16 +99,17 @@ function Checklist() {
   const rows: ChecklistRow[] = current.profile.checklist.rows;
   const data: Row[] = rows.map((r, index) => ({ ...r, index }));
   const columns: TableColumnsType<Row> = [
-    { title: '执法类别', key: 'cat', width: 140, render: (_: unknown, r) => <div className="tag-stack">{r.categories.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>)}</div> },
-    { title: '执法环节', key: 'act', width: 120, render: (_: unknown, r) => <b>{activityLabel(r.activity)}</b> },
     {
-      title: '记录要求',
-      key: 'level',
-      width: 150,
+      title: '执法环节与记录要求',
+      key: 'act',
+      width: 210,
       render: (_: unknown, r) => (
-        <div>
+        <div className="row-head">
+          <b className="row-activity">{activityLabel(r.activity)}</b>
           <Tag color={levelColors[r.level]}>{CHECKLIST_LEVELS[r.level]}</Tag>
           {r.condition ? <div className="row-condition">适用情形：{r.condition}</div> : null}
+          <div className="row-meta">类别：{r.categories.map(categoryLabel).join('、')}</div>
+          <div className="row-meta">方式：{r.means.map(meansLabel).join('、') || '—'}</div>
         </div>
       ),
     },
@@ -121,14 +127,13 @@ function Checklist() {
           <span className="muted">未列要点</span>
         ),
     },
-    { title: '方式', key: 'means', width: 90, render: (_: unknown, r) => <div className="tag-stack">{r.means.map((m) => <Tag key={m} color="cyan">{meansLabel(m)}</Tag>)}</div> },
-    { title: '依据', key: 'source', width: 190, render: (_: unknown, r) => <RuleSource source={r.source} rows={1} /> },
+    { title: '依据', key: 'source', width: 160, render: (_: unknown, r) => <RuleSource source={r.source} rows={2} /> },
   ];
   if (admin) {
     columns.push({
       title: '操作',
       key: 'ops',
-      width: 76,
+      width: 72,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r.index)} data-testid={`row-edit-${r.index}`}>
@@ -165,7 +170,7 @@ function Checklist() {
       }
     >
       <Card className="section-card no-print">
-        <Table<Row> rowKey="index" size="middle" columns={columns} dataSource={data} loading={policy.loading} pagination={false} tableLayout="fixed" scroll={{ x: 900 }} data-testid="checklist-table" />
+        <Table<Row> rowKey="index" size="middle" columns={columns} dataSource={data} loading={policy.loading} pagination={false} tableLayout="fixed" scroll={{ x: 760 }} className="top-aligned" data-testid="checklist-table" />
       </Card>
       {forbidden.length ? (
         <Card title="不得音像记录的情形" className="section-card no-print">

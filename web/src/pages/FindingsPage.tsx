@@ -7,7 +7,7 @@ import { Guard, Page } from '../components/Page.js';
 import { findingKindLabels, findingStateColors, findingStateLabels, requirementLabels, seedLabels } from '../rules-labels.js';
 import { useSession } from '../session.js';
 import { showError } from '../util/errors.js';
-import { formatDateTime } from '../util/time.js';
+import { dayjs, zone } from '../util/time.js';
 import { useLoad } from '../util/useLoad.js';
 
 export function FindingsPage() {
@@ -19,6 +19,7 @@ export function FindingsPage() {
 }
 
 const pageSize = 20;
+const minute = (iso: string | null) => (iso ? dayjs(iso).tz(zone).format('YYYY-MM-DD HH:mm') : '—');
 const late = (ms: number | null) => {
   if (!ms || ms <= 0) return null;
   const h = Math.round(ms / 3_600_000);
@@ -102,13 +103,22 @@ function Findings() {
         </div>
       ),
     },
-    { title: '到期时间', dataIndex: 'dueAt', width: 120, render: (d: string | null) => formatDateTime(d) },
-    { title: '首次发现', dataIndex: 'firstSeenAt', width: 120, render: formatDateTime },
-    { title: '事项', dataIndex: 'matterId', width: 110, render: (m: string) => <span className="mono">{m}</span> },
+    {
+      title: '时间',
+      key: 'time',
+      width: 158,
+      render: (_: unknown, f) => (
+        <div className="finding-times">
+          <div>到期 {minute(f.dueAt)}</div>
+          <div className="muted">发现 {minute(f.firstSeenAt)}</div>
+        </div>
+      ),
+    },
+    { title: '事项', dataIndex: 'matterId', width: 100, render: (m: string) => <span className="mono finding-matter">{m}</span> },
     {
       title: '依据',
       key: 'rule',
-      width: 150,
+      width: 140,
       render: (_: unknown, f) => (
         <Tooltip title={<div className="rule-tooltip">{f.rule.text}</div>} placement="left">
           <Tag color={f.rule.seed === 'agency' ? 'green' : 'geekblue'}>{f.rule.seed === 'agency' ? '本机关调整' : `${f.rule.seed} ${seedLabels[f.rule.seed] ?? ''}`}</Tag>
@@ -141,21 +151,29 @@ function Findings() {
           return (
             <Col key={req} xs={12} md={6}>
               <Card size="small" hoverable className={`count-card${q.requirement === req ? ' selected' : ''}${n ? ' has' : ''}`} onClick={() => set({ requirement: q.requirement === req ? undefined : req })}>
-                <div className="count-label">
-                  {label} <span className="muted">{req}</span>
+                <div className="count-row">
+                  <div className="count-label">
+                    {label}
+                    <div className="muted">{req}</div>
+                  </div>
+                  <div className="count-n">{n}</div>
                 </div>
-                <div className="count-n">{n}</div>
-                <div className="count-states">{cs.map((c) => <Tag key={c.state} color={findingStateColors[c.state]}>{`${findingStateLabels[c.state]} ${c.n}`}</Tag>)}</div>
+                {cs.length ? <div className="count-states">{cs.map((c) => <Tag key={c.state} color={findingStateColors[c.state]}>{`${findingStateLabels[c.state]} ${c.n}`}</Tag>)}</div> : null}
               </Card>
             </Col>
           );
         })}
       </Row>
-      <Card className="section-card">
+      <Card
+        className="section-card"
+        title="问题列表"
+        extra={
+          <Segmented value={q.status} onChange={(v) => set({ status: v as FindingQuery['status'] })} options={[{ value: 'open', label: '未解决' }, { value: 'resolved', label: '已解决' }, { value: 'all', label: '全部' }]} data-testid="findings-status" />
+        }
+      >
         <Space wrap className="table-filters">
-          <Segmented value={q.status} onChange={(v) => set({ status: v as FindingQuery['status'] })} options={[{ value: 'open', label: '未解决' }, { value: 'resolved', label: '已解决' }, { value: 'all', label: '全部' }]} />
-          <Select allowClear placeholder="全部要求" style={{ width: 170 }} value={q.requirement} onChange={(v) => set({ requirement: v })} options={Object.entries(requirementLabels).map(([value, label]) => ({ value, label: `${value} ${label}` }))} data-testid="findings-requirement" />
-          <Select allowClear placeholder="全部状态" style={{ width: 110 }} value={q.state} onChange={(v) => set({ state: v })} options={opt(findingStateLabels)} />
+          <Select allowClear placeholder="全部要求" style={{ width: 180 }} value={q.requirement} onChange={(v) => set({ requirement: v })} options={Object.entries(requirementLabels).map(([value, label]) => ({ value, label: `${value} ${label}` }))} data-testid="findings-requirement" />
+          <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={q.state} onChange={(v) => set({ state: v })} options={opt(findingStateLabels)} />
           <Select allowClear placeholder="全部科室/执法队" style={{ width: 170 }} value={q.unitId} onChange={(v) => set({ unitId: v })} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部执法人员" style={{ width: 150 }} value={q.officerId} onChange={(v) => set({ officerId: v })} options={(officers.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
           {filtered ? (
@@ -171,7 +189,7 @@ function Findings() {
           dataSource={list.data?.items ?? []}
           loading={list.loading}
           tableLayout="fixed"
-          scroll={{ x: 900 }}
+          scroll={{ x: 780 }}
           pagination={{ current: q.page, pageSize, total: list.data?.total ?? 0, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 条`, onChange: (page) => set({ page }) }}
           locale={{ emptyText: <FindingsEmpty filtered={filtered} hasPolicy={!!policy.data?.current} /> }}
           data-testid="findings-table"
