@@ -117,6 +117,7 @@ describe('rules pages', () => {
     await page.getByTestId('rule-edit-archiving').click();
     await page.getByTestId('param-amount').fill('45');
     await page.getByTestId('param-basis').fill('局务会议纪要〔2026〕3号');
+    await page.waitForTimeout(500); // let the dialog's opening animation finish
     await page.screenshot({ path: join(shots, 'liuhen-policy-adjust.png') });
     await page.getByTestId('param-save').click();
     await expect.poll(() => page.getByTestId('rule-value-archiving').textContent()).toContain('45个工作日内');
@@ -131,6 +132,7 @@ describe('rules pages', () => {
     const versions = page.getByTestId('version-table');
     await expect.poll(() => versions.textContent()).toContain('第 3 版');
     expect(await versions.textContent()).toContain('局务会议纪要〔2026〕3号');
+    await page.waitForTimeout(500); // let the dialog's opening animation finish
     await page.screenshot({ path: join(shots, 'liuhen-policy-versions.png') });
     await page.getByTestId('version-view-1').click();
     await expect.poll(() => page.locator('.ant-drawer').getByTestId('rule-value-archiving').textContent()).toContain('60日内');
@@ -146,6 +148,7 @@ describe('rules pages', () => {
     const added = dialog(page).locator('textarea[data-testid^="row-keypoint-"]').last();
     await added.fill('执法人员出示执法证件并告知正在音像记录');
     await page.getByTestId('row-basis').fill('局务会议纪要〔2026〕4号');
+    await page.waitForTimeout(500); // let the dialog's opening animation finish
     await page.screenshot({ path: join(shots, 'liuhen-checklist-edit.png') });
     await page.getByTestId('row-save').click();
     await expect.poll(() => table.locator('tr.ant-table-row').first().textContent()).toContain('执法人员出示执法证件并告知正在音像记录');
@@ -178,6 +181,7 @@ describe('rules pages', () => {
     await page.screenshot({ path: join(shots, 'liuhen-calendar.png') });
     await page.getByTestId('notice-create').click();
     await expect.poll(() => dialog(page).textContent()).toContain('录入 2027 年节假日安排通知');
+    await page.waitForTimeout(500); // let the dialog's opening animation finish
     await page.screenshot({ path: join(shots, 'liuhen-calendar-notice.png') });
     await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
 

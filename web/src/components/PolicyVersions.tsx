@@ -36,15 +36,24 @@ export function PolicyVersionsDrawer(props: { open: boolean; agencyId: string; p
   const one = useLoad(() => policyApi.version(agencyId, viewing!), [agencyId, viewing], open && viewing !== null);
 
   const columns: TableColumnsType<PolicyVersionSummary> = [
-    { title: '版本', dataIndex: 'version', width: 90, render: (n: number) => <Tag color={n === currentVersion ? 'green' : 'default'}>第 {n} 版</Tag> },
-    { title: '方案', dataIndex: 'profileName', width: 220, render: (n: string, r) => `${r.seed} · ${n}` },
+    { title: '版本', dataIndex: 'version', width: 84, render: (n: number) => <Tag color={n === currentVersion ? 'green' : 'default'}>第 {n} 版</Tag> },
+    { title: '方案', dataIndex: 'profileName', width: 200, render: (n: string, r) => `${r.seed} · ${n}` },
     { title: '依据', dataIndex: 'basis' },
-    { title: '操作人', dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
-    { title: '时间', dataIndex: 'createdAt', width: 170, render: formatDateTime },
+    {
+      title: '操作人与时间',
+      key: 'by',
+      width: 170,
+      render: (_: unknown, r) => (
+        <div className="finding-times">
+          <div>{r.createdByName ?? '—'}</div>
+          <div className="muted">{formatDateTime(r.createdAt)}</div>
+        </div>
+      ),
+    },
     {
       title: '',
       key: 'ops',
-      width: 80,
+      width: 90,
       render: (_: unknown, r) => (
         <Button type="link" icon={<EyeOutlined />} onClick={() => setViewing(r.version)} data-testid={`version-view-${r.version}`}>
           查看
@@ -76,6 +85,8 @@ export function PolicyVersionsDrawer(props: { open: boolean; agencyId: string; p
           dataSource={versions.data ?? []}
           loading={versions.loading}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          tableLayout="fixed"
+          scroll={{ x: 720 }}
           data-testid="version-table"
         />
       ) : one.data && one.data.version === viewing ? (
