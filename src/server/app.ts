@@ -12,6 +12,7 @@ import { isMigrated } from '../db/client.js';
 import { auditRoutes } from '../domains/audit/routes.js';
 import { calendarRoutes } from '../domains/calendar/routes.js';
 import { findingRoutes } from '../domains/findings/routes.js';
+import { matterRoutes } from '../domains/matters/routes.js';
 import { policyRoutes } from '../domains/policy/routes.js';
 import { authRoutes } from '../domains/auth/routes.js';
 import { tokenRoutes } from '../domains/auth/token-routes.js';
@@ -28,7 +29,7 @@ z.config(z.locales.zhCN());
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Each domain module exports one function that registers its routes; add yours here. */
-const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes];
+const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -12,6 +12,8 @@ const agencyRoles = roles.map((r) => `${r}A` as Actor);
 const signedIn: Actor[] = ['platform', ...agencyRoles, 'adminB', 'tokenAdminA'];
 const memberOfA: Actor[] = ['platform', ...agencyRoles, 'tokenAdminA'];
 const adminOfA: Actor[] = ['platform', 'adminA', 'tokenAdminA'];
+// Those who open matters and record their steps (the platform admin operates, it does not enforce).
+const workersOfA: Actor[] = ['handlerA', 'reviewerA', 'approverA', 'adminA', 'tokenAdminA'];
 const everyone: Actor[] = ['anonymous', ...signedIn];
 
 const expectations: Record<string, Actor[]> = {
@@ -56,6 +58,14 @@ const expectations: Record<string, Actor[]> = {
   'POST /api/calendar/notices': ['platform'],
   'GET /api/agencies/:agencyId/findings': memberOfA,
   'POST /api/agencies/:agencyId/findings/reevaluate': adminOfA,
+  'GET /api/agencies/:agencyId/matters': memberOfA,
+  'POST /api/agencies/:agencyId/matters': workersOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId': memberOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId/timeline': memberOfA,
+  'POST /api/agencies/:agencyId/matters/:matterId/steps': workersOfA,
+  'POST /api/agencies/:agencyId/matters/:matterId/steps/:stepId/decision': workersOfA,
+  'POST /api/agencies/:agencyId/matters/:matterId/steps/:stepId/resubmit': workersOfA,
+  'GET /api/agencies/:agencyId/approvals/queue': memberOfA,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

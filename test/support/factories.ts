@@ -28,3 +28,34 @@ export async function makeUnit(app: FastifyInstance, agencyId: string, admin: Se
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json() as { id: string; name: string };
 }
+
+let cert = 0;
+/** An officer with a certificate valid in 2025–2030, optionally linked to a user. */
+export async function makeOfficer(app: FastifyInstance, agencyId: string, admin: Session, extra: { unitId?: string; userId?: string; name?: string } = {}) {
+  const res = await client(app, admin).post(`/api/agencies/${agencyId}/officers`, {
+    name: extra.name ?? `执法员${cert}`,
+    post: '执法队员',
+    certificateNo: `T${Date.now().toString(36)}${cert++}`,
+    certificateValidFrom: '2025-01-01',
+    certificateValidTo: '2030-12-31',
+    area: '全域',
+    unitId: extra.unitId,
+    userId: extra.userId,
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json() as { id: string; name: string };
+}
+
+/** An agency with a unit, a handler, a reviewer and an approver (each an officer), signed in. */
+export async function makeEnforcementTeam(app: FastifyInstance, admin: Session) {
+  const agency = await makeAgency(app, admin);
+  const unit = await makeUnit(app, agency.id, admin);
+  const people = {} as Record<'handler' | 'reviewer' | 'approver', { user: { id: string; username: string }; officer: { id: string }; session: Session }>;
+  for (const role of ['handler', 'reviewer', 'approver'] as const) {
+    const user = await makeUser(app, agency.id, role === 'handler' ? ['handler'] : [role, 'handler'], admin);
+    const officer = await makeOfficer(app, agency.id, admin, { unitId: unit.id, userId: user.id });
+    people[role] = { user, officer, session: await signInAs(app, user.username, user.password) };
+  }
+  const second = await makeOfficer(app, agency.id, admin, { unitId: unit.id, name: '协办执法员' });
+  return { agency, unit, ...people, secondOfficer: second };
+}

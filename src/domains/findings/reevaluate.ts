@@ -48,3 +48,10 @@ export async function reevaluateAgency(db: Db, agencyId: string, now: Date) {
   }
   return total;
 }
+
+/** Re-evaluates one matter after a change to it: only that matter is touched. */
+export async function reevaluateMatter(db: Db, agencyId: string, matterId: string, now: Date) {
+  const matters: MatterFactsWithOwners[] = [];
+  for (const source of factsSources()) matters.push(...(await source.loadFacts(db, agencyId, [matterId])));
+  return evaluateAndStore(db, agencyId, matters, now);
+}

@@ -1,0 +1,35 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { matterOfficers, matterParties, matterSteps, matters, officers } from '../../db/schema/index.js';
+import { lifecycleOf } from '../../rules/matters/lifecycles/index.js';
+import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
+import { notFound } from '../../shared/errors.js';
+import type { Principal } from '../auth/principal.js';
+import { canSeeMatter, matterScope } from './scope.js';
+
+export type MatterRow = typeof matters.$inferSelect;
+export type StepRow = typeof matterSteps.$inferSelect;
+
+/** A matter the principal may see, with its officers and steps; 404 otherwise (ACC-1). */
+export async function loadMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string) {
+  const [matter] = await db.select().from(matters).where(and(eq(matters.id, matterId), eq(matters.agencyId, agencyId)));
+  if (!matter) throw notFound('执法事项');
+  const officerRows = await db
+    .select({ id: officers.id, name: officers.name, certificateNo: officers.certificateNo, lead: matterOfficers.lead })
+    .from(matterOfficers)
+    .innerJoin(officers, eq(officers.id, matterOfficers.officerId))
+    .where(eq(matterOfficers.matterId, matterId));
+  const scope = await matterScope(db, p, agencyId);
+  if (!canSeeMatter(scope, matter, officerRows.map((o) => o.id))) throw notFound('执法事项');
+  const steps = await db.select().from(matterSteps).where(eq(matterSteps.matterId, matterId)).orderBy(asc(matterSteps.occurredAt), asc(matterSteps.recordedAt));
+  const parties = await db.select().from(matterParties).where(eq(matterParties.matterId, matterId));
+  return { matter, officers: officerRows, steps, parties, lifecycle: lifecycleOf(matter.category as EnforcementCategory) };
+}
+
+/** What the lifecycle rules see: each step, done once approved (or when it needs no approval). */
+export const historyOf = (steps: StepRow[]) => steps.filter((s) => s.status !== 'returned').map((s) => ({ step: s.step, done: s.status === 'done' || s.status === 'approved' }));
+
+export async function officersByIds(db: DbOrTx, agencyId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select().from(officers).where(and(eq(officers.agencyId, agencyId), inArray(officers.id, ids)));
+}

@@ -1,0 +1,63 @@
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { documents, matterOfficers, matters, matterSteps } from '../../db/schema/index.js';
+import type { ActivityFacts, MatterFacts } from '../../rules/findings/matter-facts.js';
+import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
+import { registerFactsSource, type MatterFactsWithOwners } from '../findings/facts-sources.js';
+
+// The matters domain tells the findings engine what happened in each matter (SUP-2): steps
+// with their officers and documents, the emergency start and its retro-report, the decision,
+// the end and the archiving. Matters archived more than a year ago are no longer evaluated.
+const STILL_EVALUATED_MS = 365 * 86_400_000;
+const DECISION_STEPS = new Set(['decision', 'licence_decision', 'handling_decision', 'enforcement_decision', 'simple_procedure_penalty']);
+
+async function openMatterIds(db: DbOrTx, agencyId: string) {
+  const since = new Date(Date.now() - STILL_EVALUATED_MS);
+  const rows = await db.select({ id: matters.id }).from(matters).where(and(eq(matters.agencyId, agencyId), or(isNull(matters.archivedAt), gte(matters.archivedAt, since))));
+  return rows.map((r) => r.id);
+}
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Promise<MatterFactsWithOwners[]> {
+  // Other sources' matters may have ids of another form; this source knows only its own.
+  const ids = requested.filter(isUuid);
+  if (!ids.length) return [];
+  const matterRows = await db.select().from(matters).where(and(eq(matters.agencyId, agencyId), inArray(matters.id, ids)));
+  const found = matterRows.map((m) => m.id);
+  if (!found.length) return [];
+  const [stepRows, docRows, officerRows] = await Promise.all([
+    db.select().from(matterSteps).where(inArray(matterSteps.matterId, found)),
+    db.select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, matterId: documents.matterId }).from(documents).where(inArray(documents.matterId, found)),
+    db.select().from(matterOfficers).where(inArray(matterOfficers.matterId, found)),
+  ]);
+  return matterRows.map((m) => {
+    const steps = stepRows.filter((s) => s.matterId === m.id && s.status !== 'returned');
+    const activities: ActivityFacts[] = steps.map((s) => ({
+      activityId: s.id,
+      activity: s.step,
+      occurredAt: s.occurredAt,
+      officerIds: s.officerIds,
+      documents: docRows.filter((d) => d.stepId === s.id).map((d) => ({ documentId: d.id, type: d.typeId })),
+      avConditionApplies: s.avConditionApplies ?? undefined,
+      avOmission: (s.avOmission as ActivityFacts['avOmission']) ?? null,
+    }));
+    const decision = steps.find((s) => DECISION_STEPS.has(s.step) && (s.status === 'approved' || s.status === 'done'));
+    const facts: MatterFacts = {
+      matterId: m.id,
+      category: m.category as EnforcementCategory,
+      startRoute: m.startRoute === 'application' ? 'application' : m.startRoute === 'complaint' ? 'complaint' : 'ex_officio',
+      emergencyStart: m.emergencyStartedAt ? { startedAt: m.emergencyStartedAt, retroReportedAt: m.retroReportedAt } : null,
+      activities,
+      avRecords: [],
+      endedAt: m.endedAt,
+      archivedAt: m.archivedAt,
+      decision: decision ? { issuedAt: decision.occurredAt, disclosedAt: null } : null,
+      legalReview: null,
+    };
+    return { facts, unitId: m.unitId, officerIds: officerRows.filter((o) => o.matterId === m.id).map((o) => o.officerId) };
+  });
+}
+
+registerFactsSource({ name: 'matters', openMatterIds, loadFacts });
+export const mattersFactsSource = { openMatterIds, loadFacts };

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { availableSteps } from '../../rules/matters/check-step.js';
+import { stepLabel } from '../../rules/matters/activity-labels.js';
+import type { AppContext } from '../../server/context.js';
+import { forAgency } from '../../server/http/access.js';
+import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
+import { agencyParams, errorResponses, iso, uuidParam } from '../../shared/http-schemas.js';
+import { reevaluateMatter } from '../findings/reevaluate.js';
+import { approvalQueue, decideStep, resubmitStep } from './approvals.js';
+import { createMatter } from './create-matter.js';
+import { historyOf, loadMatter, type StepRow } from './load-matter.js';
+import './matter-facts-source.js';
+import { canReadMatters, canWorkOnMatters } from './policy.js';
+import { recordStep } from './record-step.js';
+import { approvalDecisionInput, matterInput, matterSearchQuery, stepInput } from './schemas.js';
+import { presentMatter, searchMatters } from './search-matters.js';
+import { matterTimeline } from './timeline.js';
+
+const matterParams = agencyParams.extend({ matterId: uuidParam });
+const stepParams = matterParams.extend({ stepId: uuidParam });
+const json = z.record(z.string(), z.unknown());
+
+const presentStep = (s: StepRow) => ({
+  ...s,
+  label: stepLabel(s.step),
+  occurredAt: iso(s.occurredAt)!,
+  recordedAt: iso(s.recordedAt)!,
+  avOmission: (s.avOmission as Record<string, unknown> | null) ?? null,
+  details: (s.details as Record<string, unknown> | null) ?? null,
+});
+
+export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['执法事项'];
+  const afterChange = (agencyId: string, matterId: string) =>
+    reevaluateMatter(ctx.db, agencyId, matterId, ctx.clock()).catch((err: unknown) => app.log.error({ err, matterId }, 'findings re-evaluation failed'));
+
+  r.get('/api/agencies/:agencyId/matters', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: '检索执法事项（编号、当事人、类别、阶段、科室、执法人员、日期），每页 50 条', params: agencyParams, querystring: matterSearchQuery, response: { 200: json, ...errorResponses } },
+    handler: (req) => searchMatters(ctx.db, principalOf(req), req.params.agencyId, req.query),
+  });
+  r.post('/api/agencies/:agencyId/matters', {
+    config: { access: forAgency(canWorkOnMatters) },
+    schema: { tags, summary: '登记执法事项（按本机关编号规则编号）', params: agencyParams, body: matterInput, response: { 201: json, ...errorResponses } },
+    handler: async (req, reply) => reply.status(201).send(presentMatter(await createMatter(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock()))),
+  });
+  r.get('/api/agencies/:agencyId/matters/:matterId', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: '事项详情：当事人、承办人员、已记录环节和现在可以记录的环节', params: matterParams, response: { 200: json, ...errorResponses } },
+    handler: async (req) => {
+      const m = await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      return {
+        matter: presentMatter(m.matter),
+        parties: m.parties,
+        officers: m.officers,
+        steps: m.steps.map(presentStep),
+        nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval) })),
+      };
+    },
+  });
+  r.get('/api/agencies/:agencyId/matters/:matterId/timeline', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: '事项全过程时间线（环节、审批、文书及版本、签名、问题），按时间排列', params: matterParams, response: { 200: json, ...errorResponses } },
+    handler: (req) => matterTimeline(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId),
+  });
+  r.post('/api/agencies/:agencyId/matters/:matterId/steps', {
+    config: { access: forAgency(canWorkOnMatters) },
+    schema: { tags, summary: '记录一个环节；不合顺序时拒绝并说明缺少什么（OUT_OF_ORDER）', params: matterParams, body: stepInput, response: { 201: json, ...errorResponses } },
+    handler: async (req, reply) => {
+      const step = await recordStep(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
+      await afterChange(req.params.agencyId, req.params.matterId);
+      return reply.status(201).send(presentStep(step));
+    },
+  });
+  r.post('/api/agencies/:agencyId/matters/:matterId/steps/:stepId/decision', {
+    config: { access: forAgency(canWorkOnMatters) },
+    schema: { tags: ['审批'], summary: '审核人审核或批准人批准/退回，附意见和签名', params: stepParams, body: approvalDecisionInput, response: { 200: json, ...errorResponses } },
+    handler: async (req) => {
+      const step = await decideStep(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.params.stepId, req.body, ctx.clock());
+      await afterChange(req.params.agencyId, req.params.matterId);
+      return presentStep(step);
+    },
+  });
+  r.post('/api/agencies/:agencyId/matters/:matterId/steps/:stepId/resubmit', {
+    config: { access: forAgency(canWorkOnMatters) },
+    schema: { tags: ['审批'], summary: '承办人修改后重新提交被退回的环节', params: stepParams, body: z.object({ opinion: z.string().trim().min(1, '请说明修改情况').max(2000) }), response: { 200: json, ...errorResponses } },
+    handler: async (req) => presentStep(await resubmitStep(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.params.stepId, req.body.opinion, ctx.clock())),
+  });
+  r.get('/api/agencies/:agencyId/approvals/queue', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags: ['审批'], summary: '待我审核/批准的环节', params: agencyParams, response: { 200: z.array(json), ...errorResponses } },
+    handler: async (req) => (await approvalQueue(ctx.db, principalOf(req), req.params.agencyId)).map((r) => ({ step: presentStep(r.step), matter: r.matter })),
+  });
+}

@@ -1,0 +1,85 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { documents, documentSignatures, findings, stepApprovals } from '../../db/schema/index.js';
+import { stepLabel } from '../../rules/matters/activity-labels.js';
+import { iso } from '../../shared/http-schemas.js';
+import type { Principal } from '../auth/principal.js';
+import { loadMatter } from './load-matter.js';
+
+export type TimelineEntry = {
+  at: string;
+  kind: 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding';
+  phase: string | null;
+  title: string;
+  actor: string | null;
+  stepId: string | null;
+  objectId: string;
+  detail: Record<string, unknown>;
+};
+
+const approvalWords: Record<string, string> = { submitted: '提交审批', approved: '同意', returned: '退回' };
+const stageWords: Record<string, string> = { submit: '承办人', review: '审核人', approve: '批准人' };
+
+/**
+ * CASE-2, SUP-1: everything that happened in a matter, in order — steps in their phases,
+ * approvals, documents with their versions and signatures, findings — with who and when.
+ */
+export async function matterTimeline(db: Db, p: Principal, agencyId: string, matterId: string) {
+  const { matter, steps } = await loadMatter(db, p, agencyId, matterId);
+  const [approvals, docs, findingRows] = await Promise.all([
+    db.select().from(stepApprovals).where(eq(stepApprovals.matterId, matterId)).orderBy(asc(stepApprovals.at)),
+    db.select().from(documents).where(eq(documents.matterId, matterId)),
+    db.select().from(findings).where(eq(findings.matterId, matterId)),
+  ]);
+  const signatures = docs.length ? await db.select().from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
+  const phaseOfStep = new Map(steps.map((s) => [s.id, s.phase]));
+  const entries: TimelineEntry[] = [
+    { at: iso(matter.createdAt)!, kind: 'matter', phase: 'start', title: `登记事项 ${matter.number}：${matter.title}`, actor: null, stepId: null, objectId: matter.id, detail: { startRoute: matter.startRoute } },
+    ...steps.map((s) => ({
+      at: iso(s.occurredAt)!,
+      kind: 'step' as const,
+      phase: s.phase,
+      title: stepLabel(s.step),
+      actor: s.recordedByName,
+      stepId: s.id,
+      objectId: s.id,
+      detail: { step: s.step, status: s.status, approvalStage: s.approvalStage, place: s.place, note: s.note, officerIds: s.officerIds, recordedAt: iso(s.recordedAt) },
+    })),
+    ...approvals.map((a) => ({
+      at: iso(a.at)!,
+      kind: 'approval' as const,
+      phase: phaseOfStep.get(a.stepId) ?? null,
+      title: `${stageWords[a.stage] ?? a.stage}${approvalWords[a.decision] ?? a.decision}：${stepLabel(steps.find((s) => s.id === a.stepId)?.step ?? '')}`,
+      actor: a.actorName,
+      stepId: a.stepId,
+      objectId: a.id,
+      detail: { stage: a.stage, decision: a.decision, opinion: a.opinion, signed: Boolean(a.signatureKey) },
+    })),
+    ...docs.flatMap((d) => {
+      const base = { kind: 'document' as const, phase: d.stepId ? (phaseOfStep.get(d.stepId) ?? null) : null, stepId: d.stepId, objectId: d.id };
+      const detail = { typeId: d.typeId, version: d.version, number: d.number, status: d.status, replacesId: d.replacesId, correctionReason: d.correctionReason };
+      const out: TimelineEntry[] = [{ ...base, at: iso(d.createdAt)!, title: d.version > 1 ? `更正文书（第 ${d.version} 版）` : '起草文书', actor: d.createdByName, detail }];
+      if (d.issuedAt) out.push({ ...base, at: iso(d.issuedAt)!, title: `文书定稿 ${d.number ?? ''}`.trim(), actor: d.issuedByName, detail });
+      return out;
+    }),
+    ...signatures.map((s) => ({
+        at: iso(s.signedAt)!,
+        kind: 'signature' as const,
+        phase: null,
+        title: s.method === 'refused' ? `${s.signerName} 拒绝签字` : `${s.signerName} 签名`,
+        actor: s.recordedByName,
+        stepId: docs.find((d) => d.id === s.documentId)?.stepId ?? null,
+        objectId: s.id,
+      detail: { documentId: s.documentId, role: s.role, method: s.method, refusalReason: s.refusalReason, witnessName: s.witnessName },
+    })),
+    ...findingRows.flatMap((f) => {
+      const base = { kind: 'finding' as const, phase: null, actor: '系统', stepId: null, objectId: f.id };
+      const detail = { requirement: f.requirement, state: f.state, rule: f.rule, summary: f.summary };
+      const out: TimelineEntry[] = [{ ...base, at: iso(f.firstSeenAt)!, title: `发现问题：${f.summary}`, detail }];
+      if (f.resolvedAt) out.push({ ...base, at: iso(f.resolvedAt)!, title: `问题消除：${f.summary}`, detail: { ...detail, resolution: f.resolution } });
+      return out;
+    }),
+  ];
+  entries.sort((a, b) => a.at.localeCompare(b.at));
+  return { matterId, number: matter.number, entries };
+}
