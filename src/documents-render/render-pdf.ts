@@ -77,7 +77,8 @@ function writeSeal(doc: Pdf, fonts: CjkFonts, seal: NonNullable<DocumentLayout['
   doc.fillColor('#888888');
   doc.font('cjk').fontSize(SMALL).text('印章', centreX - radius, centreY - radius + mm(4), { width: radius * 2, align: 'center' });
   doc.fillColor('#000000');
-  const textWidth = mm(70);
+  const available = right - doc.page.margins.left;
+  const textWidth = Math.min(available, Math.max(mm(70), doc.font('cjk').fontSize(BODY).widthOfString(seal.agencyName) + BODY));
   doc.x = right - textWidth;
   doc.y = centreY - BODY;
   writeText(doc, fonts, seal.agencyName, { width: textWidth, align: 'center' });
