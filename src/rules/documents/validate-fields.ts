@@ -35,11 +35,11 @@ function scalarSchema(definition: { label: string; type: FieldDefinition['type']
       return words(label);
     case 'date':
       return z.string({ error: filled(label) })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, `“${label}”应为日期，如 2026-03-05`)
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `“${label}”应为日期，如 2026-03-05`, abort: true })
         .refine(isRealDate, `“${label}”不是有效日期`);
     case 'datetime':
       return z.string({ error: filled(label) })
-        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, `“${label}”应为日期和时间，如 2026-03-05T14:30`)
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, { message: `“${label}”应为日期和时间，如 2026-03-05T14:30`, abort: true })
         .refine(isRealDate, `“${label}”不是有效日期`);
     case 'number':
       return z.number({ error: filled(label, '数字') });
