@@ -1,12 +1,16 @@
 import { formatShanghai } from '../calendar/shanghai-day.js';
 import { describeDeadlineRule, type DeadlineRule } from '../deadlines/deadline-rule.js';
-import { ACTIVITIES, ENFORCEMENT_CATEGORIES } from '../profiles/vocabulary.js';
+import { STEP_LABELS } from '../matters/activity-labels.js';
+import { ENFORCEMENT_CATEGORIES } from '../profiles/vocabulary.js';
+import { documentType } from '../documents/catalogue/index.js';
 import type { Finding, FindingKind } from './finding.js';
+
+const documentTypeName = (id: string) => documentType(id)?.name ?? id;
 
 // One Chinese sentence per finding, for lists and notifications. Kept apart from the engine so
 // that evaluating many matters builds no text; callers describe only the findings they show.
 
-const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers'>, (f: Finding) => string> = {
+const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing'>, (f: Finding) => string> = {
   av_storage_deadline: (f) => `音像记录 ${f.objectId} 储存`,
   av_organising_deadline: (f) => `音像记录 ${f.objectId} 分类整理`,
   archive_deadline: () => '案卷归档',
@@ -17,12 +21,14 @@ const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 
 
 export function describeFinding(finding: Finding): string {
   const detail = finding.detail;
-  const activity = `${labelOf(ACTIVITIES, detail['activity'])}（${finding.objectId}）`;
+  const activity = `${labelOf(STEP_LABELS, detail['activity'])}（${finding.objectId.slice(0, 8)}）`;
   switch (finding.kind) {
     case 'av_missing_for_mandatory_activity':
       return `${labelOf(ENFORCEMENT_CATEGORIES, detail['category'])}的${activity}应当音像记录，但没有音像记录，也没有书面说明理由`;
     case 'av_made_where_forbidden':
       return `${activity}按音像记录事项清单不得音像记录，但有音像记录`;
+    case 'document_missing':
+      return `${activity}没有制作执法文书（缺：${(detail['missingDocumentTypes'] as string[]).map((g) => g.split('|').map((id) => documentTypeName(id)).join('或')).join('、')}）${finding.state === 'late' ? '，已超过当日' : '，应于当日制作'}`;
     case 'too_few_officers':
       return `${activity}仅有 ${String(detail['officerCount'])} 名执法人员，少于 ${String(detail['minimum'])} 名`;
     default:

@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
 import type { PolicyProfile } from '../profiles/profile-schema.js';
 import { checklistFindings, officerCountFindings } from './checklist-findings.js';
+import { documentFindings } from './document-findings.js';
 import {
   archiveFindings,
   avOrganisingFindings,
@@ -29,6 +30,7 @@ const RULE_SETS = [
   emergencyStartFindings,
   checklistFindings,
   officerCountFindings,
+  documentFindings,
 ];
 
 /**

@@ -13,9 +13,10 @@ export type FindingKind =
   | 'emergency_retro_approval_deadline'
   | 'av_missing_for_mandatory_activity'
   | 'av_made_where_forbidden'
-  | 'too_few_officers';
+  | 'too_few_officers'
+  | 'document_missing';
 
-export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2';
+export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2' | 'DOC-1';
 
 /** 'due_soon' and 'late' for time limits; 'breached' for rules that are not about time. */
 export type FindingState = 'due_soon' | 'late' | 'breached';
