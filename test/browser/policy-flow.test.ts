@@ -101,7 +101,7 @@ describe('rules pages', () => {
     await page.getByTestId('choose-basis').fill('局务会议决定（2026年第1次）');
     await page.getByTestId('choose-save').click();
     await expect.poll(() => page.getByTestId('policy-header').textContent()).toContain('抚顺县文化市场综合执法全过程记录');
-    expect(await page.getByTestId('rule-value-avStorage.standard').textContent()).toContain('24小时内（自记录结束起）');
+    await expect.poll(() => page.getByTestId('rule-value-avStorage.standard').textContent()).toContain('24小时内（自记录结束起）');
 
     // Switch to S2 with a basis: version 2.
     await page.getByTestId('policy-switch').click();
@@ -109,9 +109,9 @@ describe('rules pages', () => {
     await page.getByTestId('choose-basis').fill('改用本局《行政执法全过程记录制度》（2024）');
     await page.getByTestId('choose-save').click();
     await expect.poll(() => page.getByTestId('policy-header').textContent()).toContain('第 2 版');
-    expect(await page.getByTestId('policy-header').textContent()).toContain('广阳区应急管理局行政执法全过程记录');
-    expect(await page.getByTestId('rule-value-archiving').textContent()).toContain('30个工作日内');
-    expect(await page.getByTestId('rule-value-disclosure.licensingAndPenalty').textContent()).toContain('未规定：');
+    await expect.poll(() => page.getByTestId('policy-header').textContent()).toContain('广阳区应急管理局行政执法全过程记录');
+    await expect.poll(() => page.getByTestId('rule-value-archiving').textContent()).toContain('30个工作日内');
+    await expect.poll(() => page.getByTestId('rule-value-disclosure.licensingAndPenalty').textContent()).toContain('未规定：');
 
     // Archiving: 30 → 45 working days, with the basis; the rules list shows it as the agency's own.
     await page.getByTestId('rule-edit-archiving').click();
@@ -122,16 +122,16 @@ describe('rules pages', () => {
     await page.getByTestId('param-save').click();
     await expect.poll(() => page.getByTestId('rule-value-archiving').textContent()).toContain('45个工作日内');
     const archivingRow = page.getByTestId('rules-table').locator('tr', { has: page.getByTestId('rule-value-archiving') });
-    expect(await archivingRow.textContent()).toContain('本机关调整');
-    expect(await archivingRow.textContent()).toContain('局务会议纪要〔2026〕3号');
-    expect(await page.getByTestId('policy-header').textContent()).toContain('第 3 版');
+    await expect.poll(() => archivingRow.textContent()).toContain('本机关调整');
+    await expect.poll(() => archivingRow.textContent()).toContain('局务会议纪要〔2026〕3号');
+    await expect.poll(() => page.getByTestId('policy-header').textContent()).toContain('第 3 版');
     await page.screenshot({ path: join(shots, 'liuhen-policy.png') });
 
     // 版本记录: three versions; the first opens read-only with S1's values.
     await page.getByTestId('policy-history').click();
     const versions = page.getByTestId('version-table');
     await expect.poll(() => versions.textContent()).toContain('第 3 版');
-    expect(await versions.textContent()).toContain('局务会议纪要〔2026〕3号');
+    await expect.poll(() => versions.textContent()).toContain('局务会议纪要〔2026〕3号');
     await page.waitForTimeout(500); // let the dialog's opening animation finish
     await page.screenshot({ path: join(shots, 'liuhen-policy-versions.png') });
     await page.getByTestId('version-view-1').click();
@@ -152,8 +152,8 @@ describe('rules pages', () => {
     await page.screenshot({ path: join(shots, 'liuhen-checklist-edit.png') });
     await page.getByTestId('row-save').click();
     await expect.poll(() => table.locator('tr.ant-table-row').first().textContent()).toContain('执法人员出示执法证件并告知正在音像记录');
-    expect(await table.locator('tr.ant-table-row').first().textContent()).toContain('本机关调整');
-    expect(await page.locator('.page-head').textContent()).toContain('第 4 版');
+    await expect.poll(() => table.locator('tr.ant-table-row').first().textContent()).toContain('本机关调整');
+    await expect.poll(() => page.locator('.page-head').textContent()).toContain('第 4 版');
     // The print view: a plain table with the agency's name and version, no menu.
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(shots, 'liuhen-checklist-print.png'), fullPage: true });
@@ -167,7 +167,7 @@ describe('rules pages', () => {
     // The rules list shows the policy at version 4 with the adjusted archiving still in force.
     await menu(page, '执法规范方案');
     await expect.poll(() => page.getByTestId('policy-header').textContent()).toContain('第 4 版');
-    expect(await page.getByTestId('rule-value-archiving').textContent()).toContain('45个工作日内');
+    await expect.poll(() => page.getByTestId('rule-value-archiving').textContent()).toContain('45个工作日内');
 
     // The calendar: 2027 is not bundled, so it is provisional until a notice is entered (CAL-1).
     await menu(page, '工作日历');
@@ -175,7 +175,7 @@ describe('rules pages', () => {
     await page.screenshot({ path: join(shots, 'liuhen-calendar-current.png') });
     await choose(page, 'calendar-year', '2027 年');
     await expect.poll(() => page.getByTestId('calendar-status').textContent()).toContain('2027 年：暂按放假办法推算');
-    expect(await page.getByTestId('calendar-status').textContent()).toContain('未含调休');
+    await expect.poll(() => page.getByTestId('calendar-status').textContent()).toContain('未含调休');
     expect(await page.locator('[data-date="2027-10-01"]').getAttribute('class')).toContain('cal-holiday');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'liuhen-calendar.png') });
