@@ -66,6 +66,18 @@ const expectations: Record<string, Actor[]> = {
   'POST /api/agencies/:agencyId/matters/:matterId/steps/:stepId/decision': workersOfA,
   'POST /api/agencies/:agencyId/matters/:matterId/steps/:stepId/resubmit': workersOfA,
   'GET /api/agencies/:agencyId/approvals/queue': memberOfA,
+  'GET /api/document-types': signedIn,
+  'GET /api/document-types/:typeId': signedIn,
+  'POST /api/agencies/:agencyId/matters/:matterId/documents': workersOfA,
+  'GET /api/agencies/:agencyId/documents/:documentId': memberOfA,
+  'PATCH /api/agencies/:agencyId/documents/:documentId': workersOfA,
+  'POST /api/agencies/:agencyId/documents/:documentId/issue': workersOfA,
+  'POST /api/agencies/:agencyId/documents/:documentId/corrections': workersOfA,
+  'POST /api/agencies/:agencyId/documents/:documentId/signatures': workersOfA,
+  'POST /api/agencies/:agencyId/documents/:documentId/attachments': workersOfA,
+  'GET /api/agencies/:agencyId/documents/:documentId/print': memberOfA,
+  'GET /api/agencies/:agencyId/documents/:documentId/docx': memberOfA,
+  'GET /api/agencies/:agencyId/documents/:documentId/pdf': memberOfA,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

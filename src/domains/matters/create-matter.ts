@@ -24,14 +24,16 @@ export async function createMatter(db: Db, actor: Actor, agencyId: string, input
     const [origin] = await db.select({ id: matters.id }).from(matters).where(and(eq(matters.id, input.originMatterId), eq(matters.agencyId, agencyId)));
     if (!origin) throw notFound('来源事项');
   }
-  await checkOfficersMayAct(db, agencyId, input.officerIds, shanghaiDate(now));
+  const acting = await checkOfficersMayAct(db, agencyId, input.officerIds, shanghaiDate(now));
+  // Without a named unit the matter belongs to its lead officer's unit (ACC-1 visibility).
+  const unitId = input.unitId ?? acting.find((o) => o.id === input.officerIds[0])?.unitId ?? null;
   return db.transaction(async (tx) => {
     const number = await nextMatterNumber(tx, agency, input.category, Number(shanghaiDate(now).slice(0, 4)));
     const [row] = await tx
       .insert(matters)
       .values({
         agencyId,
-        unitId: input.unitId ?? null,
+        unitId,
         number,
         category: input.category,
         startRoute: input.startRoute,

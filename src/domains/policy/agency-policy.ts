@@ -89,7 +89,7 @@ export async function adjustPolicy(db: Db, actor: Actor, agencyId: string, overr
   const result = applyOverrides(before.profile, overrides);
   if (!result.ok) {
     const first = result.issues[0]!;
-    throw new AppError('VALIDATION_FAILED', `方案调整无效：${first.path} ${first.message}`, { issues: result.issues });
+    throw new AppError('VALIDATION_FAILED', `方案调整无效：${first.path} ${first.message}`, { issues: result.issues.map((i) => ({ field: i.path, message: i.message })) });
   }
   return saveVersion(db, actor, agencyId, { builtInProfileId: before.builtInProfileId, profile: result.profile, basis: overrides.basis, action: 'policy.adjusted', before }, now);
 }

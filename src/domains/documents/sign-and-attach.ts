@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { documentAttachments, documentSignatures } from '../../db/schema/index.js';
+import { AppError } from '../../shared/errors.js';
+import type { ObjectStore } from '../../store/object-store.js';
+import { recordAudit, type Actor } from '../audit/record-audit.js';
+import type { Principal } from '../auth/principal.js';
+import { storeSignatureImage } from '../matters/signature-image.js';
+import { loadDocument } from './load-document.js';
+import type { attachmentInput, signatureInput } from './schemas.js';
+
+/**
+ * DOC-3: a signature drawn on the tablet or scanned, or a refusal with its reason and witness.
+ * Signing adds a row; it changes nothing already written, so issued documents accept it.
+ */
+export async function addSignature(db: Db, store: ObjectStore, actor: Actor, p: Principal, agencyId: string, documentId: string, input: z.infer<typeof signatureInput>, now: Date) {
+  const { doc, matter } = await loadDocument(db, p, agencyId, documentId);
+  if (matter.status === 'archived') throw new AppError('IMMUTABLE', '事项已归档，案卷只读');
+  const image = input.method !== 'refused' && input.imageDataUrl ? await storeSignatureImage(store, input.imageDataUrl) : null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(documentSignatures)
+      .values({
+        documentId: doc.id,
+        role: input.role,
+        signerName: input.signerName,
+        method: input.method,
+        objectKey: image?.key ?? null,
+        refusalReason: input.method === 'refused' ? (input.refusalReason ?? null) : null,
+        witnessName: input.method === 'refused' ? (input.witnessName ?? null) : null,
+        signedAt: now,
+        recordedByName: actor.name,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'document.signed', agencyId, objectType: 'document', objectId: doc.id, after: { role: row!.role, signerName: row!.signerName, method: row!.method, objectKey: row!.objectKey, refusalReason: row!.refusalReason, witnessName: row!.witnessName } }, now);
+    return row!;
+  });
+}
+
+const MAGIC: Array<[string, number[]]> = [
+  ['application/pdf', [0x25, 0x50, 0x44, 0x46]],
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+  ['image/png', [0x89, 0x50, 0x4e, 0x47]],
+];
+
+/** DOC-5: a scan of the signed paper (PDF, JPEG or PNG by content) kept as the original. */
+export async function addAttachment(db: Db, store: ObjectStore, actor: Actor, p: Principal, agencyId: string, documentId: string, input: z.infer<typeof attachmentInput>, now: Date) {
+  const { doc } = await loadDocument(db, p, agencyId, documentId);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const mediaType = MAGIC.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
+  if (!mediaType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只接受 PDF、JPEG 或 PNG 扫描件');
+  const stored = await store.put(bytes);
+  // File names are kept as labels only; they never become paths.
+  const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(documentAttachments).values({ documentId: doc.id, kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length, addedAt: now, addedByName: actor.name }).returning();
+    await recordAudit(tx, actor, { action: 'document.attachment_added', agencyId, objectType: 'document', objectId: doc.id, after: { kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length } }, now);
+    return row!;
+  });
+}
