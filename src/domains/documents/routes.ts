@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { documentType, documentTypes } from '../../rules/documents/catalogue/index.js';
+import { fieldsOf } from '../../rules/documents/field-builders.js';
 import { snippetsFor } from '../../rules/documents/snippets.js';
 import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
@@ -36,8 +37,9 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: async (req) => {
       const type = documentType(req.params.typeId);
       if (!type) throw notFound('文书种类');
-      const snippets = Object.fromEntries([...type.fields.map((f) => f.key), 'legal_basis', 'factors_considered'].map((k) => [k, snippetsFor(type.id, k)]).filter(([, v]) => (v as string[]).length));
-      return { ...type, snippets } as Record<string, unknown>;
+      const snippets = Object.fromEntries(fieldsOf(type).map((f) => f.key).map((k) => [k, snippetsFor(type.id, k)]).filter(([, v]) => (v as string[]).length));
+      // The form needs every field: the type's own, then the DOC-2 common ones (officers, basis …).
+      return { ...type, ownFields: type.fields, fields: fieldsOf(type), snippets } as Record<string, unknown>;
     },
   });
 
