@@ -57,10 +57,13 @@ export async function freshPgDatabase(base = process.env.BENCH_PG_URL ?? 'postgr
   };
 }
 
-/** Signs in as admin and returns the headers an authenticated browser would send. */
-export async function adminHeaders(base: string) {
-  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: benchPassword }) });
+/** Signs in and returns the headers an authenticated browser would send. */
+export async function signInHeaders(base: string, username: string, password: string) {
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', username };
 }
+
+export const adminHeaders = (base: string) => signInHeaders(base, 'admin', benchPassword);
