@@ -37,17 +37,28 @@ export async function reevaluateAgency(db: Db, agencyId: string, now: Date) {
   const withOpenFindings = await db.selectDistinct({ matterId: findings.matterId }).from(findings).where(and(eq(findings.agencyId, agencyId), isNull(findings.resolvedAt)));
   const ids = new Set(withOpenFindings.map((r) => r.matterId));
   for (const source of factsSources()) for (const id of await source.openMatterIds(db, agencyId)) ids.add(id);
-  const matters: MatterFactsWithOwners[] = [];
-  for (const source of factsSources()) if (ids.size) matters.push(...(await source.loadFacts(db, agencyId, [...ids])));
-  const known = new Set(matters.map((m) => m.facts.matterId));
-  const unknown = [...ids].filter((id) => !known.has(id));
-  const total = await evaluateAndStore(db, agencyId, matters, now);
-  for (const matterId of unknown) {
-    const c = await db.transaction((tx) => syncMatterFindings(tx, agencyId, matterId, [], {}, now));
-    total.resolved += c.resolved;
+  const total: SyncCounts & { matters: number; skipped?: string } = { opened: 0, changed: 0, resolved: 0, matters: 0 };
+  const all = [...ids];
+  // In slices, so an agency with a million matters never loads them all at once.
+  for (let i = 0; i < all.length; i += BATCH) {
+    const slice = all.slice(i, i + BATCH);
+    const matters: MatterFactsWithOwners[] = [];
+    for (const source of factsSources()) matters.push(...(await source.loadFacts(db, agencyId, slice)));
+    const known = new Set(matters.map((m) => m.facts.matterId));
+    const part = await evaluateAndStore(db, agencyId, matters, now);
+    if (part.skipped) return { ...total, skipped: part.skipped };
+    for (const matterId of slice.filter((id) => !known.has(id))) {
+      part.resolved += (await db.transaction((tx) => syncMatterFindings(tx, agencyId, matterId, [], {}, now))).resolved;
+    }
+    total.opened += part.opened;
+    total.changed += part.changed;
+    total.resolved += part.resolved;
+    total.matters += part.matters;
   }
   return total;
 }
+
+const BATCH = 500;
 
 /** Re-evaluates one matter after a change to it: only that matter is touched. */
 export async function reevaluateMatter(db: Db, agencyId: string, matterId: string, now: Date) {

@@ -28,7 +28,10 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
   const { matter, steps } = await loadMatter(db, p, agencyId, matterId);
   const [approvals, docs, findingRows] = await Promise.all([
     db.select().from(stepApprovals).where(eq(stepApprovals.matterId, matterId)).orderBy(asc(stepApprovals.at)),
-    db.select().from(documents).where(eq(documents.matterId, matterId)),
+    db
+      .select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, version: documents.version, number: documents.number, status: documents.status, replacesId: documents.replacesId, correctionReason: documents.correctionReason, createdAt: documents.createdAt, createdByName: documents.createdByName, issuedAt: documents.issuedAt, issuedByName: documents.issuedByName })
+      .from(documents)
+      .where(eq(documents.matterId, matterId)),
     db.select().from(findings).where(eq(findings.matterId, matterId)),
   ]);
   const signatures = docs.length ? await db.select().from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
