@@ -4,16 +4,21 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { setUnauthorizedHandler } from './api/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { AgenciesPage } from './pages/AgenciesPage.js';
+import { ApprovalsPage } from './pages/ApprovalsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
 import { CalendarPage } from './pages/CalendarPage.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
+import { DocumentPage } from './pages/DocumentPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { MatterPage } from './pages/MatterPage.js';
+import { MattersPage } from './pages/MattersPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OfficersPage } from './pages/OfficersPage.js';
 import { PasswordPage } from './pages/PasswordPage.js';
 import { PolicyPage } from './pages/PolicyPage.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { TimelinePage } from './pages/TimelinePage.js';
 import { TokensPage } from './pages/TokensPage.js';
 import { UnitsPage } from './pages/UnitsPage.js';
 import { UsersPage } from './pages/UsersPage.js';
@@ -44,6 +49,11 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="matters" element={<MattersPage />} />
+        <Route path="matters/:matterId" element={<MatterPage />} />
+        <Route path="matters/:matterId/timeline" element={<TimelinePage />} />
+        <Route path="documents/:documentId" element={<DocumentPage />} />
+        <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="agencies" element={<AgenciesPage />} />
         <Route path="units" element={<UnitsPage />} />
         <Route path="officers" element={<OfficersPage />} />

@@ -110,3 +110,6 @@ export const findingApi = {
   list: (agencyId: string, q: FindingQuery) => api.get<FindingPage>(`${a(agencyId)}/findings`, q),
   reevaluate: (agencyId: string) => api.post<ReevaluateResult>(`${a(agencyId)}/findings/reevaluate`),
 };
+
+export { documentApi, matterApi } from './matters.js';
+export type * from './matter-types.js';

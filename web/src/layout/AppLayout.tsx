@@ -7,6 +7,8 @@ import {
   DashboardOutlined,
   DownOutlined,
   FileSearchOutlined,
+  FolderOpenOutlined,
+  CheckSquareOutlined,
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
@@ -30,6 +32,8 @@ type Item = { key: string; label: string; icon: React.ReactNode; show: (a: Acces
 // The menu follows the user's roles in the selected agency (ORG-3).
 const items: Item[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined />, show: () => true },
+  { key: '/matters', label: '执法事项', icon: <FolderOpenOutlined />, show: (a) => a.canRead },
+  { key: '/approvals', label: '待审批', icon: <CheckSquareOutlined />, show: (a) => a.roles.includes('reviewer') || a.roles.includes('approver') },
   { key: '/agencies', label: '执法机关', icon: <BankOutlined />, show: (a) => a.platformAdmin },
   { key: '/units', label: '科室/执法队', icon: <ApartmentOutlined />, show: (a) => a.canRead },
   { key: '/officers', label: '执法人员', icon: <IdcardOutlined />, show: (a) => a.canRead },
@@ -59,7 +63,9 @@ export function AppLayout() {
     { type: 'divider' as const },
     { key: 'docs', icon: <ReadOutlined />, label: '接口文档（API）' },
   ];
-  const selected = items.filter((i) => i.key !== '/' && location.pathname.startsWith(i.key)).map((i) => i.key);
+  // A document belongs to its matter: keep 执法事项 highlighted there.
+  const path = location.pathname.startsWith('/documents/') ? '/matters' : location.pathname;
+  const selected = items.filter((i) => i.key !== '/' && path.startsWith(i.key)).map((i) => i.key);
 
   const onMenu: MenuProps['onClick'] = ({ key }) => {
     if (key === 'docs') window.open('/api/docs', '_blank', 'noopener');

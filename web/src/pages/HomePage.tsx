@@ -3,6 +3,7 @@ import { Card, Col, Descriptions, List, Row, Space, Statistic, Tag, Typography }
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { auditApi, metaApi, officerApi, unitApi, userApi } from '../api/index.js';
+import { MyWork } from '../components/MyWork.js';
 import { Guard, Page } from '../components/Page.js';
 import { agencyKindLabels, roleColors, roleLabels } from '../labels.js';
 import { useSession } from '../session.js';
@@ -60,6 +61,7 @@ export function HomePage() {
 
   return (
     <Page title="工作台" description={`${me?.user.displayName ?? ''}，您好。以下是您在当前机关的概况。`}>
+      {access.canRead ? <MyWork /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="当前机关" className="fill-card">
