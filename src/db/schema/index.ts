@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './policy.js';
 export * from './matters.js';
 export * from './documents.js';
+export * from './av.js';
