@@ -38,6 +38,13 @@ export const auditActions = {
   'document.corrected': '更正文书（形成新版本）',
   'document.signed': '文书签名/拒签记录',
   'document.attachment_added': '上传文书扫描件/附件',
+  'av.upload_started': '开始上传音像记录',
+  'av.ingested': '音像记录入库（原始文件）',
+  'av.organised': '音像记录分类整理',
+  'av.updated': '修改音像记录说明',
+  'av.bookmarked': '音像记录标记要点',
+  'av.interruption_recorded': '记录中断及原因',
+  'av.evidence_exported': '导出音像证据副本',
   'system.bootstrap_admin': '首次启动创建管理员',
   'demo.seeded': '写入演示数据',
 } as const;
