@@ -18,7 +18,20 @@ const envSchema = z.object({
   LIUHEN_SECURE_COOKIES: boolFlag.default(false),
   LIUHEN_TRUST_PROXY: boolFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  // AV ingest (AV-2): unfinished tus uploads expire; one size limit per upload.
+  LIUHEN_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  LIUHEN_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(8 * 1024 ** 3),
+  // Object store (NFR-2): the local folder by default, S3-compatible storage in production.
+  LIUHEN_STORE: z.enum(['local', 's3']).default('local'),
+  LIUHEN_S3_ENDPOINT: z.url({ error: '必须是 URL' }).optional(),
+  LIUHEN_S3_BUCKET: z.string().min(3).optional(),
+  LIUHEN_S3_REGION: z.string().min(1).default('us-east-1'),
+  LIUHEN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  LIUHEN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  LIUHEN_S3_FORCE_PATH_STYLE: boolFlag.default(false),
+}).refine((e) => e.LIUHEN_STORE !== 's3' || Boolean(e.LIUHEN_S3_BUCKET), { message: 'LIUHEN_STORE=s3 需要 LIUHEN_S3_BUCKET', path: ['LIUHEN_S3_BUCKET'] });
+
+export type S3StoreConfig = { endpoint?: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
 
 export type Config = {
   port: number;
@@ -33,6 +46,9 @@ export type Config = {
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  uploadExpiryMs: number;
+  uploadMaxBytes: number;
+  store: { kind: 'local' } | ({ kind: 's3' } & S3StoreConfig);
 };
 
 export class ConfigError extends Error {}
@@ -59,5 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.LIUHEN_SECURE_COOKIES,
     trustProxy: e.LIUHEN_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    uploadExpiryMs: e.LIUHEN_UPLOAD_EXPIRY_HOURS * 3_600_000,
+    uploadMaxBytes: e.LIUHEN_UPLOAD_MAX_BYTES,
+    store:
+      e.LIUHEN_STORE === 's3'
+        ? { kind: 's3', endpoint: e.LIUHEN_S3_ENDPOINT, bucket: e.LIUHEN_S3_BUCKET!, region: e.LIUHEN_S3_REGION, accessKeyId: e.LIUHEN_S3_ACCESS_KEY_ID, secretAccessKey: e.LIUHEN_S3_SECRET_ACCESS_KEY, forcePathStyle: e.LIUHEN_S3_FORCE_PATH_STYLE }
+        : { kind: 'local' },
   };
 }

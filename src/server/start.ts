@@ -2,6 +2,7 @@ import { openDatabase } from '../db/client.js';
 import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
 import { startFindingsScheduler } from '../domains/findings/scheduler.js';
 import { LocalObjectStore } from '../store/local-object-store.js';
+import { S3ObjectStore } from '../store/s3-object-store.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 
@@ -13,7 +14,7 @@ export async function openContext(config: Config) {
     db: database.db,
     dbKind: database.kind,
     config,
-    store: new LocalObjectStore(config.dataDir),
+    store: config.store.kind === 's3' ? new S3ObjectStore(config.store, config.dataDir) : new LocalObjectStore(config.dataDir),
     clock: () => new Date(),
   };
   return { ctx, close: () => database.close() };
