@@ -78,6 +78,14 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/documents/:documentId/print': memberOfA,
   'GET /api/agencies/:agencyId/documents/:documentId/docx': memberOfA,
   'GET /api/agencies/:agencyId/documents/:documentId/pdf': memberOfA,
+  'GET /api/agencies/:agencyId/av-records': memberOfA,
+  'GET /api/agencies/:agencyId/av-records/:recordId': memberOfA,
+  'PATCH /api/agencies/:agencyId/av-records/:recordId': workersOfA,
+  'POST /api/agencies/:agencyId/av-records/:recordId/bookmarks': workersOfA,
+  'GET /api/agencies/:agencyId/av-records/:recordId/content': memberOfA,
+  'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': workersOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId/av-interruptions': memberOfA,
+  'POST /api/agencies/:agencyId/av-interruptions': workersOfA,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { documents, matterOfficers, matters, matterSteps } from '../../db/schema/index.js';
+import { avRecords, documents, matterOfficers, matters, matterSteps } from '../../db/schema/index.js';
 import type { ActivityFacts, MatterFacts } from '../../rules/findings/matter-facts.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { registerFactsSource, type MatterFactsWithOwners } from '../findings/facts-sources.js';
@@ -26,10 +26,11 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
   const matterRows = await db.select().from(matters).where(and(eq(matters.agencyId, agencyId), inArray(matters.id, ids)));
   const found = matterRows.map((m) => m.id);
   if (!found.length) return [];
-  const [stepRows, docRows, officerRows] = await Promise.all([
+  const [stepRows, docRows, officerRows, avRows] = await Promise.all([
     db.select().from(matterSteps).where(inArray(matterSteps.matterId, found)),
     db.select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, matterId: documents.matterId }).from(documents).where(inArray(documents.matterId, found)),
     db.select().from(matterOfficers).where(inArray(matterOfficers.matterId, found)),
+    db.select().from(avRecords).where(inArray(avRecords.matterId, found)),
   ]);
   return matterRows.map((m) => {
     const steps = stepRows.filter((s) => s.matterId === m.id && s.status !== 'returned');
@@ -49,7 +50,20 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
       startRoute: m.startRoute === 'application' ? 'application' : m.startRoute === 'complaint' ? 'complaint' : 'ex_officio',
       emergencyStart: m.emergencyStartedAt ? { startedAt: m.emergencyStartedAt, retroReportedAt: m.retroReportedAt } : null,
       activities,
-      avRecords: [],
+      // AV-4 and AV-5 run from the end of recording: a record without one has no storage limit yet.
+      avRecords: avRows
+        .filter((r) => r.matterId === m.id && r.endedAt)
+        .map((r) => ({
+          recordId: r.id,
+          activityId: r.stepId,
+          recordedEnd: r.endedAt!,
+          ingestedAt: r.ingestedAt,
+          organisedAt: r.organisedAt,
+          remoteWork: r.remoteWork,
+          returnedAt: r.returnedAt,
+          exceptionApproved: r.exceptionApproved,
+          lateReason: r.lateReason,
+        })),
       endedAt: m.endedAt,
       archivedAt: m.archivedAt,
       decision: decision ? { issuedAt: decision.occurredAt, disclosedAt: null } : null,
