@@ -72,7 +72,7 @@ export function App() {
 }
 
 function RequireSignIn({ children }: { children: ReactNode }) {
-  const { me, loading } = useSession();
+  const { me, loading, signedOut } = useSession();
   const location = useLocation();
   if (loading) {
     return (
@@ -81,6 +81,6 @@ function RequireSignIn({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!me) return <Navigate to="/login" replace state={signedOut ? null : { from: location.pathname }} />;
   return <>{children}</>;
 }

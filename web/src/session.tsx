@@ -20,6 +20,8 @@ export type Access = {
 type Session = {
   me: Me | null;
   loading: boolean;
+  /** True after a deliberate sign-out: the next person starts on the home page. */
+  signedOut: boolean;
   agencies: Agency[];
   agency: Agency | null;
   access: Access;
@@ -50,6 +52,7 @@ export function accessFor(me: Me | null, agencyId: string | null): Access {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
+  const [signedOut, setSignedOut] = useState(false);
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [agencyId, setAgencyId] = useState<string | null>(() => localStorage.getItem(agencyKey));
 
@@ -101,6 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const res = await authApi.signIn(username, password);
+      setSignedOut(false);
       setCsrfToken(res.csrfToken);
       if (!(await reload())) {
         throw new ApiError(401, 'SESSION_NOT_KEPT', '登录未能保持：浏览器没有保存会话 Cookie。请允许本站使用 Cookie，并核对设备时间是否准确。');
@@ -110,6 +114,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    setSignedOut(true);
     try {
       await authApi.signOut();
     } finally {
@@ -119,8 +124,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<Session>(() => {
     const agency = agencies.find((a) => a.id === agencyId) ?? null;
-    return { me, loading, agencies, agency, access: accessFor(me, agency?.id ?? null), selectAgency, reload, reloadAgencies, signIn, signOut, clear };
-  }, [me, loading, agencies, agencyId, selectAgency, reload, reloadAgencies, signIn, signOut, clear]);
+    return { me, loading, signedOut, agencies, agency, access: accessFor(me, agency?.id ?? null), selectAgency, reload, reloadAgencies, signIn, signOut, clear };
+  }, [me, loading, signedOut, agencies, agencyId, selectAgency, reload, reloadAgencies, signIn, signOut, clear]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -28,7 +28,10 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
     if (!open) return;
     form.resetFields();
     setRefusal(null);
-    form.setFieldsValue({ step: initialStep ?? detail.nextSteps[0]?.step, occurredAt: dayjs().tz(zone), officerIds: detail.officers.map((o) => o.id) });
+    // Now, but never before the matter was registered (the picker keeps whole seconds).
+    const earliest = dayjs(detail.matter.createdAt).add(1, 'second').startOf('second');
+    const now = dayjs();
+    form.setFieldsValue({ step: initialStep ?? detail.nextSteps[0]?.step, occurredAt: (now.isBefore(earliest) ? earliest : now).tz(zone), officerIds: detail.officers.map((o) => o.id) });
   }, [open, form, detail, initialStep]);
 
   const submit = async () => {
