@@ -1,6 +1,8 @@
 import { openDatabase } from '../db/client.js';
 import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
+import { deriveJob } from '../domains/av/derive-job.js';
 import { startFindingsScheduler } from '../domains/findings/scheduler.js';
+import { startWorker } from '../jobs/queue.js';
 import { LocalObjectStore } from '../store/local-object-store.js';
 import { S3ObjectStore } from '../store/s3-object-store.js';
 import type { Config } from './config.js';
@@ -30,6 +32,7 @@ export async function startServer(config: Config) {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   startFindingsScheduler(ctx, app.log);
+  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)] as never, ctx.clock, (err) => app.log.error({ err }, 'job failed'));
   if (admin.generatedPassword) {
     // Printed once, on stdout, never logged to the log stream.
     console.log(`\n首次启动：已创建平台管理员 admin，初始密码：${admin.generatedPassword}\n请登录后立即修改密码。\n`);

@@ -114,6 +114,34 @@ describe('AV records after ingest: organising, playback, bookmarks, interruption
     expect(JSON.stringify(findings.items[0])).toContain('异地执法，设备未带回');
   });
 
+  it('AV-1 AV-3 AV-6 after ingest a job reads the media facts, makes a poster and a browser-playable copy as new objects; the original is untouched', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { readFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { ffmpegPath } = await import('../../src/domains/av/media-tools.js');
+    const { deriveJob } = await import('../../src/domains/av/derive-job.js');
+    const { runOne } = await import('../../src/jobs/queue.js');
+    const dir = mkdtempSync(join(tmpdir(), 'liuhen-media-'));
+    // An MPEG-4 Part 2 video in AVI, as older body cameras write: browsers cannot play it.
+    execFileSync(ffmpegPath()!, ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=3:size=320x240:rate=25', '-c:v', 'mpeg4', '-y', join(dir, 'cam.avi')]);
+    const bytes = readFileSync(join(dir, 'cam.avi'));
+    const record = await ingestBytes(t, team.agency.id, bytes, { matterId }, 'cam.avi');
+    expect(record.mediaType).toBe('video/x-msvideo');
+    const job = deriveJob(t.ctx.db, t.ctx.store, t.clock.now);
+    while (await runOne(t.ctx.db, [job] as never, t.clock.now));
+    const detail = (await as().get(`${av()}/${record.id}`)).json();
+    expect(detail.mediaFacts).toMatchObject({ videoCodec: 'mpeg4', width: 320, height: 240 });
+    expect(detail.mediaFacts.durationSeconds).toBeCloseTo(3, 0);
+    expect(detail.derivatives.map((d: { kind: string }) => d.kind).sort()).toEqual(['playable', 'poster']);
+    expect(detail.objectKey).toBe(sha(bytes));
+    const playable = detail.derivatives.find((d: { kind: string }) => d.kind === 'playable');
+    const res = await as().get(`${av()}/${record.id}/derivatives/${playable.id}`);
+    expect(res.headers['content-type']).toBe('video/mp4');
+    expect(res.rawPayload.subarray(4, 8).toString('latin1')).toBe('ftyp');
+    expect(sha((await as().get(`${av()}/${record.id}/content`)).rawPayload)).toBe(sha(bytes));
+  }, 90_000);
+
   it('AV-3 INT-2 the original of a record cannot be changed, even by a query behind the API\'s back', async () => {
     const record = await ingestBytes(t, team.agency.id, fakeMp4(1000, 6), { matterId });
     const { sql } = await import('drizzle-orm');

@@ -84,6 +84,7 @@ const expectations: Record<string, Actor[]> = {
   'POST /api/agencies/:agencyId/av-records/:recordId/bookmarks': workersOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/content': memberOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': workersOfA,
+  'GET /api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId': memberOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/av-interruptions': memberOfA,
   'POST /api/agencies/:agencyId/av-interruptions': workersOfA,
 };

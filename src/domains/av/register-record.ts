@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { avRecords, matters, officers } from '../../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
+import { enqueue } from '../../jobs/queue.js';
+import { deriveJobRef } from './derive-job.js';
 import type { AvKind } from './media-kind.js';
 
 /** What an upload (browser, collection station or API) says about the file it carries. */
@@ -70,6 +72,7 @@ export async function registerAvRecord(
       updatedAt: now,
     })
     .returning();
+  await enqueue(tx, deriveJobRef, { avRecordId: row!.id }, now);
   await recordAudit(tx, actor, { action: 'av.ingested', agencyId: input.agencyId, objectType: 'av_record', objectId: row!.id, after: { objectKey: row!.objectKey, size: row!.size, mediaType: row!.mediaType, matterId: row!.matterId, uploadId: row!.uploadId } }, now);
   return row!;
 }

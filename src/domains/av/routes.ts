@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { avDerivatives } from '../../db/schema/index.js';
+import { notFound } from '../../shared/errors.js';
 import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
@@ -59,6 +62,19 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
         .header('content-range', `bytes ${range.start}-${range.end}/${record.size}`)
         .header('content-length', range.end - range.start + 1)
         .send(await ctx.store.read(record.objectKey, range));
+    },
+  });
+  r.get('/api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: '派生文件（缩略图、封面、可播放副本），支持 Range', params: recordParams.extend({ derivativeId: uuidParam }) },
+    handler: async (req, reply) => {
+      await loadAvRecord(ctx.db, principalOf(req), req.params.agencyId, req.params.recordId);
+      const [d] = await ctx.db.select().from(avDerivatives).where(and(eq(avDerivatives.id, req.params.derivativeId), eq(avDerivatives.avRecordId, req.params.recordId)));
+      if (!d) throw notFound('派生文件');
+      const range = parseRange(req.headers.range, d.size);
+      reply.header('accept-ranges', 'bytes').header('content-type', d.mediaType).header('cache-control', 'private, max-age=86400');
+      if (range.kind === 'partial') return reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${d.size}`).send(await ctx.store.read(d.objectKey, range));
+      return reply.send(await ctx.store.read(d.objectKey));
     },
   });
   r.get('/api/agencies/:agencyId/av-records/:recordId/evidence-copy', {
