@@ -142,6 +142,15 @@ describe('AV records after ingest: organising, playback, bookmarks, interruption
     expect(sha((await as().get(`${av()}/${record.id}/content`)).rawPayload)).toBe(sha(bytes));
   }, 90_000);
 
+  it('CASE-2 SUP-1 the matter timeline shows its AV records and interruptions among its steps', async () => {
+    const timeline = (await as().get(`/api/agencies/${team.agency.id}/matters/${matterId}/timeline`)).json();
+    const kinds = new Set(timeline.entries.map((e: { kind: string }) => e.kind));
+    expect(kinds.has('av')).toBe(true);
+    expect(kinds.has('interruption')).toBe(true);
+    const ats = timeline.entries.map((e: { at: string }) => e.at);
+    expect([...ats].sort()).toEqual(ats);
+  });
+
   it('AV-3 INT-2 the original of a record cannot be changed, even by a query behind the API\'s back', async () => {
     const record = await ingestBytes(t, team.agency.id, fakeMp4(1000, 6), { matterId });
     const { sql } = await import('drizzle-orm');

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { documents, documentSignatures, findings, stepApprovals } from '../../db/schema/index.js';
+import { avInterruptions, avRecords, documents, documentSignatures, findings, stepApprovals } from '../../db/schema/index.js';
+import { INTERRUPTION_CAUSES } from '../av/schemas.js';
 import { stepLabel } from '../../rules/matters/activity-labels.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
@@ -8,7 +9,7 @@ import { loadMatter } from './load-matter.js';
 
 export type TimelineEntry = {
   at: string;
-  kind: 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding';
+  kind: 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding' | 'av' | 'interruption';
   phase: string | null;
   title: string;
   actor: string | null;
@@ -19,6 +20,7 @@ export type TimelineEntry = {
 
 const approvalWords: Record<string, string> = { submitted: '提交审批', approved: '同意', returned: '退回' };
 const stageWords: Record<string, string> = { submit: '承办人', review: '审核人', approve: '批准人' };
+const avKindLabels: Record<string, string> = { photo: '照片', audio: '录音', video: '录像', cctv: '视频监控' };
 
 /**
  * CASE-2, SUP-1: everything that happened in a matter, in order — steps in their phases,
@@ -26,13 +28,15 @@ const stageWords: Record<string, string> = { submit: '承办人', review: '审�
  */
 export async function matterTimeline(db: Db, p: Principal, agencyId: string, matterId: string) {
   const { matter, steps } = await loadMatter(db, p, agencyId, matterId);
-  const [approvals, docs, findingRows] = await Promise.all([
+  const [approvals, docs, findingRows, avRows, interruptions] = await Promise.all([
     db.select().from(stepApprovals).where(eq(stepApprovals.matterId, matterId)).orderBy(asc(stepApprovals.at)),
     db
       .select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, version: documents.version, number: documents.number, status: documents.status, replacesId: documents.replacesId, correctionReason: documents.correctionReason, createdAt: documents.createdAt, createdByName: documents.createdByName, issuedAt: documents.issuedAt, issuedByName: documents.issuedByName })
       .from(documents)
       .where(eq(documents.matterId, matterId)),
     db.select().from(findings).where(eq(findings.matterId, matterId)),
+    db.select().from(avRecords).where(eq(avRecords.matterId, matterId)),
+    db.select().from(avInterruptions).where(eq(avInterruptions.matterId, matterId)),
   ]);
   const signatures = docs.length ? await db.select().from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
   const phaseOfStep = new Map(steps.map((s) => [s.id, s.phase]));
@@ -82,6 +86,26 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
       if (f.resolvedAt) out.push({ ...base, at: iso(f.resolvedAt)!, title: `问题消除：${f.summary}`, detail: { ...detail, resolution: f.resolution } });
       return out;
     }),
+    ...avRows.map((a) => ({
+      at: iso(a.endedAt ?? a.ingestedAt)!,
+      kind: 'av' as const,
+      phase: a.stepId ? (phaseOfStep.get(a.stepId) ?? null) : null,
+      title: `音像记录（${avKindLabels[a.kind] ?? a.kind}）${a.title ? `：${a.title}` : ''}`,
+      actor: a.recordedBy === 'party' ? '当事人提供' : null,
+      stepId: a.stepId,
+      objectId: a.id,
+      detail: { kind: a.kind, objectKey: a.objectKey, startedAt: iso(a.startedAt), endedAt: iso(a.endedAt), ingestedAt: iso(a.ingestedAt), organisedAt: iso(a.organisedAt), place: a.place },
+    })),
+    ...interruptions.map((i) => ({
+      at: iso(i.interruptedAt)!,
+      kind: 'interruption' as const,
+      phase: i.stepId ? (phaseOfStep.get(i.stepId) ?? null) : null,
+      title: `音像记录中断（${INTERRUPTION_CAUSES[i.cause as keyof typeof INTERRUPTION_CAUSES] ?? i.cause}）${i.resumedAt ? '，已恢复' : '，未能继续'}`,
+      actor: i.createdByName,
+      stepId: i.stepId,
+      objectId: i.id,
+      detail: { resumedAt: iso(i.resumedAt), resumeStatement: i.resumeStatement, writtenExplanation: i.writtenExplanation, reportedTo: i.reportedTo },
+    })),
   ];
   entries.sort((a, b) => a.at.localeCompare(b.at));
   return { matterId, number: matter.number, entries };
