@@ -194,6 +194,7 @@ describe('enforcement matter in the browser', () => {
     await page.getByTestId('field-reviewer').fill('王审核');
     await page.getByTestId('doc-save').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('草稿已保存');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'document-decision');
 
     // 扣押清单 with two rows; the party signs it on the tablet (DOC-3).
@@ -236,8 +237,10 @@ describe('enforcement matter in the browser', () => {
 
     // The handler issues the decision; it gets its 文号 (DOC-1) and can no longer change.
     await signIn(page, team.handler.user.username);
+    const mine = page.getByTestId('my-matters').getByRole('link', { name: /扣押方城县好又多/ });
+    await expect.poll(() => mine.count()).toBe(1);
     await shot(page, 'home');
-    await page.getByTestId('my-matters').getByRole('link', { name: /扣押方城县好又多/ }).click();
+    await mine.click();
     await expect.poll(() => page.getByTestId('step-seizure').getByTestId('step-status').textContent()).toBe('已批准');
     await page.getByTestId('doc-link-seizure_decision').click();
     await page.getByTestId('doc-issue').click();
@@ -261,7 +264,7 @@ describe('enforcement matter in the browser', () => {
     await expect.poll(async () => (await titles.allTextContents()).join('|')).toContain('文书定稿');
     const all = await titles.allTextContents();
     // Each expected entry is looked for after the previous one: found means in this order.
-    const expected = ['现场检查', '紧急情况先行启动', '扣押', '承办人提交审批：扣押', '起草文书', '起草文书', '王建国 签名', '审核人同意：扣押', '批准人同意：扣押', '文书定稿'];
+    const expected = ['现场检查', '紧急情况先行启动', '扣押', '承办人提交审批：扣押', '起草文书：扣押决定书', '起草文书：扣押清单', '王建国 签名（扣押清单）', '审核人同意：扣押', '批准人同意：扣押', '文书定稿'];
     let from = 0;
     for (const title of expected) {
       const i = all.findIndex((x, j) => j >= from && x.startsWith(title));

@@ -34,9 +34,9 @@ export function MyWork() {
         <Card title={<span><FolderOpenOutlined /> 我承办的事项</span>} size="small" className="fill-card" extra={<Link to="/matters">全部事项</Link>} data-testid="my-matters">
           <List
             size="small"
-            loading={matters.loading}
+            loading={!loaded || matters.loading}
             dataSource={matters.data?.items ?? []}
-            locale={{ emptyText: mine ? '没有办理中的事项' : '您的账号未关联执法人员' }}
+            locale={{ emptyText: mine || !loaded ? '没有办理中的事项' : '您的账号未关联执法人员，不能承办事项' }}
             renderItem={(m) => (
               <List.Item>
                 <Link to={`/matters/${m.id}`} className="my-line">
@@ -55,6 +55,7 @@ export function MyWork() {
         <Card title={<span><AuditOutlined /> 待我处理 <Badge count={(queue.data?.length ?? 0) + returned.length} /></span>} size="small" className="fill-card" extra={<Link to="/approvals">待审批</Link>} data-testid="my-waiting">
           <List
             size="small"
+            loading={queue.loading || details.loading}
             dataSource={[
               ...(queue.data ?? []).map((q) => ({ key: q.step.id, to: `/matters/${q.matter.id}`, text: `${q.matter.number} ${q.step.label}`, tag: <Tag color="orange">{q.step.approvalStage === 'approve' ? '待批准' : '待审核'}</Tag> })),
               ...returned.map(({ s, m }) => ({ key: s.id, to: `/matters/${m.id}`, text: `${m.number} ${s.label}`, tag: <Tag color="red" icon={<RollbackOutlined />}>被退回</Tag> })),

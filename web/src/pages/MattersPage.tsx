@@ -8,7 +8,7 @@ import { MatterCreateModal } from '../components/MatterCreateModal.js';
 import { Guard, Page } from '../components/Page.js';
 import { categoryName, ENFORCEMENT_CATEGORIES, matterStatusColors, matterStatusLabels, phaseLabel, PHASE_ORDER } from '../matter-labels.js';
 import { useSession } from '../session.js';
-import { dayjs, formatDateTime, zone } from '../util/time.js';
+import { dayjs, formatDate, zone } from '../util/time.js';
 import { useLoad } from '../util/useLoad.js';
 import { useOfficers } from '../util/useOfficers.js';
 
@@ -61,11 +61,11 @@ function Matters() {
         </div>
       ),
     },
-    { title: '类别', dataIndex: 'category', width: 150, render: (c: string) => categoryName(c) },
-    { title: '阶段', dataIndex: 'phase', width: 96, render: (p: string) => <Tag>{phaseLabel(p)}</Tag> },
-    { title: '状态', dataIndex: 'status', width: 88, render: (s: string) => <Tag color={matterStatusColors[s]}>{matterStatusLabels[s] ?? s}</Tag> },
-    { title: '科室/执法队', dataIndex: 'unitName', width: 120, render: (u: string | null) => u ?? '—' },
-    { title: '登记时间', dataIndex: 'createdAt', width: 110, render: (t: string) => formatDateTime(t).slice(0, 16) },
+    { title: '类别', dataIndex: 'category', width: 130, render: (c: string) => categoryName(c) },
+    { title: '阶段', dataIndex: 'phase', width: 92, render: (p: string) => <Tag>{phaseLabel(p)}</Tag> },
+    { title: '状态', dataIndex: 'status', width: 84, render: (s: string) => <Tag color={matterStatusColors[s]}>{matterStatusLabels[s] ?? s}</Tag> },
+    { title: '科室/执法队', dataIndex: 'unitName', width: 110, render: (u: string | null) => u ?? '—' },
+    { title: '登记日期', dataIndex: 'createdAt', width: 104, render: (t: string) => formatDate(t) },
   ];
 
   return (
@@ -123,7 +123,7 @@ function Matters() {
           dataSource={list.data?.items ?? []}
           loading={list.loading}
           tableLayout="fixed"
-          scroll={{ x: 760 }}
+          scroll={{ x: 720 }}
           onRow={(m) => ({ onDoubleClick: () => navigate(`/matters/${m.id}`) })}
           pagination={{ current: q.page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t} 件`, onChange: (page) => setQ((o) => ({ ...o, page })) }}
           locale={{ emptyText: '没有符合条件的执法事项' }}

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Empty, Select, Space, Switch, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { matterApi, type Phase, type TimelineEntry, type TimelineKind } from '../api/index.js';
+import { documentApi, matterApi, type Phase, type TimelineEntry, type TimelineKind } from '../api/index.js';
 import { Guard, Page } from '../components/Page.js';
 import { categoryName, PHASE_ORDER, phaseColors, phaseLabel, timelineKindLabels } from '../matter-labels.js';
 import { useSession } from '../session.js';
@@ -47,6 +47,12 @@ function MatterTimeline() {
   const timeline = useLoad(() => matterApi.timeline(agencyId, matterId), [agencyId, matterId]);
   const originId = detail.data?.matter.originMatterId ?? null;
   const origin = useLoad(() => matterApi.timeline(agencyId, originId!), [agencyId, originId], !!originId);
+  const types = useLoad(() => documentApi.types(), []);
+  const typeName = (id: unknown) => types.data?.find((t) => t.id === id)?.name ?? '';
+  // A document entry names its type; a signature, the document it was put on.
+  const docOf = new Map([...(origin.data?.entries ?? []), ...(timeline.data?.entries ?? [])].filter((e) => e.kind === 'document').map((e) => [e.objectId, e.detail.typeId]));
+  const titleOf = (e: Entry) =>
+    e.kind === 'document' ? `${e.title}：${typeName(e.detail.typeId)}` : e.kind === 'signature' ? `${e.title}（${typeName(docOf.get(String(e.detail.documentId)))}）` : e.title;
   const [shown, setShown] = useState<TimelineKind[]>(kinds);
   const [phase, setPhase] = useState<Phase | undefined>();
   const [withOrigin, setWithOrigin] = useState(true);
@@ -116,7 +122,7 @@ function MatterTimeline() {
                     <Tag>{timelineKindLabels[e.kind]}</Tag>
                     {e.origin ? <Tag color="purple">来源事项 {e.origin}</Tag> : null}
                   </div>
-                  <div className="tl-title">{e.title}</div>
+                  <div className="tl-title">{titleOf(e)}</div>
                   <div className="tl-meta">
                     {e.actor ? <span>经办：{e.actor}</span> : null} {detailLine(e)} {docLink(e)}
                   </div>
