@@ -5,3 +5,4 @@ export * from './policy.js';
 export * from './matters.js';
 export * from './documents.js';
 export * from './av.js';
+export * from './legal-review.js';
