@@ -40,7 +40,8 @@ export function MyWork() {
             renderItem={(m) => (
               <List.Item>
                 <Link to={`/matters/${m.id}`} className="my-line">
-                  <span className="mono">{m.number}</span> {m.title}
+                  {m.title}
+                  <div className="mono muted">{m.number}</div>
                 </Link>
                 <span className="no-wrap">
                   <Tag>{categoryName(m.category).replace(/（.*）/, '')}</Tag>

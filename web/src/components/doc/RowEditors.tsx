@@ -32,10 +32,14 @@ export function PartyEditor({ value, onChange, disabled, testId, parties }: Prop
     <div className="sub-grid" data-testid={testId}>
       {parties.length ? <Select placeholder="从本事项当事人中选择" disabled={disabled} options={parties.map((p) => ({ value: p.id, label: p.name }))} onChange={pick} className="span-2" /> : null}
       <Select value={v.kind} disabled={disabled} onChange={(kind) => set({ kind })} options={[{ value: 'legal', label: '法人或其他组织' }, { value: 'natural', label: '自然人' }]} />
-      <Input value={v.name} disabled={disabled} placeholder="名称/姓名" onChange={(e) => set({ name: e.target.value })} />
-      <Input value={v.idNumber} disabled={disabled} placeholder={v.kind === 'legal' ? '统一社会信用代码' : '身份证件号码'} onChange={(e) => set({ idNumber: e.target.value })} />
-      {v.kind === 'legal' ? <Input value={v.legalRepresentative} disabled={disabled} placeholder="法定代表人/负责人" onChange={(e) => set({ legalRepresentative: e.target.value })} /> : <Input value={v.phone} disabled={disabled} placeholder="联系电话" onChange={(e) => set({ phone: e.target.value })} />}
-      <Input value={v.address} disabled={disabled} placeholder="住所/地址" className="span-2" onChange={(e) => set({ address: e.target.value })} />
+      <Input value={v.name} disabled={disabled} prefix={<span className="muted">名称</span>} onChange={(e) => set({ name: e.target.value })} />
+      <Input value={v.idNumber} disabled={disabled} prefix={<span className="muted">{v.kind === 'legal' ? '信用代码' : '证件号码'}</span>} onChange={(e) => set({ idNumber: e.target.value })} />
+      {v.kind === 'legal' ? (
+        <Input value={v.legalRepresentative} disabled={disabled} prefix={<span className="muted">法定代表人</span>} onChange={(e) => set({ legalRepresentative: e.target.value })} />
+      ) : (
+        <Input value={v.phone} disabled={disabled} prefix={<span className="muted">电话</span>} onChange={(e) => set({ phone: e.target.value })} />
+      )}
+      <Input value={v.address} disabled={disabled} prefix={<span className="muted">住所</span>} className="span-2" onChange={(e) => set({ address: e.target.value })} />
     </div>
   );
 }

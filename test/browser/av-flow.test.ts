@@ -1,0 +1,224 @@
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveJob } from '../../src/domains/av/derive-job.js';
+import { ffmpegPath } from '../../src/domains/av/media-tools.js';
+import { startWorker } from '../../src/jobs/queue.js';
+import { dayjs } from '../../web/src/util/time.js';
+import { makeEnforcementTeam, userPassword } from '../support/factories.js';
+import { client, signInAs } from '../support/http-client.js';
+import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+
+// Issue 5 in headless Chromium on a 1024×768 tablet: the officer uploads a body-camera video and
+// a photo to the seizure (扣押) of a matter, watches the video and seeks in it, marks two key
+// points of the seizure's checklist, records the protocol and an interruption; the timeline and
+// the findings show them. Profile S0 (左家坞) because its checklist lists the seizure's key points
+// (第二十九条); a recording ended 30 h before upload is late under it (当天下班前) → AV-4.
+
+const chromiumPath = process.env.LIUHEN_CHROMIUM ?? '/usr/bin/chromium';
+const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return t;
+}
+function ensureWebBuilt() {
+  const index = 'web/dist/index.html';
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest('web/src'), statSync('web/index.html').mtimeMs)) return;
+  execSync('npm run build:web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let stopWorker: () => void;
+let team: Awaited<ReturnType<typeof makeEnforcementTeam>>;
+let matterId: string;
+const media = mkdtempSync(join(tmpdir(), 'liuhen-av-browser-'));
+const videoFile = join(media, '执法记录仪-0301.mp4');
+const photoFile = join(media, '扣押物品.jpg');
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  const ffmpeg = ffmpegPath();
+  if (!ffmpeg) throw new Error('ffmpeg (@ffmpeg-installer/ffmpeg) is needed to make the sample video');
+  execFileSync(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=3:size=320x240:rate=25', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', '-y', videoFile]);
+  execFileSync(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=640x480', '-frames:v', '1', '-y', photoFile]);
+  t = await startTestApp();
+  Object.defineProperty(t.clock, 't', { get: () => Date.now(), set: () => undefined });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  // Posters, thumbnails and media facts come from the background job, as in `liuhen serve`.
+  stopWorker = startWorker(t.ctx.db, [deriveJob(t.ctx.db, t.ctx.store, t.ctx.clock)] as never, t.ctx.clock, () => undefined, 300);
+  const admin = await signInAs(t.app, 'admin', adminPassword);
+  team = await makeEnforcementTeam(t.app, admin);
+  await client(t.app, admin).post(`/api/agencies/${team.agency.id}/policy/choose`, { profileId: 's0-zuojiawu', basis: '采用左家坞方案' });
+  const handler = client(t.app, team.handler.session);
+  const matters = `/api/agencies/${team.agency.id}/matters`;
+  const now = Date.now();
+  matterId = (await handler.post(matters, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押无证经营网吧的计算机', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
+  await handler.post(`${matters}/${matterId}/steps`, { step: 'emergency_start', occurredAt: new Date(now - 32 * 3_600_000).toISOString(), place: '石文镇文化路 8 号' });
+  const seizure = await handler.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: new Date(now - 31 * 3_600_000).toISOString(), place: '石文镇文化路 8 号' });
+  expect(seizure.statusCode, seizure.body).toBe(201);
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--no-first-run'] });
+});
+
+afterAll(async () => {
+  stopWorker?.();
+  await browser?.close();
+  await t?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `liuhen-av-${name}.png`) });
+const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
+/** Types a Beijing time into an antd DatePicker and confirms it. */
+async function pickTime(page: Page, testId: string, value: string) {
+  const input = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+const mediaTime = (page: Page) => page.getByTestId('av-media').evaluate((v: HTMLVideoElement) => v.currentTime);
+async function seek(page: Page, second: number) {
+  await page.getByTestId('av-media').evaluate(
+    (v: HTMLVideoElement, s: number) =>
+      new Promise<void>((done) => {
+        v.pause();
+        v.addEventListener('seeked', () => done(), { once: true });
+        v.currentTime = s;
+      }),
+    second,
+  );
+}
+
+describe('audio-visual records in the browser', () => {
+  it('AV-1 AV-2 AV-4 AV-5 AV-6 AV-7 AV-8 AV-10 CHK-2 SUP-1: an officer uploads a video and a photo to a seizure step from the tablet, watches it, sets two bookmarks, records one interruption, and the timeline and findings show it', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    const ranges: string[] = [];
+    page.on('request', (r) => {
+      if (/\/av-records\/[^/]+\/(content|derivatives)/.test(r.url()) && r.headers()['range']) ranges.push(r.headers()['range']!);
+    });
+    await page.goto(`${base}/login`);
+    await page.getByTestId('username').fill(team.handler.user.username);
+    await page.getByTestId('password').fill(userPassword);
+    await page.getByTestId('sign-in-submit').click();
+    await page.waitForURL(`${base}/`);
+
+    // From the matter page to its 音像记录.
+    await page.goto(`${base}/matters/${matterId}`);
+    await page.getByTestId('matter-av-open').click();
+    await page.waitForURL(`${base}/matters/${matterId}/av`);
+    await expect.poll(() => page.getByTestId('av-step').textContent()).toContain('扣押');
+
+    // The recording ended 30 h ago: the form asks why it is stored only now (AV-4).
+    const ended = dayjs().tz('Asia/Shanghai').subtract(30, 'hour');
+    await pickTime(page, 'av-started', ended.subtract(10, 'minute').format('YYYY-MM-DD HH:mm'));
+    await pickTime(page, 'av-ended', ended.format('YYYY-MM-DD HH:mm'));
+    await page.getByTestId('av-place').fill('石文镇文化路 8 号');
+    await page.getByTestId('av-late-reason').fill('异地执法，记录仪次日带回');
+    await page.getByTestId('av-file-input').setInputFiles([videoFile, photoFile]);
+    await expect.poll(() => page.getByTestId('av-picked').textContent()).toContain('扣押物品.jpg');
+    await shot(page, '1-upload-form');
+    await page.getByTestId('av-upload-start').click();
+    await expect.poll(() => page.locator('[data-testid="av-upload-item"][data-state="done"]').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('av-upload-item').first().textContent()).toContain('已声明 SHA-256');
+    await expect.poll(() => page.getByTestId('av-record').count()).toBe(2);
+    expect(await page.getByTestId('av-list').textContent()).toContain('待整理');
+    // The posters and thumbnails appear once the background job has made them.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('av-still').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('av-list').textContent()).toContain('时长 00:03');
+    await shot(page, '2-uploaded');
+
+    // Watch the video; seeking fetches byte ranges (AV-6).
+    await page.locator('[data-testid="av-record"][data-kind="video"] a').click();
+    await page.waitForURL(/\/av\/[0-9a-f-]{36}$/);
+    const video = page.getByTestId('av-media');
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    expect(await video.evaluate((v: HTMLVideoElement) => Math.round(v.duration))).toBe(3);
+    await seek(page, 1.5);
+    await video.evaluate((v: HTMLVideoElement) => v.play());
+    await expect.poll(() => mediaTime(page), { timeout: 10_000 }).toBeGreaterThan(1.6);
+    expect(ranges.length).toBeGreaterThan(0);
+
+    // Two key points of the seizure from the S0 checklist (CHK-2), at the player's current second.
+    await seek(page, 1);
+    await page.getByTestId('av-keypoint').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '扣押的时间和地点' }).first().click();
+    await page.getByTestId('av-bookmark-add').click();
+    await expect.poll(() => page.getByTestId('av-bookmark').count()).toBe(1);
+    await seek(page, 2);
+    await page.getByTestId('av-keypoint').click();
+    await page.keyboard.type('宣读扣押决定书');
+    await dropdown(page).locator('.ant-select-item-option', { hasText: '宣读扣押决定书' }).first().click();
+    await page.getByTestId('av-bookmark-note').fill('出示执法证件后宣读');
+    await page.getByTestId('av-bookmark-add').click();
+    await expect.poll(() => page.getByTestId('av-bookmark').count()).toBe(2);
+    expect(await page.getByTestId('av-checklist').textContent()).toContain('已标记 2 / 7');
+    // Tapping a mark seeks the player there.
+    await page.getByTestId('av-bookmark').first().click();
+    await expect.poll(() => mediaTime(page)).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('av-bookmark').first().getAttribute('data-second')).toBe('1');
+
+    // The recording protocol (AV-7): announcement marked at the current second.
+    await seek(page, 0);
+    await page.getByTestId('av-protocol-mark').click();
+    await page.getByTestId('av-protocol-statement').check();
+    await page.getByTestId('av-protocol-landmark').fill('文化路口邮政大楼');
+    await page.getByTestId('av-protocol-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已保存录制规范');
+
+    // Organising (AV-5): name, classify, describe.
+    await page.getByTestId('av-title').fill('扣押现场：宣读扣押决定书');
+    await page.getByTestId('av-classification').locator('input').fill('查封扣押');
+    await page.getByTestId('av-description').fill('石文镇文化路 8 号网吧内，扣押计算机主机 12 台');
+    await page.getByTestId('av-organise-save').click();
+    await expect.poll(() => page.locator('.page-head').textContent()).toContain('已整理');
+
+    // An interruption: the battery ran out for two minutes (AV-8).
+    await page.getByTestId('av-interruption-open').click();
+    await page.getByTestId('interruption-cause').click();
+    await dropdown(page).getByTitle('电量不足', { exact: true }).click();
+    const stop = ended.subtract(5, 'minute');
+    await pickTime(page, 'interruption-at', stop.format('YYYY-MM-DD HH:mm:ss'));
+    await pickTime(page, 'interruption-resumed-at', stop.add(2, 'minute').format('YYYY-MM-DD HH:mm:ss'));
+    await page.getByTestId('interruption-statement').fill('因电量不足中断两分钟，现恢复录像');
+    await shot(page, '4-interruption');
+    await page.getByTestId('interruption-save').click();
+    await expect.poll(() => page.getByTestId('av-interruption').count()).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '3-record');
+
+    // The evidence copy is a ZIP download (AV-10).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('av-evidence-copy').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+
+    // The timeline shows both records and the interruption (SUP-1).
+    await page.goto(`${base}/matters/${matterId}/timeline`);
+    await expect.poll(() => page.locator('[data-testid="timeline-entry"][data-kind="av"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="timeline-entry"][data-kind="interruption"]').count()).toBe(1);
+    expect(await page.getByTestId('timeline').textContent()).toContain('扣押现场：宣读扣押决定书');
+    await shot(page, '5-timeline');
+
+    // The late storage is a finding with the reason given (AV-4).
+    await client(t.app, await signInAs(t.app, 'admin', adminPassword)).post(`/api/agencies/${team.agency.id}/findings/reevaluate`);
+    await page.goto(`${base}/findings`);
+    await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('异地执法，记录仪次日带回');
+    await shot(page, '6-findings');
+  });
+});

@@ -1,0 +1,149 @@
+import { ArrowLeftOutlined, DisconnectOutlined, ExportOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, List, Result, Row, Spin, Tag, Tooltip } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { avApi } from '../../api/av.js';
+import { avKindLabels, causeLabels, fileSize, recordedByLabels, storageDelay } from '../../components/av/av-labels.js';
+import { AvBookmarks } from '../../components/av/AvBookmarks.js';
+import { AvOrganiseForm } from '../../components/av/AvOrganiseForm.js';
+import { AvPlayer, type PlayerHandle } from '../../components/av/AvPlayer.js';
+import { AvProtocolForm } from '../../components/av/AvProtocolForm.js';
+import { InterruptionModal, type InterruptionTarget } from '../../components/av/InterruptionModal.js';
+import { useAvRecord } from '../../components/av/useAvRecord.js';
+import '../../components/av/av.css';
+import { Guard, Page } from '../../components/Page.js';
+import { useSession } from '../../session.js';
+import { formatDateTime } from '../../util/time.js';
+import { useOfficers } from '../../util/useOfficers.js';
+
+export function AvRecordPage() {
+  return (
+    <Guard allow={(a) => a.canRead}>
+      <AvRecordView />
+    </Guard>
+  );
+}
+
+/** One recording: play it, organise it (AV-5), its protocol (AV-7), key points (CHK-2), gaps (AV-8), an evidence copy (AV-10). */
+function AvRecordView() {
+  const { recordId = '' } = useParams();
+  const { agency, access } = useSession();
+  const agencyId = agency!.id;
+  const navigate = useNavigate();
+  const { officers } = useOfficers();
+  const { record, matter, step, checklistRow, keyPoints } = useAvRecord(agencyId, recordId);
+  const player = useRef<PlayerHandle>(null);
+  const [interrupting, setInterrupting] = useState<InterruptionTarget | null>(null);
+  const canWork = access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r));
+
+  const r = record.data;
+  if (!r) return record.loading ? <Spin /> : <Result status="404" title="未找到该音像记录" />;
+  const m = matter.data?.matter;
+  const back = r.matterId ? `/matters/${r.matterId}/av` : '/av/unassigned';
+  const delay = storageDelay(r);
+
+  return (
+    <Page
+      title={r.title || r.originalFileName || '音像记录'}
+      description={
+        <span>
+          <Tag>{avKindLabels[r.kind] ?? r.kind}</Tag>
+          {r.organisedAt ? <Tag color="green">已整理</Tag> : <Tag color="orange">待整理</Tag>}
+          {m ? (
+            <Link to={`/matters/${m.id}`}>
+              {m.number} {m.title}
+            </Link>
+          ) : (
+            <span className="warn-text">未关联执法事项</span>
+          )}
+          {step ? ` · ${step.label}` : ''}
+        </span>
+      }
+      extra={
+        <div className="page-actions">
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(back)}>
+            返回
+          </Button>
+          {canWork ? (
+            <Tooltip title={r.matterId ? undefined : '请先关联执法事项'}>
+              <Button
+                icon={<DisconnectOutlined />}
+                disabled={!r.matterId}
+                onClick={() => setInterrupting({ matterId: r.matterId!, stepId: r.stepId, avRecordId: r.id, around: r.endedAt })}
+                data-testid="av-interruption-open"
+              >
+                记录中断
+              </Button>
+            </Tooltip>
+          ) : null}
+          {canWork ? (
+            <a href={avApi.evidenceCopyUrl(agencyId, r.id)} download data-testid="av-evidence-copy">
+              <Button type="primary" icon={<ExportOutlined />}>
+                导出证据副本
+              </Button>
+            </a>
+          ) : null}
+        </div>
+      }
+    >
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card className="fill-card av-player-card" size="small">
+            <AvPlayer agencyId={agencyId} record={r} ref={player} />
+            <Descriptions
+              size="small"
+              column={2}
+              className="av-facts"
+              items={[
+                { key: 'start', label: '开始录制', children: formatDateTime(r.startedAt) },
+                { key: 'end', label: '结束录制', children: formatDateTime(r.endedAt) },
+                { key: 'in', label: '上传入库', children: formatDateTime(r.ingestedAt) },
+                { key: 'delay', label: '储存时效', children: delay ? <span className={r.lateReason ? 'warn-text' : undefined}>{delay}{r.lateReason ? `（${r.lateReason}）` : ''}</span> : '—' },
+                { key: 'by', label: '录制人', children: recordedByLabels[r.recordedBy] },
+                { key: 'size', label: '文件', children: `${r.originalFileName ?? ''} ${fileSize(r.size)}` },
+                { key: 'hash', label: 'SHA-256', span: 2, children: <span className="mono av-hash">{r.objectKey}</span> },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="要点标记" size="small" className="fill-card" extra={checklistRow ? <Tag color="red">{checklistRow.level === 'mandatory' ? '应当全程音像记录' : '清单事项'}</Tag> : null}>
+            <AvBookmarks agencyId={agencyId} record={r} keyPoints={keyPoints} activity={step?.label ?? null} player={() => player.current} canWork={canWork} onChanged={record.reload} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title="分类整理" size="small" extra={<span className="card-hint">入库后 2 个工作日内命名、分类、描述</span>}>
+            <AvOrganiseForm agencyId={agencyId} record={r} matter={m} officers={officers} keyPoints={keyPoints} canWork={canWork} onSaved={record.reload} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="录制规范" size="small" className="section-card">
+            <AvProtocolForm agencyId={agencyId} record={r} player={() => player.current} canWork={canWork} onSaved={record.reload} />
+          </Card>
+          <Card title="中断记录" size="small">
+            <List
+              size="small"
+              dataSource={r.interruptions}
+              locale={{ emptyText: '未记录中断' }}
+              data-testid="av-interruptions"
+              renderItem={(i) => (
+                <List.Item data-testid="av-interruption">
+                  <div>
+                    <Tag color={i.resumedAt ? 'gold' : 'red'}>{causeLabels[i.cause] ?? i.cause}</Tag>
+                    {formatDateTime(i.interruptedAt)}
+                    {i.resumedAt ? ` 至 ${formatDateTime(i.resumedAt).slice(11)}` : '，未能继续'}
+                    <div className="muted av-small">
+                      {i.resumeStatement ?? i.writtenExplanation}
+                      {i.reportedTo ? ` · 已报告 ${i.reportedTo}` : ''}
+                    </div>
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <InterruptionModal agencyId={agencyId} target={interrupting} onClose={() => setInterrupting(null)} onDone={() => (setInterrupting(null), record.reload())} />
+    </Page>
+  );
+}
