@@ -53,7 +53,9 @@ beforeAll(async () => {
   execFileSync(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=3:size=320x240:rate=25', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', '-y', videoFile]);
   execFileSync(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=640x480', '-frames:v', '1', '-y', photoFile]);
   t = await startTestApp();
-  Object.defineProperty(t.clock, 't', { get: () => Date.now(), set: () => undefined });
+  // Real time, except that the matter is set up as it happened yesterday (registered 33 h ago).
+  let offset = -33 * 3_600_000;
+  Object.defineProperty(t.clock, 't', { get: () => Date.now() + offset, set: () => undefined });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   // Posters, thumbnails and media facts come from the background job, as in `liuhen serve`.
@@ -68,6 +70,7 @@ beforeAll(async () => {
   await handler.post(`${matters}/${matterId}/steps`, { step: 'emergency_start', occurredAt: new Date(now - 32 * 3_600_000).toISOString(), place: '石文镇文化路 8 号' });
   const seizure = await handler.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: new Date(now - 31 * 3_600_000).toISOString(), place: '石文镇文化路 8 号' });
   expect(seizure.statusCode, seizure.body).toBe(201);
+  offset = 0;
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--no-first-run'] });
 });
 

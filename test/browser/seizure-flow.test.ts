@@ -239,7 +239,7 @@ describe('enforcement matter in the browser', () => {
     await signIn(page, team.handler.user.username);
     const mine = page.getByTestId('my-matters').getByRole('link', { name: /扣押方城县好又多/ });
     await expect.poll(() => mine.count()).toBe(1);
-    await shot(page, 'home');
+    await shot(page, 'home-officer');
     await mine.click();
     await expect.poll(() => page.getByTestId('step-seizure').getByTestId('step-status').textContent()).toBe('已批准');
     await page.getByTestId('doc-link-seizure_decision').click();
