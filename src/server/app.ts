@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { isMigrated } from '../db/client.js';
 import { auditRoutes } from '../domains/audit/routes.js';
+import { avIngestRoutes } from '../domains/av/ingest/routes.js';
 import { avRoutes } from '../domains/av/routes.js';
 import { calendarRoutes } from '../domains/calendar/routes.js';
 import { documentRoutes } from '../domains/documents/routes.js';
@@ -31,7 +32,7 @@ z.config(z.locales.zhCN());
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Each domain module exports one function that registers its routes; add yours here. */
-const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, avRoutes];
+const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, avRoutes, avIngestRoutes];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({

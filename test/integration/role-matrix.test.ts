@@ -85,6 +85,11 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/av-records/:recordId/content': memberOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': workersOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId': memberOfA,
+  // tus resumable uploads (HEAD is not listed: the matrix skips HEAD; it shares PATCH's policy).
+  'POST /api/agencies/:agencyId/av/uploads': workersOfA,
+  'PATCH /api/agencies/:agencyId/av/uploads/:uploadId': workersOfA,
+  'DELETE /api/agencies/:agencyId/av/uploads/:uploadId': workersOfA,
+  'GET /api/agencies/:agencyId/av/uploads/:uploadId': workersOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/av-interruptions': memberOfA,
   'POST /api/agencies/:agencyId/av-interruptions': workersOfA,
 };

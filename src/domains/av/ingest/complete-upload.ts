@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { avRecords, avUploads } from '../../../db/schema/index.js';
+import { AppError } from '../../../shared/errors.js';
+import type { ObjectStore } from '../../../store/object-store.js';
+import type { Actor } from '../../audit/record-audit.js';
+import { sniffMedia } from '../media-kind.js';
+import { registerAvRecord } from '../register-record.js';
+import { toRecordMetadata, type StoredUploadMetadata } from './upload-metadata.js';
+
+export type CompletedUpload = { avRecordId: string; objectKey: string; created: boolean };
+
+/**
+ * All bytes of an upload are on disk (AV-2, AV-3): the store hashes them as it copies them in
+ * (SHA-256 computed by the server, refused when it differs from the declared one), the type is
+ * read from the content, then the upload is marked complete and the record registered in one
+ * transaction. Safe to call twice or from two processes: only one marks it complete.
+ */
+export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor: Actor, uploadId: string, tempPath: string, now: Date): Promise<CompletedUpload> {
+  const { db, store } = deps;
+  const row = await uploadRow(db, uploadId);
+  if (row.completedAt) return finishedResult(db, row.id);
+  if (row.failure) throw new AppError('NOT_FOUND', `上传已失效（${row.failure}），请重新上传`);
+
+  const head = await readHead(tempPath).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null; // completed (and its temp file removed) meanwhile
+    throw err;
+  });
+  if (!head) return finishedResult(db, uploadId);
+  const sniffed = sniffMedia(head);
+  if (!sniffed) {
+    await refuse(db, uploadId, tempPath, 'unsupported_type');
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法按内容识别为照片、音频或视频，未入库（文件类型以内容判断，不看扩展名）');
+  }
+  let stored;
+  try {
+    stored = await store.put(createReadStream(tempPath), { expectedSha256: row.declaredSha256 ?? undefined });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
+      await refuse(db, uploadId, tempPath, 'sha256_mismatch');
+      throw new AppError('VALIDATION_FAILED', '服务器计算的 SHA-256 与声明的校验值不一致，上传被拒绝，未保存原始文件', err.details);
+    }
+    throw err;
+  }
+  if (stored.size !== row.size) throw new AppError('CONFLICT', '收到的字节数与声明的文件大小不一致');
+
+  const done = await db.transaction(async (tx) => {
+    const [claimed] = await tx.update(avUploads).set({ completedAt: now, offset: stored.size, updatedAt: now, info: null }).where(and(eq(avUploads.id, uploadId), isNull(avUploads.completedAt))).returning({ id: avUploads.id });
+    if (!claimed) return null; // another request or process completed it first
+    const metadata = row.metadata as StoredUploadMetadata;
+    const record = await registerAvRecord(tx, actor, { agencyId: row.agencyId, objectKey: stored.key, size: stored.size, mediaType: sniffed.mediaType, kind: sniffed.kind, fileName: metadata.fileName ?? null, uploadId, metadata: toRecordMetadata(metadata) }, now);
+    await tx.update(avUploads).set({ avRecordId: record.id }).where(eq(avUploads.id, uploadId));
+    return { avRecordId: record.id, objectKey: stored.key, created: stored.created };
+  });
+  await unlink(tempPath).catch(() => undefined);
+  return done ?? finishedResult(db, uploadId);
+}
+
+async function uploadRow(db: Db, id: string) {
+  const [row] = await db.select().from(avUploads).where(eq(avUploads.id, id));
+  if (!row) throw new AppError('NOT_FOUND', '上传不存在');
+  return row;
+}
+
+async function finishedResult(db: Db, uploadId: string): Promise<CompletedUpload> {
+  const [r] = await db.select({ id: avRecords.id, objectKey: avRecords.objectKey }).from(avUploads).innerJoin(avRecords, eq(avRecords.id, avUploads.avRecordId)).where(eq(avUploads.id, uploadId));
+  if (!r) throw new AppError('CONFLICT', '上传正在入库，请稍后查询');
+  return { avRecordId: r.id, objectKey: r.objectKey, created: false };
+}
+
+// A refused upload keeps its row (what was tried, and why it was refused); its bytes are dropped.
+async function refuse(db: Db, uploadId: string, tempPath: string, reason: string) {
+  await db.update(avUploads).set({ failure: reason, info: null }).where(and(eq(avUploads.id, uploadId), isNull(avUploads.completedAt)));
+  await unlink(tempPath).catch(() => undefined);
+}
+
+async function readHead(path: string) {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
