@@ -123,14 +123,15 @@ describe('AV ingest over tus', () => {
     expect(await big.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     const admin = await signInAs(t.app, 'admin', adminPassword);
     const other = await makeEnforcementTeam(t.app, admin);
-    const matter = await client(t.app, other.handler.session).post(`/api/agencies/${other.agency.id}/matters`, { category: 'inspection', title: '检查', occurredAt: '2026-03-01T01:00:00Z' });
+    const matter = await client(t.app, other.handler.session).post(`/api/agencies/${other.agency.id}/matters`, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押', officerIds: [other.handler.officer.id] });
+    expect(matter.statusCode).toBe(201);
     const cases: Array<[Record<string, string>, number, string]> = [
       [{ matterId: 'not-a-uuid' }, 400, 'VALIDATION_FAILED'],
       [{ startedAt: 'yesterday' }, 400, 'VALIDATION_FAILED'],
       [{ sha256: 'xyz' }, 400, 'VALIDATION_FAILED'],
       [{ officerId: other.handler.officer.id }, 404, 'NOT_FOUND'],
       [{ officerCertificateNo: 'NO-SUCH-CERT' }, 404, 'NOT_FOUND'],
-      [{ matterId: matter.json().id ?? '00000000-0000-4000-8000-000000000000' }, 404, 'NOT_FOUND'],
+      [{ matterId: matter.json().id }, 404, 'NOT_FOUND'],
     ];
     for (const [metadata, status, code] of cases) {
       const res = await upload(sampleMp4(1000), metadata);
