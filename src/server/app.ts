@@ -15,6 +15,7 @@ import { avRoutes } from '../domains/av/routes.js';
 import { calendarRoutes } from '../domains/calendar/routes.js';
 import { documentRoutes } from '../domains/documents/routes.js';
 import { findingRoutes } from '../domains/findings/routes.js';
+import { legalReviewRoutes } from '../domains/legal-review/routes.js';
 import { matterRoutes } from '../domains/matters/routes.js';
 import { policyRoutes } from '../domains/policy/routes.js';
 import { authRoutes } from '../domains/auth/routes.js';
@@ -32,7 +33,7 @@ z.config(z.locales.zhCN());
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Each domain module exports one function that registers its routes; add yours here. */
-const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, avRoutes, avIngestRoutes];
+const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, avRoutes, avIngestRoutes, legalReviewRoutes];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({

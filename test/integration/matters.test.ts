@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CRITERIA } from '../../src/rules/legal-review/criteria.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
@@ -43,6 +44,14 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     expect(approved.json().status).toBe('approved');
   }
 
+  // REV-2: a decision needs the "is it major?" answer first; these samples are not major.
+  async function assessNotMajor(matterId: string) {
+    const answers = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.id, false]));
+    const res = await as(team.handler.session).post(`${base()}/${matterId}/legal-review/assessment`, { proposal: { measures: ['warning'] }, answers });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().result.major).toBe(false);
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     admin = await signInAs(t.app, 'admin', adminPassword);
@@ -63,6 +72,7 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
       expect(matter.number).toMatch(/〔2026〕\d+号$/);
       for (const step of path.steps) {
         t.clock.advance(60_000);
+        if (['decision', 'licence_decision', 'enforcement_decision'].includes(step)) await assessNotMajor(matter.id);
         const s = await record(matter.id, step);
         if (s.status === 'pending') await approve(matter.id, s.id);
       }

@@ -92,6 +92,18 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/av/uploads/:uploadId': workersOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/av-interruptions': memberOfA,
   'POST /api/agencies/:agencyId/av-interruptions': workersOfA,
+  'GET /api/agencies/:agencyId/legal-review/list': memberOfA,
+  'PUT /api/agencies/:agencyId/legal-review/list': adminOfA,
+  'GET /api/agencies/:agencyId/legal-review/staffing': memberOfA,
+  'GET /api/agencies/:agencyId/legal-reviews': memberOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId/legal-review': memberOfA,
+  'POST /api/agencies/:agencyId/matters/:matterId/legal-review/assessment': workersOfA,
+  'POST /api/agencies/:agencyId/matters/:matterId/legal-review/submissions': workersOfA,
+  'POST /api/agencies/:agencyId/legal-reviews/:reviewId/messages': memberOfA,
+  'POST /api/agencies/:agencyId/legal-reviews/:reviewId/extension': ['approverA'],
+  'POST /api/agencies/:agencyId/legal-reviews/:reviewId/decision': ['legal_reviewerA'],
+  'POST /api/agencies/:agencyId/legal-reviews/:reviewId/discussion': workersOfA,
+  'GET /api/agencies/:agencyId/legal-reviews/:reviewId': memberOfA,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

@@ -11,6 +11,7 @@ import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadMatter } from '../matters/load-matter.js';
 import { shanghaiDate } from '../org/certificate.js';
+import { checkLegalReviewGate, DECISION_DOCUMENT_TYPES } from '../legal-review/gate.js';
 import { loadDocument } from './load-document.js';
 import type { documentInput } from './schemas.js';
 
@@ -61,6 +62,7 @@ export async function issueDocument(db: Db, actor: Actor, p: Principal, agencyId
   if (step && (step.status === 'pending' || step.status === 'returned')) {
     throw new AppError('OUT_OF_ORDER', `“${type.name}”须在环节经审核人、批准人批准后才能定稿`, { reason: 'NOT_APPROVED' });
   }
+  if (DECISION_DOCUMENT_TYPES.has(type.id)) await checkLegalReviewGate(db, matter.id);
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
   return db.transaction(async (tx) => {
     // A correction keeps the number of the version it replaces.

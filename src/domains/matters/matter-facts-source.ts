@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { avRecords, documents, matterOfficers, matters, matterSteps } from '../../db/schema/index.js';
+import { avRecords, documents, legalReviews, matterOfficers, matters, matterSteps } from '../../db/schema/index.js';
 import type { ActivityFacts, MatterFacts } from '../../rules/findings/matter-facts.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { registerFactsSource, type MatterFactsWithOwners } from '../findings/facts-sources.js';
@@ -26,11 +26,12 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
   const matterRows = await db.select().from(matters).where(and(eq(matters.agencyId, agencyId), inArray(matters.id, ids)));
   const found = matterRows.map((m) => m.id);
   if (!found.length) return [];
-  const [stepRows, docRows, officerRows, avRows] = await Promise.all([
+  const [stepRows, docRows, officerRows, avRows, reviewRows] = await Promise.all([
     db.select().from(matterSteps).where(inArray(matterSteps.matterId, found)),
     db.select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, matterId: documents.matterId }).from(documents).where(inArray(documents.matterId, found)),
     db.select().from(matterOfficers).where(inArray(matterOfficers.matterId, found)),
     db.select().from(avRecords).where(inArray(avRecords.matterId, found)),
+    db.select().from(legalReviews).where(inArray(legalReviews.matterId, found)),
   ]);
   return matterRows.map((m) => {
     const steps = stepRows.filter((s) => s.matterId === m.id && s.status !== 'returned');
@@ -67,7 +68,11 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
       endedAt: m.endedAt,
       archivedAt: m.archivedAt,
       decision: decision ? { issuedAt: decision.occurredAt, disclosedAt: null } : null,
-      legalReview: null,
+      // REV-5 runs from the receipt of the newest submission.
+      legalReview: (() => {
+        const r = reviewRows.filter((x) => x.matterId === m.id).sort((a, b) => b.submissionVersion - a.submissionVersion)[0];
+        return r ? { receivedAt: r.receivedAt, extensionApprovedAt: r.extensionApprovedAt, completedAt: r.completedAt } : null;
+      })(),
     };
     return { facts, unitId: m.unitId, officerIds: officerRows.filter((o) => o.matterId === m.id).map((o) => o.officerId) };
   });

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { shanghaiDate } from '../org/certificate.js';
+import { checkLegalReviewGate, DECISION_STEPS } from '../legal-review/gate.js';
 import { historyOf, loadMatter, type MatterRow, type StepRow } from './load-matter.js';
 import { checkOfficersMayAct } from './officer-rules.js';
 import type { stepInput } from './schemas.js';
@@ -22,6 +23,7 @@ export async function recordStep(db: Db, actor: Actor, p: Principal, agencyId: s
   const { matter, steps, lifecycle, officers } = await loadMatter(db, p, agencyId, matterId);
   const check = checkStep(lifecycle, historyOf(steps), input.step);
   if (!check.ok) throw new AppError('OUT_OF_ORDER', `现在不能记录此环节：${check.missing.join('；')}`, { reason: check.code, missing: check.missing });
+  if (DECISION_STEPS.has(input.step)) await checkLegalReviewGate(db, matterId);
   if (input.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new AppError('VALIDATION_FAILED', '发生时间不能晚于现在');
   if (input.occurredAt < matter.createdAt && input.step !== lifecycle.firstStep[matter.startRoute as keyof Lifecycle['firstStep']]) {
     throw new AppError('VALIDATION_FAILED', '发生时间不能早于事项登记时间');
