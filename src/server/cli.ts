@@ -83,6 +83,21 @@ token
     }),
   );
 
+program
+  .command('ingest')
+  .description('采集站：把文件夹中的音像文件断点续传入库（先算 SHA-256，入库后核对；默认不删除本地文件）')
+  .argument('<folder>', '要上传的文件夹，约定为 <设备编号>/<执法证号>/<文件>')
+  .requiredOption('--server <url>', '留痕服务地址，如 https://liuhen.example.gov.cn')
+  .requiredOption('--token <token>', 'API 令牌（lht_…）')
+  .option('--agency <id>', '机关 ID（默认取令牌所属机关）')
+  .option('--mapping <file>', '映射文件（JSON）：defaults / devices / files 的设备、执法证号、执法事项等')
+  .option('--delete-after', '核对无误后删除本地文件', false)
+  .action(async (folder: string, o: { server: string; token: string; agency?: string; mapping?: string; deleteAfter: boolean }) => {
+    const { ingestFolder } = await import('../ingest-agent/ingest-folder.js');
+    const summary = await ingestFolder({ folder, server: o.server, token: o.token, agencyId: o.agency, mappingPath: o.mapping, deleteAfter: o.deleteAfter });
+    if (summary.failed.length) process.exitCode = 1;
+  });
+
 async function agencyByCode(db: Awaited<ReturnType<typeof openContext>>['ctx']['db'], code: string) {
   const [agency] = await db.select().from(agencies).where(eq(agencies.code, code));
   if (!agency) throw new AppError('NOT_FOUND', `机关编码 ${code} 不存在`);
