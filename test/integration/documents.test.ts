@@ -100,6 +100,11 @@ describe('执法文书: drafts, issue, versions, signatures, exports (DOC-1 … 
     expect(refused.statusCode).toBe(201);
     const fake = await as().post(`${docs()}/${doc.id}/signatures`, { role: 'party', signerName: '假', method: 'drawn', imageDataUrl: `data:image/png;base64,${Buffer.from('not a png at all, just text pretending to be one '.repeat(4)).toString('base64')}` });
     expect(fake.json().code).toBe('VALIDATION_FAILED');
+    const image = await as().get(`${docs()}/${doc.id}/signatures/${drawn.json().id}/image`);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.rawPayload.toString('base64')).toBe(PNG);
+    const listed = (await as().get(`/api/agencies/${team.agency.id}/matters/${matterId}/documents`)).json();
+    expect(listed.map((d: Doc) => d.id)).toContain(doc.id);
     const html = (await as().get(`${docs()}/${doc.id}/print`)).body;
     expect(html).toContain('data:image/png;base64,');
     expect(html).toContain('对扣押有异议');

@@ -104,7 +104,15 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     expect(handlerTries.statusCode).toBe(403);
     const returned = await as(team.reviewer.session).post(`${base()}/${matter.id}/steps/${filing.id}/decision`, { decision: 'return', opinion: '案源不清，请补充' });
     expect(returned.json().status).toBe('returned');
+    const returnedToHandler = (await as(team.handler.session).get(`/api/agencies/${team.agency.id}/approvals/returned`)).json();
+    expect(returnedToHandler.map((q: { step: Step }) => q.step.id)).toEqual([filing.id]);
+    const resubmittedOnce = (await as(team.handler.session).get(`${base()}/${matter.id}`)).json();
+    expect(resubmittedOnce.steps[0].approvals.map((a: { decision: string }) => a.decision)).toEqual(['submitted', 'returned']);
+    expect(resubmittedOnce.matter.unitName).toBe(team.unit.name);
+    const me = (await as(team.handler.session).get('/api/auth/me')).json();
+    expect(me.memberships[0].officerId).toBe(team.handler.officer.id);
     const resubmitted = await as(team.handler.session).post(`${base()}/${matter.id}/steps/${filing.id}/resubmit`, { opinion: '已补充案源' });
+    expect((await as(team.handler.session).get(`/api/agencies/${team.agency.id}/approvals/returned`)).json()).toEqual([]);
     expect(resubmitted.json()).toMatchObject({ status: 'pending', approvalStage: 'review' });
     const queue = (await as(team.reviewer.session).get(`/api/agencies/${team.agency.id}/approvals/queue`)).json();
     expect(queue.map((q: { step: Step }) => q.step.id)).toContain(filing.id);

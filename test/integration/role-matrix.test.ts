@@ -104,6 +104,10 @@ const expectations: Record<string, Actor[]> = {
   'POST /api/agencies/:agencyId/legal-reviews/:reviewId/decision': ['legal_reviewerA'],
   'POST /api/agencies/:agencyId/legal-reviews/:reviewId/discussion': workersOfA,
   'GET /api/agencies/:agencyId/legal-reviews/:reviewId': memberOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId/documents': memberOfA,
+  'GET /api/agencies/:agencyId/documents/:documentId/signatures/:signatureId/image': memberOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId/steps/:stepId/approvals/:approvalId/signature': memberOfA,
+  'GET /api/agencies/:agencyId/approvals/returned': memberOfA,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

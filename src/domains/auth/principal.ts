@@ -1,6 +1,6 @@
 import type { Role } from '../org/roles.js';
 
-export type Membership = { agencyId: string; agencyName: string; roles: Role[] };
+export type Membership = { agencyId: string; agencyName: string; roles: Role[]; officerId?: string | null };
 
 /** The signed-in user as every policy sees them. */
 export type Principal = {

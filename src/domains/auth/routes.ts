@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessions } from '../../db/schema/index.js';
+import { officers, sessions } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { actorOf, principalOf, sessionCookie } from '../../server/http/auth-hooks.js';
 import { errorResponses, okBody } from '../../shared/http-schemas.js';
@@ -12,7 +12,7 @@ import { signIn } from './sign-in.js';
 
 const meView = z.object({
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), isPlatformAdmin: z.boolean() }),
-  memberships: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), roles: z.array(z.string()) })),
+  memberships: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), roles: z.array(z.string()), officerId: z.string().nullable() })),
   csrfToken: z.string().nullable(),
   via: z.enum(['session', 'token']),
 });
@@ -62,7 +62,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const p = principalOf(req);
       return {
         user: { id: p.userId, username: p.username, displayName: p.displayName, isPlatformAdmin: p.isPlatformAdmin },
-        memberships: p.memberships,
+        // The user's officer record in each agency, so the officer's pages need no second lookup.
+        memberships: await Promise.all(
+          p.memberships.map(async (m) => {
+            const [officer] = await ctx.db.select({ id: officers.id }).from(officers).where(and(eq(officers.agencyId, m.agencyId), eq(officers.userId, p.userId))).limit(1);
+            return { ...m, officerId: officer?.id ?? null };
+          }),
+        ),
         csrfToken: p.csrfToken ?? null,
         via: p.via,
       };

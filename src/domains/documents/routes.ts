@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { buffer } from 'node:stream/consumers';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { documents, documentSignatures } from '../../db/schema/index.js';
+import { loadMatter } from '../matters/load-matter.js';
 import { documentType, documentTypes } from '../../rules/documents/catalogue/index.js';
 import { fieldsOf } from '../../rules/documents/field-builders.js';
 import { snippetsFor } from '../../rules/documents/snippets.js';
@@ -50,6 +54,28 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       const doc = await createDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
       await afterChange(req.params.agencyId, req.params.matterId);
       return reply.status(201).send(presentDocument(doc));
+    },
+  });
+  r.get('/api/agencies/:agencyId/matters/:matterId/documents', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: '事项的文书（每份文书的最新版本）', params: agencyParams.extend({ matterId: uuidParam }), response: { 200: z.array(json), ...errorResponses } },
+    handler: async (req) => {
+      await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      const rows = await ctx.db.select().from(documents).where(eq(documents.matterId, req.params.matterId)).orderBy(asc(documents.createdAt));
+      const latest = new Map<string, (typeof rows)[number]>();
+      for (const d of rows) if ((latest.get(d.lineageId)?.version ?? 0) < d.version) latest.set(d.lineageId, d);
+      return [...latest.values()].map(presentDocument);
+    },
+  });
+  r.get('/api/agencies/:agencyId/documents/:documentId/signatures/:signatureId/image', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: '签名图片（手写或扫描）', params: docParams.extend({ signatureId: uuidParam }) },
+    handler: async (req, reply) => {
+      const { doc } = await loadDocument(ctx.db, principalOf(req), req.params.agencyId, req.params.documentId);
+      const [sig] = await ctx.db.select().from(documentSignatures).where(and(eq(documentSignatures.id, req.params.signatureId), eq(documentSignatures.documentId, doc.id)));
+      if (!sig?.objectKey) throw notFound('签名图片');
+      const bytes = await buffer(await ctx.store.read(sig.objectKey));
+      return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').header('cache-control', 'private, max-age=86400').send(bytes);
     },
   });
   r.get('/api/agencies/:agencyId/documents/:documentId', {

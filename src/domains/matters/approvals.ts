@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { matters, matterSteps, stepApprovals } from '../../db/schema/index.js';
+import { matterOfficers, matters, matterSteps, officers, stepApprovals } from '../../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../../shared/errors.js';
 import type { ObjectStore } from '../../store/object-store.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
@@ -72,4 +72,17 @@ export async function approvalQueue(db: Db, p: Principal, agencyId: string) {
     .where(and(eq(matters.agencyId, agencyId), eq(matterSteps.status, 'pending'), inArray(matterSteps.approvalStage, stages), scopeCondition(db, scope)))
     .orderBy(asc(matterSteps.recordedAt));
   return rows;
+}
+
+/** Steps of matters this user works on (as an officer) that were returned and await resubmission. */
+export async function returnedToMe(db: Db, p: Principal, agencyId: string) {
+  const mine = await db.select({ id: officers.id }).from(officers).where(and(eq(officers.agencyId, agencyId), eq(officers.userId, p.userId)));
+  if (!mine.length) return [];
+  return db
+    .select({ step: matterSteps, matter: { id: matters.id, number: matters.number, title: matters.title, category: matters.category } })
+    .from(matterSteps)
+    .innerJoin(matters, eq(matters.id, matterSteps.matterId))
+    .innerJoin(matterOfficers, and(eq(matterOfficers.matterId, matters.id), inArray(matterOfficers.officerId, mine.map((o) => o.id))))
+    .where(and(eq(matters.agencyId, agencyId), eq(matterSteps.status, 'returned')))
+    .orderBy(asc(matterSteps.recordedAt));
 }

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { buffer } from 'node:stream/consumers';
+import { and, asc, eq } from 'drizzle-orm';
+import { notFound } from '../../shared/errors.js';
 import { z } from 'zod';
+import { stepApprovals, units } from '../../db/schema/index.js';
 import { availableSteps } from '../../rules/matters/check-step.js';
 import { stepLabel } from '../../rules/matters/activity-labels.js';
 import type { AppContext } from '../../server/context.js';
@@ -8,7 +12,7 @@ import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, iso, uuidParam } from '../../shared/http-schemas.js';
 import { reevaluateMatter } from '../findings/reevaluate.js';
-import { approvalQueue, decideStep, resubmitStep } from './approvals.js';
+import { approvalQueue, decideStep, resubmitStep, returnedToMe } from './approvals.js';
 import { createMatter } from './create-matter.js';
 import { historyOf, loadMatter, type StepRow } from './load-matter.js';
 import './matter-facts-source.js';
@@ -52,12 +56,14 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '事项详情：当事人、承办人员、已记录环节和现在可以记录的环节', params: matterParams, response: { 200: json, ...errorResponses } },
     handler: async (req) => {
       const m = await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      const [unit] = m.matter.unitId ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.matter.unitId)) : [];
+      const approvals = await ctx.db.select().from(stepApprovals).where(eq(stepApprovals.matterId, m.matter.id)).orderBy(asc(stepApprovals.at));
       return {
-        matter: presentMatter(m.matter),
+        matter: presentMatter(m.matter, unit?.name ?? null),
         parties: m.parties,
         officers: m.officers,
-        steps: m.steps.map(presentStep),
-        nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval) })),
+        steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage, decision: a.decision, opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
+        nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative) })),
       };
     },
   });
@@ -88,6 +94,22 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: forAgency(canWorkOnMatters) },
     schema: { tags: ['审批'], summary: '承办人修改后重新提交被退回的环节', params: stepParams, body: z.object({ opinion: z.string().trim().min(1, '请说明修改情况').max(2000) }), response: { 200: json, ...errorResponses } },
     handler: async (req) => presentStep(await resubmitStep(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.params.stepId, req.body.opinion, ctx.clock())),
+  });
+  r.get('/api/agencies/:agencyId/matters/:matterId/steps/:stepId/approvals/:approvalId/signature', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags: ['审批'], summary: '审批签名图片', params: stepParams.extend({ approvalId: uuidParam }) },
+    handler: async (req, reply) => {
+      await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      const [a] = await ctx.db.select().from(stepApprovals).where(and(eq(stepApprovals.id, req.params.approvalId), eq(stepApprovals.stepId, req.params.stepId), eq(stepApprovals.matterId, req.params.matterId)));
+      if (!a?.signatureKey) throw notFound('签名图片');
+      const bytes = await buffer(await ctx.store.read(a.signatureKey));
+      return reply.type(bytes[0] === 0xff ? 'image/jpeg' : 'image/png').send(bytes);
+    },
+  });
+  r.get('/api/agencies/:agencyId/approvals/returned', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags: ['审批'], summary: '退回给我（我承办的事项中被退回、待重新提交）的环节', params: agencyParams, response: { 200: z.array(json), ...errorResponses } },
+    handler: async (req) => (await returnedToMe(ctx.db, principalOf(req), req.params.agencyId)).map((r) => ({ step: presentStep(r.step), matter: r.matter })),
   });
   r.get('/api/agencies/:agencyId/approvals/queue', {
     config: { access: forAgency(canReadMatters) },

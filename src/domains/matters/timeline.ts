@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { avInterruptions, avRecords, documents, documentSignatures, findings, stepApprovals } from '../../db/schema/index.js';
 import { INTERRUPTION_CAUSES } from '../av/schemas.js';
+import { documentType } from '../../rules/documents/catalogue/index.js';
 import { stepLabel } from '../../rules/matters/activity-labels.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
@@ -40,6 +41,10 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
   ]);
   const signatures = docs.length ? await db.select().from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
   const phaseOfStep = new Map(steps.map((s) => [s.id, s.phase]));
+  const phaseOfDocument = (documentId: string) => {
+    const stepId = docs.find((d) => d.id === documentId)?.stepId;
+    return stepId ? (phaseOfStep.get(stepId) ?? null) : null;
+  };
   const entries: TimelineEntry[] = [
     { at: iso(matter.createdAt)!, kind: 'matter', phase: 'start', title: `登记事项 ${matter.number}：${matter.title}`, actor: null, stepId: null, objectId: matter.id, detail: { startRoute: matter.startRoute } },
     ...steps.map((s) => ({
@@ -64,7 +69,7 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     })),
     ...docs.flatMap((d) => {
       const base = { kind: 'document' as const, phase: d.stepId ? (phaseOfStep.get(d.stepId) ?? null) : null, stepId: d.stepId, objectId: d.id };
-      const detail = { typeId: d.typeId, version: d.version, number: d.number, status: d.status, replacesId: d.replacesId, correctionReason: d.correctionReason };
+      const detail = { typeId: d.typeId, typeName: documentType(d.typeId)?.name ?? d.typeId, version: d.version, number: d.number, status: d.status, replacesId: d.replacesId, correctionReason: d.correctionReason };
       const out: TimelineEntry[] = [{ ...base, at: iso(d.createdAt)!, title: d.version > 1 ? `更正文书（第 ${d.version} 版）` : '起草文书', actor: d.createdByName, detail }];
       if (d.issuedAt) out.push({ ...base, at: iso(d.issuedAt)!, title: `文书定稿 ${d.number ?? ''}`.trim(), actor: d.issuedByName, detail });
       return out;
@@ -72,7 +77,7 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     ...signatures.map((s) => ({
         at: iso(s.signedAt)!,
         kind: 'signature' as const,
-        phase: null,
+        phase: phaseOfDocument(s.documentId),
         title: s.method === 'refused' ? `${s.signerName} 拒绝签字` : `${s.signerName} 签名`,
         actor: s.recordedByName,
         stepId: docs.find((d) => d.id === s.documentId)?.stepId ?? null,
