@@ -1,5 +1,6 @@
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { deriveJob } from '../../src/domains/av/derive-job.js';
 import { ffmpegPath } from '../../src/domains/av/media-tools.js';
 import { startWorker } from '../../src/jobs/queue.js';
 import { dayjs } from '../../web/src/util/time.js';
+import { dropdown, ensureWebBuilt, mediaTime, pickTime, seek, signInAt, tabletPage } from '../support/av-browser.js';
+import { ingestBytes } from '../support/av-records.js';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
@@ -22,26 +25,13 @@ import { adminPassword, startTestApp, type TestApp } from '../support/test-app.j
 const chromiumPath = process.env.LIUHEN_CHROMIUM ?? '/usr/bin/chromium';
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
-function ensureWebBuilt() {
-  const index = 'web/dist/index.html';
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest('web/src'), statSync('web/index.html').mtimeMs)) return;
-  execSync('npm run build:web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-}
-
 let t: TestApp;
 let browser: Browser;
 let base: string;
 let stopWorker: () => void;
 let team: Awaited<ReturnType<typeof makeEnforcementTeam>>;
 let matterId: string;
+let matterNumber: string;
 const media = mkdtempSync(join(tmpdir(), 'liuhen-av-browser-'));
 const videoFile = join(media, '执法记录仪-0301.mp4');
 const photoFile = join(media, '扣押物品.jpg');
@@ -63,12 +53,20 @@ beforeAll(async () => {
   const admin = await signInAs(t.app, 'admin', adminPassword);
   team = await makeEnforcementTeam(t.app, admin);
   await client(t.app, admin).post(`/api/agencies/${team.agency.id}/policy/choose`, { profileId: 's0-zuojiawu', basis: '采用左家坞方案' });
-  const handler = client(t.app, team.handler.session);
+  // A fresh session at each moment: the clock jumps by hours between them.
+  const handler = { post: async (url: string, body: object) => client(t.app, await signInAs(t.app, team.handler.user.username, userPassword)).post(url, body) };
   const matters = `/api/agencies/${team.agency.id}/matters`;
-  const now = Date.now();
-  matterId = (await handler.post(matters, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押无证经营网吧的计算机', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
-  await handler.post(`${matters}/${matterId}/steps`, { step: 'emergency_start', occurredAt: new Date(now - 32 * 3_600_000).toISOString(), place: '石文镇文化路 8 号' });
-  const seizure = await handler.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: new Date(now - 31 * 3_600_000).toISOString(), place: '石文镇文化路 8 号' });
+  const at = (hoursAgo: number) => {
+    offset = -hoursAgo * 3_600_000;
+    return new Date(Date.now() + offset).toISOString();
+  };
+  at(33);
+  const matter = (await handler.post(matters, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押无证经营网吧的计算机', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json();
+  matterId = matter.id;
+  matterNumber = matter.number;
+  const start = await handler.post(`${matters}/${matterId}/steps`, { step: 'emergency_start', occurredAt: at(32), place: '石文镇文化路 8 号' });
+  expect(start.statusCode, start.body).toBe(201);
+  const seizure = await handler.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: at(31), place: '石文镇文化路 8 号' });
   expect(seizure.statusCode, seizure.body).toBe(201);
   offset = 0;
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--no-first-run'] });
@@ -80,46 +78,16 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `liuhen-av-${name}.png`) });
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
-/** Types a Beijing time into an antd DatePicker and confirms it. */
-async function pickTime(page: Page, testId: string, value: string) {
-  const input = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-const mediaTime = (page: Page) => page.getByTestId('av-media').evaluate((v: HTMLVideoElement) => v.currentTime);
-async function seek(page: Page, second: number) {
-  await page.getByTestId('av-media').evaluate(
-    (v: HTMLVideoElement, s: number) =>
-      new Promise<void>((done) => {
-        v.pause();
-        v.addEventListener('seeked', () => done(), { once: true });
-        v.currentTime = s;
-      }),
-    second,
-  );
-}
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(shots, `liuhen-av-${name}.png`), fullPage });
 
 describe('audio-visual records in the browser', () => {
   it('AV-1 AV-2 AV-4 AV-5 AV-6 AV-7 AV-8 AV-10 CHK-2 SUP-1: an officer uploads a video and a photo to a seizure step from the tablet, watches it, sets two bookmarks, records one interruption, and the timeline and findings show it', { timeout: 240_000 }, async () => {
-    const page = await newPage();
+    const page = await tabletPage(browser);
     const ranges: string[] = [];
     page.on('request', (r) => {
       if (/\/av-records\/[^/]+\/(content|derivatives)/.test(r.url()) && r.headers()['range']) ranges.push(r.headers()['range']!);
     });
-    await page.goto(`${base}/login`);
-    await page.getByTestId('username').fill(team.handler.user.username);
-    await page.getByTestId('password').fill(userPassword);
-    await page.getByTestId('sign-in-submit').click();
-    await page.waitForURL(`${base}/`);
+    await signInAt(page, base, team.handler.user.username, userPassword);
 
     // From the matter page to its 音像记录.
     await page.goto(`${base}/matters/${matterId}`);
@@ -146,7 +114,14 @@ describe('audio-visual records in the browser', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('av-still').count(), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => page.getByTestId('av-list').textContent()).toContain('时长 00:03');
+    await page.getByTestId('av-list').scrollIntoViewIfNeeded();
     await shot(page, '2-uploaded');
+    // The matter page shows them too.
+    await page.getByTestId('av-back-matter').click();
+    await page.getByTestId('matter-av-panel').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.getByTestId('matter-av-panel').locator('[data-testid="av-record"]').count()).toBe(2);
+    await shot(page, '2b-matter-panel');
+    await page.getByTestId('matter-av-open').click();
 
     // Watch the video; seeking fetches byte ranges (AV-6).
     await page.locator('[data-testid="av-record"][data-kind="video"] a').click();
@@ -206,6 +181,7 @@ describe('audio-visual records in the browser', () => {
     await expect.poll(() => page.getByTestId('av-interruption').count()).toBe(1);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, '3-record');
+    await shot(page, '3b-record-full', true);
 
     // The evidence copy is a ZIP download (AV-10).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('av-evidence-copy').click()]);
@@ -216,6 +192,7 @@ describe('audio-visual records in the browser', () => {
     await expect.poll(() => page.locator('[data-testid="timeline-entry"][data-kind="av"]').count()).toBe(2);
     await expect.poll(() => page.locator('[data-testid="timeline-entry"][data-kind="interruption"]').count()).toBe(1);
     expect(await page.getByTestId('timeline').textContent()).toContain('扣押现场：宣读扣押决定书');
+    await page.locator('[data-testid="timeline-entry"][data-kind="av"]').first().scrollIntoViewIfNeeded();
     await shot(page, '5-timeline');
 
     // The late storage is a finding with the reason given (AV-4).
@@ -223,5 +200,66 @@ describe('audio-visual records in the browser', () => {
     await page.goto(`${base}/findings`);
     await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('异地执法，记录仪次日带回');
     await shot(page, '6-findings');
+  });
+
+  it('AV-2 AV-5 AV-11: a clip a collection station stored without a matter is listed under 未关联音像; the officer names it and links it to the seizure', async () => {
+    await ingestBytes(t, team.agency.id, readFileSync(videoFile), { deviceSerial: 'DSJ-2026-07', recordedBy: 'party', endedAt: new Date(Date.now() - 3_600_000) }, 'DSJ-2026-07_0001.mp4');
+    const page = await tabletPage(browser);
+    await signInAt(page, base, team.handler.user.username, userPassword);
+    await page.getByTestId('side-menu').getByRole('menuitem', { name: '未关联音像' }).click();
+    await expect.poll(() => page.getByTestId('av-record').count()).toBe(1);
+    expect(await page.getByTestId('av-list').textContent()).toContain('当事人提供');
+    await shot(page, '7-unassigned');
+    await page.getByTestId('av-record').locator('a').click();
+    await expect.poll(() => page.locator('.page-head').textContent()).toContain('未关联执法事项');
+    expect(await page.getByTestId('av-interruption-open').isDisabled()).toBe(true);
+    await page.getByTestId('av-title').fill('当事人提供的现场录像');
+    await page.getByTestId('av-classification').locator('input').fill('调查取证');
+    await page.getByTestId('av-description').fill('当事人用手机拍摄的扣押过程');
+    await page.getByTestId('av-matter').click();
+    await page.keyboard.type(matterNumber.slice(0, 6));
+    await dropdown(page).locator('.ant-select-item-option', { hasText: matterNumber }).first().click();
+    await page.getByTestId('av-organise-step').click();
+    await dropdown(page).locator('.ant-select-item-option[title^="扣押 ·"]').click();
+    await page.getByTestId('av-organise-save').click();
+    await expect.poll(() => page.locator('.page-head').textContent()).toContain(matterNumber);
+    expect(await page.locator('.page-head').textContent()).toContain('已整理');
+    await page.goto(`${base}/av/unassigned`);
+    await expect.poll(() => page.getByTestId('av-list').textContent()).toContain('没有未关联执法事项的音像记录');
+  });
+
+  it('AV-2: an upload paused mid-way continues from what the server holds (继续上传), and the stored bytes hash as the source', async () => {
+    // 20 MB: a JPEG followed by filler (decoders stop at the end-of-image marker); 3 chunks of 8 MiB.
+    const big = join(media, '现场照片-大.jpg');
+    writeFileSync(big, Buffer.concat([readFileSync(photoFile), randomBytes(20 * 1024 * 1024)]));
+    const page = await tabletPage(browser);
+    const methods: string[] = [];
+    let patched = 0;
+    await page.route('**/av/uploads/**', async (route) => {
+      const req = route.request();
+      methods.push(req.method());
+      if (req.method() === 'PATCH') {
+        patched += Number(req.headers()['content-length'] ?? req.postDataBuffer()?.length ?? 0);
+        await new Promise((r) => setTimeout(r, 700));
+      }
+      await route.continue().catch(() => undefined);
+    });
+    await signInAt(page, base, team.handler.user.username, userPassword);
+    await page.goto(`${base}/matters/${matterId}/av`);
+    await page.getByTestId('av-file-input').setInputFiles(big);
+    await page.getByTestId('av-upload-start').click();
+    await expect.poll(() => methods.filter((m) => m === 'PATCH').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('av-upload-item').getByRole('button', { name: /暂\s*停/ }).click();
+    await expect.poll(() => page.getByTestId('av-upload-item').getAttribute('data-state')).toBe('interrupted');
+    await shot(page, '8-paused');
+    const before = methods.length;
+    await page.getByTestId('av-upload-resume').click();
+    await expect.poll(() => page.getByTestId('av-upload-item').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    expect(methods.slice(before)[0]).toBe('HEAD');
+    expect(patched).toBeLessThanOrEqual(statSync(big).size + 8 * 1024 * 1024);
+    await page.getByTestId('av-upload-open').click();
+    await page.waitForURL(/\/av\/[0-9a-f-]{36}$/);
+    const sha = createHash('sha256').update(readFileSync(big)).digest('hex');
+    await expect.poll(() => page.locator('.av-hash').textContent()).toBe(sha);
   });
 });

@@ -6,6 +6,9 @@ import { AppLayout } from './layout/AppLayout.js';
 import { AgenciesPage } from './pages/AgenciesPage.js';
 import { ApprovalsPage } from './pages/ApprovalsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { AvRecordPage } from './pages/av/AvRecordPage.js';
+import { MatterAvPage } from './pages/av/MatterAvPage.js';
+import { UnassignedAvPage } from './pages/av/UnassignedAvPage.js';
 import { CalendarPage } from './pages/CalendarPage.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DocumentPage } from './pages/DocumentPage.js';
@@ -52,6 +55,9 @@ export function App() {
         <Route path="matters" element={<MattersPage />} />
         <Route path="matters/:matterId" element={<MatterPage />} />
         <Route path="matters/:matterId/timeline" element={<TimelinePage />} />
+        <Route path="matters/:matterId/av" element={<MatterAvPage />} />
+        <Route path="av/unassigned" element={<UnassignedAvPage />} />
+        <Route path="av/:recordId" element={<AvRecordPage />} />
         <Route path="documents/:documentId" element={<DocumentPage />} />
         <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="agencies" element={<AgenciesPage />} />

@@ -47,6 +47,8 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   document: '文书',
   signature: '签名',
   finding: '问题',
+  av: '音像',
+  interruption: '音像中断',
 };
 
 /** Who signs (DOC-3); the same words as SIGNER_ROLES in src/rules/documents/document-type.ts. */

@@ -82,7 +82,7 @@ export type StepInput = { step: string; occurredAt: string; place?: string | nul
 export type Decision = { decision: 'approve' | 'return'; opinion: string; signatureDataUrl?: string | null };
 export type QueueItem = { step: Step; matter: Pick<Matter, 'id' | 'number' | 'title' | 'category'> };
 
-export type TimelineKind = 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding';
+export type TimelineKind = 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding' | 'av' | 'interruption';
 export type TimelineEntry = {
   at: string;
   kind: TimelineKind;

@@ -20,6 +20,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { App, Button, Dropdown, Grid, Layout, Menu, Select, Space, Tag, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -33,6 +34,7 @@ type Item = { key: string; label: string; icon: React.ReactNode; show: (a: Acces
 const items: Item[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined />, show: () => true },
   { key: '/matters', label: '执法事项', icon: <FolderOpenOutlined />, show: (a) => a.canRead },
+  { key: '/av/unassigned', label: '未关联音像', icon: <VideoCameraOutlined />, show: (a) => a.canRead },
   { key: '/approvals', label: '待审批', icon: <CheckSquareOutlined />, show: (a) => a.roles.includes('reviewer') || a.roles.includes('approver') },
   { key: '/agencies', label: '执法机关', icon: <BankOutlined />, show: (a) => a.platformAdmin },
   { key: '/units', label: '科室/执法队', icon: <ApartmentOutlined />, show: (a) => a.canRead },
@@ -63,8 +65,8 @@ export function AppLayout() {
     { type: 'divider' as const },
     { key: 'docs', icon: <ReadOutlined />, label: '接口文档（API）' },
   ];
-  // A document belongs to its matter: keep 执法事项 highlighted there.
-  const path = location.pathname.startsWith('/documents/') ? '/matters' : location.pathname;
+  // A document (or an AV record) belongs to its matter: keep 执法事项 highlighted there.
+  const path = location.pathname.startsWith('/documents/') || /^\/av\/(?!unassigned)/.test(location.pathname) ? '/matters' : location.pathname;
   const selected = items.filter((i) => i.key !== '/' && path.startsWith(i.key)).map((i) => i.key);
 
   const onMenu: MenuProps['onClick'] = ({ key }) => {

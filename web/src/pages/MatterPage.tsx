@@ -3,6 +3,7 @@ import { Button, Card, Col, Descriptions, List, Result, Row, Spin, Steps, Tag } 
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { documentApi, matterApi, unitApi, type Step } from '../api/index.js';
+import { MatterAvPanel } from '../components/av/MatterAvPanel.js';
 import { DecisionModal, type DecisionTarget } from '../components/DecisionModal.js';
 import { DraftDocumentsModal } from '../components/DraftDocumentsModal.js';
 import { MatterCreateModal } from '../components/MatterCreateModal.js';
@@ -146,6 +147,7 @@ function MatterView() {
           onChanged={reload}
         />
       </Card>
+      <MatterAvPanel detail={d} compact />
       <StepRecordModal
         open={recording}
         agencyId={agencyId}

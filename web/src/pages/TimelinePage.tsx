@@ -29,6 +29,8 @@ function detailLine(e: Entry): string {
   }
   if (e.kind === 'approval' && d.opinion) parts.push(`意见：${String(d.opinion)}${d.signed ? '（已签名）' : ''}`);
   if (e.kind === 'document' && d.version && Number(d.version) > 1) parts.push(`第 ${String(d.version)} 版${d.correctionReason ? `，更正理由：${String(d.correctionReason)}` : ''}`);
+  if (e.kind === 'av' && d.place) parts.push(`地点：${String(d.place)}`);
+  if (e.kind === 'interruption') parts.push(String(d.resumeStatement ?? d.writtenExplanation ?? ''));
   if (e.kind === 'signature' && d.method === 'refused') parts.push(`理由：${String(d.refusalReason ?? '')}，见证人：${String(d.witnessName ?? '')}`);
   return parts.join(' · ');
 }
@@ -125,6 +127,7 @@ function MatterTimeline() {
                   <div className="tl-title">{titleOf(e)}</div>
                   <div className="tl-meta">
                     {e.actor ? <span>经办：{e.actor}</span> : null} {detailLine(e)} {docLink(e)}
+                    {e.kind === 'av' ? <Link to={`/av/${e.objectId}`} className="no-print-link">查看音像</Link> : null}
                   </div>
                 </div>
               ),

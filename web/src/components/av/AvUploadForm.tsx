@@ -1,7 +1,7 @@
 import { CameraOutlined, CloudUploadOutlined, FolderOpenOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Radio, Select, Space, Switch, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MatterDetail } from '../../api/index.js';
 import { useSession } from '../../session.js';
 import { dayjs, formatDateTime, pickedToIso } from '../../util/time.js';
@@ -29,6 +29,10 @@ export function AvUploadForm({ agencyId, detail, myOfficerId, onUploaded }: { ag
   const endedAt = Form.useWatch('endedAt', form);
   const remoteWork = Form.useWatch('remoteWork', form);
   const late = endedBeforeToday(iso(endedAt));
+  // The signed-in officer recorded it, unless said otherwise (their record loads after the form).
+  useEffect(() => {
+    if (myOfficerId && !form.getFieldValue('officerId')) form.setFieldsValue({ officerId: myOfficerId });
+  }, [form, myOfficerId]);
 
   const add = (list: FileList | null) => {
     if (list?.length) setFiles((f) => [...f, ...Array.from(list)]);

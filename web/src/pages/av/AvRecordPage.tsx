@@ -92,16 +92,23 @@ function AvRecordView() {
             <AvPlayer agencyId={agencyId} record={r} ref={player} />
             <Descriptions
               size="small"
-              column={2}
+              column={1}
               className="av-facts"
               items={[
-                { key: 'start', label: '开始录制', children: formatDateTime(r.startedAt) },
-                { key: 'end', label: '结束录制', children: formatDateTime(r.endedAt) },
-                { key: 'in', label: '上传入库', children: formatDateTime(r.ingestedAt) },
-                { key: 'delay', label: '储存时效', children: delay ? <span className={r.lateReason ? 'warn-text' : undefined}>{delay}{r.lateReason ? `（${r.lateReason}）` : ''}</span> : '—' },
-                { key: 'by', label: '录制人', children: recordedByLabels[r.recordedBy] },
-                { key: 'size', label: '文件', children: `${r.originalFileName ?? ''} ${fileSize(r.size)}` },
-                { key: 'hash', label: 'SHA-256', span: 2, children: <span className="mono av-hash">{r.objectKey}</span> },
+                { key: 'rec', label: '录制时间', children: `${formatDateTime(r.startedAt)} 至 ${formatDateTime(r.startedAt).slice(0, 10) === formatDateTime(r.endedAt).slice(0, 10) ? formatDateTime(r.endedAt).slice(11) : formatDateTime(r.endedAt)}` },
+                {
+                  key: 'in',
+                  label: '上传入库',
+                  children: (
+                    <span>
+                      {formatDateTime(r.ingestedAt)}
+                      {delay ? <span className={r.lateReason ? 'warn-text' : 'muted'}>{` · ${delay}${r.lateReason ? `（原因：${r.lateReason}）` : ''}`}</span> : null}
+                    </span>
+                  ),
+                },
+                { key: 'by', label: '录制人', children: `${recordedByLabels[r.recordedBy]}${r.place ? ` · ${r.place}` : ''}` },
+                { key: 'size', label: '原始文件', children: `${r.originalFileName ?? ''}（${fileSize(r.size)}）` },
+                { key: 'hash', label: 'SHA-256', children: <span className="mono av-hash">{r.objectKey}</span> },
               ]}
             />
           </Card>
