@@ -14,6 +14,9 @@ import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DocumentPage } from './pages/DocumentPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { LegalReviewPage } from './pages/legal-review/LegalReviewPage.js';
+import { LegalReviewQueuePage } from './pages/legal-review/LegalReviewQueuePage.js';
+import { MajorListPage } from './pages/legal-review/MajorListPage.js';
 import { MatterPage } from './pages/MatterPage.js';
 import { MattersPage } from './pages/MattersPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -60,6 +63,9 @@ export function App() {
         <Route path="av/:recordId" element={<AvRecordPage />} />
         <Route path="documents/:documentId" element={<DocumentPage />} />
         <Route path="approvals" element={<ApprovalsPage />} />
+        <Route path="legal-reviews" element={<LegalReviewQueuePage />} />
+        <Route path="legal-reviews/:reviewId" element={<LegalReviewPage />} />
+        <Route path="legal-review/list" element={<MajorListPage />} />
         <Route path="agencies" element={<AgenciesPage />} />
         <Route path="units" element={<UnitsPage />} />
         <Route path="officers" element={<OfficersPage />} />

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, matterApi, type MatterDetail, type Officer, type Step } from '../api/index.js';
 import { isInvestigative, phaseLabel } from '../matter-labels.js';
+import { gateReason, GateRefusal } from './legal-review/GateRefusal.js';
 import { showError } from '../util/errors.js';
 import { dayjs, pickedToIso, zone } from '../util/time.js';
 
@@ -19,6 +20,7 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [gated, setGated] = useState(false);
   const step = Form.useWatch('step', form);
   const present = (Form.useWatch('officerIds', form) ?? []) as string[];
   const investigative = step ? isInvestigative(detail.matter.category, step) : false;
@@ -49,7 +51,7 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
       void message.success(s.status === 'pending' ? `已记录“${s.label}”，已提交审核` : `已记录“${s.label}”`);
       onRecorded(s);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'OUT_OF_ORDER') setRefusal(err.message);
+      if (err instanceof ApiError && err.code === 'OUT_OF_ORDER') (setRefusal(err.message), setGated(gateReason(err) !== null));
       showError(err, message, form);
     } finally {
       setSaving(false);
@@ -72,7 +74,7 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
       width={680}
       okButtonProps={{ 'data-testid': 'step-save' }}
     >
-      {refusal ? <Alert className="modal-alert" type="error" showIcon title="不能记录此环节" description={refusal} data-testid="step-refusal" /> : null}
+      {refusal && gated ? <GateRefusal matterId={detail.matter.id} message={refusal} onLeave={onClose} /> : refusal ? <Alert className="modal-alert" type="error" showIcon title="不能记录此环节" description={refusal} data-testid="step-refusal" /> : null}
       <Form form={form} layout="vertical" name="step" className="form-grid">
         <Form.Item label="环节" name="step" className="span-2" rules={[{ required: true, message: '请选择环节' }]} extra={next?.approval ? '此环节需经审核人审核、批准人批准（记录后自动提交）' : undefined}>
           <Select

@@ -6,6 +6,7 @@ import { ApiError, documentApi, matterApi, type DocFields } from '../api/index.j
 import { FieldControl } from '../components/doc/FieldControl.js';
 import { SignaturesPanel } from '../components/doc/SignaturesPanel.js';
 import { VersionsPanel } from '../components/doc/VersionsPanel.js';
+import { gateReason, GateRefusal } from '../components/legal-review/GateRefusal.js';
 import { Guard, Page } from '../components/Page.js';
 import { docStatusLabels, phaseLabel } from '../matter-labels.js';
 import { useSession } from '../session.js';
@@ -40,6 +41,7 @@ function DocumentEditor() {
   const { officers } = useOfficers();
   const [issues, setIssues] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState<'save' | 'issue' | null>(null);
+  const [gate, setGate] = useState<string | null>(null);
   const values = (Form.useWatch([], form) ?? {}) as DocFields;
 
   // Refill the form when another version is shown or this one is saved or issued — not when a
@@ -79,6 +81,7 @@ function DocumentEditor() {
     if (!(await save(true))) return;
     setBusy('issue');
     try {
+      setGate(null);
       const issued = await documentApi.issue(agencyId, d.id);
       void message.success(issued.number ? `已定稿，文号 ${issued.number}` : '已定稿');
       doc.reload();
@@ -88,6 +91,7 @@ function DocumentEditor() {
         for (const i of err.issues) (byField[i.field.split('.')[0] ?? i.field] ??= []).push(i.message);
         setIssues(byField);
       }
+      if (gateReason(err)) setGate((err as Error).message);
       showError(err, message);
     } finally {
       setBusy(null);
@@ -124,6 +128,7 @@ function DocumentEditor() {
         </div>
       }
     >
+      {gate ? <GateRefusal className="page-alert" matterId={d.matterId} message={gate} title="不能定稿：须先完成重大执法决定法制审核" /> : null}
       {d.correctionReason ? <Alert className="page-alert" type="info" showIcon title={`第 ${d.version} 版更正第 ${d.version - 1} 版，理由：${d.correctionReason}`} /> : null}
       {d.status === 'issued' ? (
         <Alert className="page-alert" type="success" showIcon title={`已于 ${formatDateTime(d.issuedAt)} 定稿${d.issuedByName ? `（${d.issuedByName}）` : ''}，内容不再改变；如需更正，请在“版本”中形成新版本。`} />

@@ -6,6 +6,7 @@ import { documentApi, matterApi, unitApi, type Step } from '../api/index.js';
 import { MatterAvPanel } from '../components/av/MatterAvPanel.js';
 import { DecisionModal, type DecisionTarget } from '../components/DecisionModal.js';
 import { DraftDocumentsModal } from '../components/DraftDocumentsModal.js';
+import { LegalReviewPanel } from '../components/legal-review/LegalReviewPanel.js';
 import { MatterCreateModal } from '../components/MatterCreateModal.js';
 import { Guard, Page } from '../components/Page.js';
 import { StepList } from '../components/StepList.js';
@@ -147,6 +148,7 @@ function MatterView() {
           onChanged={reload}
         />
       </Card>
+      <LegalReviewPanel detail={d} onChanged={reload} />
       <MatterAvPanel detail={d} compact />
       <StepRecordModal
         open={recording}
