@@ -100,6 +100,11 @@ async function flow(page: Page) {
   await expect.poll(() => page.getByTestId('review-queue').textContent()).toContain(matter.number);
   expect(await page.getByTestId('review-due').first().textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
   await shot(page, 'queue');
+  await menu(page, '重大执法决定目录');
+  await expect.poll(() => page.getByTestId('staffing').textContent()).toContain('第五条');
+  expect(await page.getByTestId('criteria-penalty').textContent()).toContain('吊销许可证或者执照的');
+  await shot(page, 'major-list');
+  await menu(page, '法制审核');
   await page.getByTestId('queue-review-1').click();
   await page.getByTestId('message-text-request').fill('请说明货值金额的计算依据，并补充抽样检验报告');
   await page.getByTestId('message-send-request').click();
@@ -122,6 +127,7 @@ async function flow(page: Page) {
   await signIn(page, base, team.handler.user.username);
   await openMatter();
   await expect.poll(() => page.getByTestId('review-v1').textContent()).toContain('主要事实不清，证据不足');
+  await panel.scrollIntoViewIfNeeded();
   await shot(page, 'panel-failed');
   await recordStep(page, '抽样取证（调查取证）', '抽样', '对同批次卤牛肉抽样送检，检验结论为菌落总数超标');
   await expect.poll(() => toast(page).textContent()).toContain('已记录');
@@ -136,7 +142,7 @@ async function flow(page: Page) {
 
   // REV-4: the reviewer passes the second version.
   await signIn(page, base, legal.username);
-  await decideReview(page, 2, 'pass', '事实清楚，证据充分，适用法律正确，裁量适当，同意');
+  await decideReview(page, 2, 'pass', '事实清楚，证据充分，适用法律正确，裁量适当，同意', () => page.evaluate(() => window.scrollTo(0, 0)).then(() => shot(page, 'review-page')));
   await signOut(page, base);
 
   // CASE-5: now the decision can be recorded; its 行政处罚决定书 is drafted.
@@ -217,6 +223,7 @@ async function flow(page: Page) {
     expect(i, `“${name}” after entry ${from} in:\n${all.join('\n')}`).toBeGreaterThanOrEqual(0);
     from = i + 1;
   }
+  await titles.filter({ hasText: '法制审核意见书' }).first().scrollIntoViewIfNeeded();
   await shot(page, 'timeline');
   await page.context().close();
 }

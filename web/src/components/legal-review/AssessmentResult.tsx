@@ -12,7 +12,7 @@ export function AssessmentResult({ assessment }: { assessment: Assessment }) {
         {result.major ? <Tag color="red">属于重大执法决定</Tag> : result.complete ? <Tag color="green">不属于重大执法决定</Tag> : <Tag color="orange">尚未判断完毕</Tag>}
         {result.major && !result.complete ? <Tag>另有 {result.questions.length} 项未回答</Tag> : null}
         <span className="muted">
-          {formatDateTime(assessment.createdAt).slice(0, 16)} {assessment.createdByName ?? ''} 判断 · 目录清单第 {assessment.listVersion} 版
+          {formatDateTime(assessment.createdAt).slice(0, 16)} {assessment.createdByName ?? ''} 判断 · {assessment.listVersion ? `目录清单第 ${assessment.listVersion} 版` : '默认目录清单'}
         </span>
       </Space>
       {result.reasons.length ? (

@@ -61,6 +61,7 @@ function Queue() {
     {
       title: '送审',
       key: 'sub',
+      width: 190,
       render: (_: unknown, r) => (
         <div>
           <b>第 {r.review.submissionVersion} 次</b> <Tag color={reviewStatusColors[r.review.status]}>{reviewStatusLabels[r.review.status]}</Tag>
@@ -82,7 +83,7 @@ function Queue() {
     {
       title: '审核期限',
       key: 'due',
-      width: 150,
+      width: 130,
       render: (_: unknown, r) => {
         const d = due(r.review);
         return (
@@ -99,9 +100,9 @@ function Queue() {
     {
       title: '',
       key: 'act',
-      width: 200,
+      width: 124,
       render: (_: unknown, r) => (
-        <Space wrap size={6}>
+        <Space orientation="vertical" size={6}>
           <Link to={`/legal-reviews/${r.review.id}`}>
             <Button type={reviewer && r.review.status === 'submitted' ? 'primary' : 'default'} icon={<AuditOutlined />} data-testid={`queue-review-${r.review.submissionVersion}`}>
               {reviewer && r.review.status === 'submitted' ? '审核' : '查看'}

@@ -84,7 +84,7 @@ function MajorList() {
   ];
 
   return (
-    <Page title="重大执法决定目录清单" description={l ? `现行第 ${l.version} 版 · 依据：${l.basis}${l.createdAt ? ` · ${formatDateTime(l.createdAt).slice(0, 16)} ${l.createdByName ?? ''}` : ''}` : undefined}>
+    <Page title="重大执法决定目录清单" description={l ? `${l.version ? `现行第 ${l.version} 版` : '默认版本（本机关尚未修改）'} · 依据：${l.basis}${l.createdAt ? ` · ${formatDateTime(l.createdAt).slice(0, 16)} ${l.createdByName ?? ''}` : ''}` : undefined}>
       {showStaffing ? <StaffingCard agencyId={agencyId} /> : null}
       <Card title="数额与选项" size="small" className="section-card" loading={!l}>
         <Form form={form} layout="vertical" name="major-list" className="form-grid" disabled={!canEdit}>
