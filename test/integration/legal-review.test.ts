@@ -113,6 +113,10 @@ describe('legal review of major decisions (REV-1 … REV-8, CASE-5)', () => {
     const platform = as(await signInAs(t.app, 'admin', adminPassword));
     await platform.post(`${base()}/findings/reevaluate`);
     const late = (await platform.get(`${base()}/findings?matterId=${other}&requirement=REV-5`)).json();
+    const view = (await platform.get(`${base()}/legal-reviews/${sub.id}`)).json();
+    expect(view).toMatchObject({ extended: false, dueAt: expect.any(String) });
+    const timeline = (await platform.get(`${base()}/matters/${other}/timeline`)).json();
+    expect(timeline.entries.map((e: { title: string }) => e.title)).toContain('送交法制审核（第 1 次）');
     expect(late.items[0]).toMatchObject({ state: 'late', rule: { seed: 'S3' } });
     const approver = as(await signInAs(t.app, team.approver.user.username, 'User-pass-2026'));
     expect((await approver.post(`${base()}/legal-reviews/${sub.id}/extension`)).statusCode).toBe(200);

@@ -15,7 +15,8 @@ import { assessMatter, latestAssessment } from './assessment.js';
 import { recordDiscussion, reviewerStaffing, reviewQueue } from './discussion-and-staffing.js';
 import { currentMajorList, updateMajorList } from './major-list.js';
 import { addMessage, approveExtension, decideReview, loadReview } from './review-decisions.js';
-import { reviewsOf, submitForReview } from './submit-review.js';
+import { dueDates } from './present-review.js';
+import { handledMatterIds, reviewsOf, submitForReview } from './submit-review.js';
 import { legalReviewMessages } from '../../db/schema/index.js';
 import { asc, eq } from 'drizzle-orm';
 
@@ -65,7 +66,14 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/legal-reviews', {
     config: { access: forAgency(canReview) },
     schema: { tags, summary: '审核队列（按状态）', params: agencyParams, querystring: z.object({ status: z.enum(['submitted', 'passed', 'failed', 'discussed']).default('submitted') }), response: { 200: z.array(json), ...errorResponses } },
-    handler: (req) => reviewQueue(ctx.db, principalOf(req), req.params.agencyId, req.query.status),
+    handler: async (req) => {
+      const p = principalOf(req);
+      const rows = await reviewQueue(ctx.db, p, req.params.agencyId, req.query.status);
+      // A reviewer may not review a matter they handle: such rows are marked, not hidden.
+      const handled = new Set((await handledMatterIds(ctx.db, p.userId, rows.map((r) => r.matter.id))));
+      const dated = await dueDates(ctx.db, req.params.agencyId);
+      return rows.map((r) => ({ ...r, review: dated(r.review), handledByMe: handled.has(r.matter.id) }));
+    },
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/legal-review', {
     config: { access: forAgency(canReadMatters) },
@@ -74,7 +82,8 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
       const reviews = await reviewsOf(ctx.db, req.params.matterId);
       const messages = await Promise.all(reviews.map((rv) => ctx.db.select().from(legalReviewMessages).where(eq(legalReviewMessages.reviewId, rv.id)).orderBy(asc(legalReviewMessages.at))));
-      return { assessment: await latestAssessment(ctx.db, req.params.matterId), reviews: reviews.map((rv, i) => ({ ...rv, messages: messages[i] })) };
+      const dated = await dueDates(ctx.db, req.params.agencyId);
+      return { assessment: await latestAssessment(ctx.db, req.params.matterId), reviews: reviews.map((rv, i) => ({ ...dated(rv), messages: messages[i] })) };
     },
   });
   r.post('/api/agencies/:agencyId/matters/:matterId/legal-review/assessment', {
@@ -152,7 +161,7 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
       const review = await loadReview(ctx.db, req.params.agencyId, req.params.reviewId);
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, review.matterId);
       const messages = await ctx.db.select().from(legalReviewMessages).where(eq(legalReviewMessages.reviewId, review.id)).orderBy(asc(legalReviewMessages.at));
-      return { ...review, messages };
+      return { ...(await dueDates(ctx.db, req.params.agencyId))(review), messages };
     },
   });
 }

@@ -1,6 +1,6 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { documents, legalReviews } from '../../db/schema/index.js';
+import { documents, legalReviews, matterOfficers, officers } from '../../db/schema/index.js';
 import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
 import { AppError } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
@@ -58,4 +58,15 @@ export async function latestReview(db: DbOrTx, matterId: string) {
 
 export async function reviewsOf(db: DbOrTx, matterId: string) {
   return db.select().from(legalReviews).where(eq(legalReviews.matterId, matterId)).orderBy(asc(legalReviews.submissionVersion));
+}
+
+/** Matters among `matterIds` on which this user is one of the officers. */
+export async function handledMatterIds(db: DbOrTx, userId: string, matterIds: string[]) {
+  if (!matterIds.length) return [];
+  const rows = await db
+    .select({ matterId: matterOfficers.matterId })
+    .from(matterOfficers)
+    .innerJoin(officers, eq(officers.id, matterOfficers.officerId))
+    .where(and(eq(officers.userId, userId), inArray(matterOfficers.matterId, matterIds)));
+  return rows.map((r) => r.matterId);
 }

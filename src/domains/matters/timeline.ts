@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { avInterruptions, avRecords, documents, documentSignatures, findings, stepApprovals } from '../../db/schema/index.js';
+import { avInterruptions, avRecords, documents, documentSignatures, findings, legalReviews, stepApprovals } from '../../db/schema/index.js';
+import { legalReviewEntries } from './timeline-legal-review.js';
 import { INTERRUPTION_CAUSES } from '../av/schemas.js';
 import { documentType } from '../../rules/documents/catalogue/index.js';
 import { stepLabel } from '../../rules/matters/activity-labels.js';
@@ -10,7 +11,7 @@ import { loadMatter } from './load-matter.js';
 
 export type TimelineEntry = {
   at: string;
-  kind: 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding' | 'av' | 'interruption';
+  kind: 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding' | 'av' | 'interruption' | 'legal_review';
   phase: string | null;
   title: string;
   actor: string | null;
@@ -29,7 +30,7 @@ const avKindLabels: Record<string, string> = { photo: '照片', audio: '录音',
  */
 export async function matterTimeline(db: Db, p: Principal, agencyId: string, matterId: string) {
   const { matter, steps } = await loadMatter(db, p, agencyId, matterId);
-  const [approvals, docs, findingRows, avRows, interruptions] = await Promise.all([
+  const [approvals, docs, findingRows, avRows, interruptions, reviews] = await Promise.all([
     db.select().from(stepApprovals).where(eq(stepApprovals.matterId, matterId)).orderBy(asc(stepApprovals.at)),
     db
       .select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, version: documents.version, number: documents.number, status: documents.status, replacesId: documents.replacesId, correctionReason: documents.correctionReason, createdAt: documents.createdAt, createdByName: documents.createdByName, issuedAt: documents.issuedAt, issuedByName: documents.issuedByName })
@@ -38,6 +39,7 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     db.select().from(findings).where(eq(findings.matterId, matterId)),
     db.select().from(avRecords).where(eq(avRecords.matterId, matterId)),
     db.select().from(avInterruptions).where(eq(avInterruptions.matterId, matterId)),
+    db.select().from(legalReviews).where(eq(legalReviews.matterId, matterId)),
   ]);
   const signatures = docs.length ? await db.select().from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
   const phaseOfStep = new Map(steps.map((s) => [s.id, s.phase]));
@@ -111,6 +113,7 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
       objectId: i.id,
       detail: { resumedAt: iso(i.resumedAt), resumeStatement: i.resumeStatement, writtenExplanation: i.writtenExplanation, reportedTo: i.reportedTo },
     })),
+    ...reviews.flatMap((r) => legalReviewEntries(r)),
   ];
   entries.sort((a, b) => a.at.localeCompare(b.at));
   return { matterId, number: matter.number, entries };
