@@ -32,8 +32,10 @@ export const matters = pgTable(
   (t) => [
     uniqueIndex('matters_agency_number').on(t.agencyId, t.number),
     index('matters_agency_created').on(t.agencyId, t.createdAt),
-    index('matters_agency_phase').on(t.agencyId, t.phase),
-    index('matters_unit').on(t.unitId),
+    index('matters_agency_phase').on(t.agencyId, t.phase, t.createdAt),
+    index('matters_agency_category').on(t.agencyId, t.category, t.createdAt),
+    index('matters_agency_status').on(t.agencyId, t.status, t.createdAt),
+    index('matters_unit').on(t.unitId, t.createdAt),
   ],
 );
 
@@ -58,7 +60,7 @@ export const matterParties = pgTable(
     phone: text('phone'),
     legalRepresentative: text('legal_representative'),
   },
-  (t) => [index('matter_parties_matter').on(t.matterId), index('matter_parties_name').on(t.name)],
+  (t) => [index('matter_parties_matter').on(t.matterId), index('matter_parties_name').on(t.name), index('matter_parties_id_number').on(t.idNumber)],
 );
 
 // 承办人员 of the matter (ORG-2).
@@ -112,5 +114,5 @@ export const stepApprovals = pgTable(
     actorName: text('actor_name').notNull(),
     at: at('at').notNull(),
   },
-  (t) => [index('step_approvals_step').on(t.stepId, t.at)],
+  (t) => [index('step_approvals_step').on(t.stepId, t.at), index('step_approvals_matter').on(t.matterId, t.at)],
 );
