@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { avBookmarks, avDerivatives, avInterruptions, avRecords, matters } from '../../db/schema/index.js';
@@ -38,7 +38,17 @@ export async function listAvRecords(db: Db, p: Principal, agencyId: string, q: {
     .where(and(eq(avRecords.agencyId, agencyId), q.matterId ? eq(avRecords.matterId, q.matterId) : undefined))
     .orderBy(desc(avRecords.ingestedAt))
     .limit(500);
-  return rows.filter((r) => (q.unassigned ? !r.matterId : true)).map(presentAv);
+  const visible = rows.filter((r) => (q.unassigned ? !r.matterId : true));
+  // The list shows each record's poster or thumbnail: one query for all of them.
+  const stills = visible.length
+    ? await db.select({ id: avDerivatives.id, avRecordId: avDerivatives.avRecordId, kind: avDerivatives.kind }).from(avDerivatives).where(inArray(avDerivatives.avRecordId, visible.map((r) => r.id)))
+    : [];
+  return visible.map((r) => ({
+    ...presentAv(r),
+    stillId: stills.find((d) => d.avRecordId === r.id && (d.kind === 'poster' || d.kind === 'thumbnail'))?.id ?? null,
+    playableId: stills.find((d) => d.avRecordId === r.id && d.kind === 'playable')?.id ?? null,
+    durationSeconds: (r.mediaFacts as { durationSeconds?: number } | null)?.durationSeconds ?? null,
+  }));
 }
 
 export async function avRecordDetail(db: Db, row: AvRow) {
