@@ -66,7 +66,7 @@ async function measure(label: string, count: number, databaseUrl?: string) {
   const m = `${live.base}/api/agencies/${ctx.agencyId}/matters`;
   const searches = [
     `${m}?category=penalty_general&phase=investigation`,
-    `${m}?party=${encodeURIComponent('恒通')}`,
+    `${m}?party=${encodeURIComponent('恒通商贸')}`,
     `${m}?unitId=${ctx.unitIds[0]}&status=open&from=2025-01-01T00:00:00%2B08:00&to=2025-07-01T00:00:00%2B08:00`,
     `${m}?officerId=${ctx.officerIds[2]}&page=3`,
     `${m}?number=${encodeURIComponent('〔2025〕12')}`,

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -26,7 +27,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   const dir = join(opts.dataDir, 'pgdata');
   await preparePgliteDir(dir);
-  const client = new PGlite(dir, { startParams: pgliteStartParams() });
+  // pg_trgm indexes substring search (party names, numbers), as on PostgreSQL.
+  const client = new PGlite(dir, { startParams: pgliteStartParams(), extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

@@ -5,12 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveJob } from '../../src/domains/av/derive-job.js';
 import { ffmpegPath } from '../../src/domains/av/media-tools.js';
 import { startWorker } from '../../src/jobs/queue.js';
 import { dayjs } from '../../web/src/util/time.js';
-import { dropdown, ensureWebBuilt, mediaTime, pickTime, seek, signInAt, tabletPage } from '../support/av-browser.js';
+import { dropdown, mediaTime, pickTime, seek, signInAt, tabletPage } from '../support/av-browser.js';
 import { ingestBytes } from '../support/av-records.js';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
@@ -22,7 +23,6 @@ import { adminPassword, startTestApp, type TestApp } from '../support/test-app.j
 // the findings show them. Profile S0 (左家坞) because its checklist lists the seizure's key points
 // (第二十九条); a recording ended 30 h before upload is late under it (当天下班前) → AV-4.
 
-const chromiumPath = process.env.LIUHEN_CHROMIUM ?? '/usr/bin/chromium';
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
 let t: TestApp;
@@ -69,7 +69,7 @@ beforeAll(async () => {
   const seizure = await handler.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: at(31), place: '石文镇文化路 8 号' });
   expect(seizure.statusCode, seizure.body).toBe(201);
   offset = 0;
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--no-first-run'] });
+  browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../support/av-browser.js';
 import { choose, decideReview, menu, penaltyReadyForDecision, recordStep, signIn, signOut, toast } from '../support/legal-review-browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -11,7 +11,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 // reviewer fails it for want of evidence, the handler adds evidence and resubmits, the reviewer
 // passes it, the decision is approved and issued, and the timeline and the opinion show it all.
 
-const chromiumPath = process.env.LIUHEN_CHROMIUM ?? '/usr/bin/chromium';
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
 let t: TestApp;
@@ -27,7 +26,7 @@ beforeAll(async () => {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   setup = await penaltyReadyForDecision(t.app);
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,32 +1,16 @@
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
 // The rules pages in headless Chromium on a 1024×768 tablet window: an administrator chooses
 // and adjusts the agency's policy profile and checklist, and reads the working-day calendar.
 
-const chromiumPath = process.env.LIUHEN_CHROMIUM ?? '/usr/bin/chromium';
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
 
-/** The server serves web/dist; build it when missing or older than its sources. */
-function ensureWebBuilt() {
-  const index = 'web/dist/index.html';
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest('web/src'), statSync('web/index.html').mtimeMs)) return;
-  execSync('npm run build:web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-}
 
 let t: TestApp;
 let browser: Browser;
@@ -38,11 +22,7 @@ beforeAll(async () => {
   t.clock.advance(Math.floor(Date.now() / 1000) * 1000 - t.clock.now().getTime());
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

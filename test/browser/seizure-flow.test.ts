@@ -1,8 +1,7 @@
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { signInAs } from '../support/http-client.js';
@@ -13,23 +12,9 @@ import { adminPassword, startTestApp, type TestApp } from '../support/test-app.j
 // and the list, the party signs on screen; the reviewer and approver approve from their queue;
 // the decision is issued and the timeline replays every step in order.
 
-const chromiumPath = process.env.LIUHEN_CHROMIUM ?? '/usr/bin/chromium';
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
 
-function ensureWebBuilt() {
-  const index = 'web/dist/index.html';
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest('web/src'), statSync('web/index.html').mtimeMs)) return;
-  execSync('npm run build:web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-}
 
 let t: TestApp;
 let browser: Browser;
@@ -45,11 +30,7 @@ beforeAll(async () => {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   team = await makeEnforcementTeam(t.app, await signInAs(t.app, 'admin', adminPassword));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,22 +4,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 // Helpers of the AV browser test (test/browser/av-flow.test.ts).
+export { ensureWebBuilt } from './browser.js';
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
 
-/** Builds web/dist when any source is newer than it. */
-export function ensureWebBuilt() {
-  const index = 'web/dist/index.html';
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest('web/src'), statSync('web/index.html').mtimeMs)) return;
-  execSync('npm run build:web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-}
 
 /** A 1024×768 touch tablet in Beijing time. */
 export async function tabletPage(browser: Browser): Promise<Page> {

@@ -35,7 +35,13 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
       await ingest.handle(req, reply.raw, agencyId);
     };
 
-    r.post(base, { config: { access }, schema: { hide: true, params: agencyParams } }, async (req, reply) => {
+    const tags = ['音像记录上传（tus 1.0）'];
+    const summaries = {
+      HEAD: '查询上传进度（Upload-Offset，即服务器已持久保存的字节数）',
+      PATCH: '续传字节（Content-Type: application/offset+octet-stream）；已完成的上传一律拒绝',
+      DELETE: '终止未完成的上传；已入库的原始文件一律拒绝（IMMUTABLE）',
+    } as const;
+    r.post(base, { config: { access }, schema: { tags, summary: '创建可续传上传（Upload-Length、Upload-Metadata：filename、sha256、matterId、stepId…）', params: agencyParams } }, async (req, reply) => {
       const length = Number(req.headers['upload-length']);
       if (Number.isFinite(length) && length > ctx.config.uploadMaxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `文件过大：单个文件上限 ${ctx.config.uploadMaxBytes} 字节`);
       await toTus(req, reply, req.params.agencyId);
@@ -46,7 +52,7 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
         method,
         url: `${base}/:uploadId`,
         config: { access },
-        schema: { hide: true, params: uploadParams },
+        schema: { tags, summary: summaries[method], params: uploadParams },
         handler: async (req, reply) => {
           const row = await loadUpload(ctx.db, req.params.agencyId, req.params.uploadId);
           if (row.failure) throw new AppError('NOT_FOUND', `上传已失效（${row.failure}），请重新上传`);
