@@ -42,23 +42,65 @@ export class LocalObjectStore implements ObjectStore {
       if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== key) {
         throw new AppError('VALIDATION_FAILED', '文件校验值（SHA-256）与声明不一致，未保存', { expected: opts.expectedSha256, actual: key });
       }
-      const final = this.pathOf(key);
-      await mkdir(join(final, '..'), { recursive: true });
-      const created = await link(tmp, final).then(
-        () => true,
-        (err: NodeJS.ErrnoException) => {
-          if (err.code === 'EEXIST') return false;
-          throw err;
-        },
-      );
-      if (created) {
-        await chmod(final, 0o444);
-        await fsync(join(final, '..'));
-      }
-      return { key, size, created };
+      return { key, size, created: await this.linkIn(tmp, key) };
     } finally {
       await unlink(tmp).catch(() => undefined);
     }
+  }
+
+  /**
+   * A finished file under the same data folder is hashed where it lies (one sequential read, no
+   * copy), fsynced, then hard-linked under its key exactly as put() links its temp file. Another
+   * file system (EXDEV) falls back to put(), which copies. With `sha256` (computed by the caller
+   * from the bytes it wrote) the read is skipped.
+   */
+  async adoptFile(path: string, opts: { expectedSha256?: string; sha256?: string } = {}): Promise<StoredObject> {
+    const fh = await open(path, 'r');
+    let key: string;
+    let size = 0;
+    try {
+      if (opts.sha256 && isSha256Key(opts.sha256)) {
+        key = opts.sha256;
+        size = (await fh.stat()).size;
+      } else {
+        const hash = createHash('sha256');
+        for await (const chunk of fh.createReadStream({ autoClose: false, start: 0, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          size += chunk.length;
+        }
+        key = hash.digest('hex');
+      }
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== key) {
+      throw new AppError('VALIDATION_FAILED', '文件校验值（SHA-256）与声明不一致，未保存', { expected: opts.expectedSha256, actual: key });
+    }
+    try {
+      return { key, size, created: await this.linkIn(path, key) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EXDEV') return this.put(createReadStream(path), { expectedSha256: key });
+      throw err;
+    }
+  }
+
+  // link() fails when the name exists: an object is never overwritten. Returns whether it was new.
+  private async linkIn(from: string, key: string) {
+    const final = this.pathOf(key);
+    await mkdir(join(final, '..'), { recursive: true });
+    const created = await link(from, final).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EEXIST') return false;
+        throw err;
+      },
+    );
+    if (created) {
+      await chmod(final, 0o444);
+      await fsync(join(final, '..'));
+    }
+    return created;
   }
 
   async stat(key: string) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -64,6 +64,16 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
+  /** A finished local file goes up as it lies: hashed once (or hashed by the caller), no spool copy. */
+  async adoptFile(path: string, opts: { expectedSha256?: string; sha256?: string } = {}): Promise<StoredObject> {
+    const { sha256, size } = opts.sha256 && isSha256Key(opts.sha256) ? { sha256: opts.sha256, size: (await stat(path)).size } : await hashFile(path);
+    if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== sha256) {
+      throw new AppError('VALIDATION_FAILED', '文件校验值（SHA-256）与声明不一致，未保存', { expected: opts.expectedSha256, actual: sha256 });
+    }
+    if (await this.stat(sha256)) return { key: sha256, size, created: false };
+    return { key: sha256, size, created: await this.send(path, sha256, size) };
+  }
+
   private async send(path: string, sha256: string, size: number): Promise<boolean> {
     const Key = this.keyOf(sha256);
     const ChecksumSHA256 = Buffer.from(sha256, 'hex').toString('base64');
@@ -121,5 +131,15 @@ async function spoolWhileHashing(source: Readable | Uint8Array, path: string) {
   });
   const input = source instanceof Readable ? source : Readable.from([Buffer.from(source)]);
   await pipeline(input, hasher, createWriteStream(path, { flags: 'wx' }));
+  return { sha256: hash.digest('hex'), size };
+}
+
+async function hashFile(path: string) {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
   return { sha256: hash.digest('hex'), size };
 }

@@ -13,12 +13,14 @@ import { toRecordMetadata, type StoredUploadMetadata } from './upload-metadata.j
 export type CompletedUpload = { avRecordId: string; objectKey: string; created: boolean };
 
 /**
- * All bytes of an upload are on disk (AV-2, AV-3): the store hashes them as it copies them in
- * (SHA-256 computed by the server, refused when it differs from the declared one), the type is
+ * All bytes of an upload are on disk (AV-2, AV-3): the store adopts the file (hard link, no copy)
+ * under its SHA-256 — computed by the server, either as the PATCHes wrote the bytes
+ * (`sha256OfTemp`) or by the store reading the file — and refuses it when the hash differs from
+ * the declared one (nothing stored); stores without adoptFile copy it in with put(). the type is
  * read from the content, then the upload is marked complete and the record registered in one
  * transaction. Safe to call twice or from two processes: only one marks it complete.
  */
-export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor: Actor, uploadId: string, tempPath: string, now: Date): Promise<CompletedUpload> {
+export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor: Actor, uploadId: string, tempPath: string, now: Date, sha256OfTemp?: () => Promise<string | undefined>): Promise<CompletedUpload> {
   const { db, store } = deps;
   const row = await uploadRow(db, uploadId);
   if (row.completedAt) return finishedResult(db, row.id);
@@ -36,7 +38,9 @@ export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor
   }
   let stored;
   try {
-    stored = await store.put(createReadStream(tempPath), { expectedSha256: row.declaredSha256 ?? undefined });
+    const expectedSha256 = row.declaredSha256 ?? undefined;
+    // Adopting the finished temp file (hash in place, link) avoids writing every byte twice.
+    stored = store.adoptFile ? await store.adoptFile(tempPath, { expectedSha256, sha256: await sha256OfTemp?.() }) : await store.put(createReadStream(tempPath), { expectedSha256 });
   } catch (err) {
     if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
       await refuse(db, uploadId, tempPath, 'sha256_mismatch');

@@ -1,5 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { createWriteStream, type BigIntStats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,14 +12,19 @@ import { avUploads } from '../../../db/schema/index.js';
 import { UploadKvStore } from './upload-kv-store.js';
 
 /**
- * The tus file store with two changes. (1) Each PATCH fsyncs what it wrote before the offset is
+ * The tus file store with three changes. (1) Each PATCH fsyncs what it wrote before the offset is
  * acknowledged, so the offset a later HEAD reads from the file size is durable even across a
- * machine crash, not only a process kill. (2) A finished upload is answered from av_uploads (its
+ * machine crash, not only a process kill. (3) Each PATCH hashes the bytes as it writes them
+ * (takeSha256), so completion can adopt the file without reading it again. (2) A finished upload is answered from av_uploads (its
  * temp file is gone: the bytes now live in the object store) and can never be removed.
  */
 export const uploadIdPattern = /^[0-9a-f]{32}$/;
 
 export class DurableFileStore extends FileStore {
+  // Per upload, the SHA-256 of the bytes this process has written so far (AV-2: computed from the
+  // bytes received, while they are received), so completion needs no second read of the file.
+  private readonly hashes = new Map<string, HashState>();
+
   constructor(
     private readonly db: Db,
     opts: { directory: string; expirationPeriodInMilliseconds: number },
@@ -28,22 +34,64 @@ export class DurableFileStore extends FileStore {
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
     const path = this.pathOf(id);
-    let received = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        received += chunk.length;
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(readable, counter, createWriteStream(path, { flags: 'r+', start: offset }));
-    } catch {
-      // The bytes that did arrive are kept (and synced below): the client resumes after them.
+    const fh = await open(path, 'r+').catch(() => {
       throw ERRORS.FILE_WRITE_ERROR;
+    });
+    // A hash state is used once: it comes back only when this PATCH ends cleanly.
+    let state = this.hashes.get(id);
+    this.hashes.delete(id);
+    this.prune();
+    let received = 0;
+    try {
+      const before = await fh.stat({ bigint: true });
+      if (before.size !== BigInt(offset)) state = undefined; // someone else is writing: hash from disk at the end
+      else if (!state || !state.matches(before, offset)) state = await HashState.start(fh, offset);
+      const hash = state?.hash;
+      const counter = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          received += chunk.length;
+          hash?.update(chunk);
+          done(null, chunk);
+        },
+      });
+      try {
+        // By descriptor number: a stream made by fh.createWriteStream keeps fh from closing (Node 20).
+        await pipeline(readable, counter, createWriteStream('', { fd: fh.fd, start: offset, autoClose: false, highWaterMark: 1024 * 1024 }));
+      } catch {
+        // The bytes that did arrive are kept (and synced below): the client resumes after them.
+        // Which of them reached the file is unknown to the hash: the next PATCH re-reads the prefix.
+        state = undefined;
+        throw ERRORS.FILE_WRITE_ERROR;
+      } finally {
+        await fh.sync();
+      }
+      if (state) {
+        const after = await fh.stat({ bigint: true });
+        // Exactly our bytes, all synced, and nobody else extended the file meanwhile.
+        if (after.size === BigInt(offset + received)) this.hashes.set(id, state.advanced(after));
+      }
     } finally {
-      await fsyncFile(path);
+      await fh.close();
     }
     return offset + received;
+  }
+
+  /**
+   * The SHA-256 of a finished upload's file, when this process hashed every byte of it as it
+   * wrote them (and the file is unchanged since its last PATCH: same inode, size and mtime);
+   * otherwise undefined, and the store hashes the file itself.
+   */
+  async takeSha256(id: string): Promise<string | undefined> {
+    const state = this.hashes.get(id);
+    this.hashes.delete(id);
+    if (!state) return undefined;
+    const now = await stat(this.pathOf(id), { bigint: true }).catch(() => null);
+    return now && state.matches(now, Number(now.size)) ? state.hash.digest('hex') : undefined;
+  }
+
+  private prune() {
+    const idle = Date.now() - Math.max(this.getExpiration(), 3_600_000);
+    for (const [id, s] of this.hashes) if (s.usedAt < idle) this.hashes.delete(id);
   }
 
   /** Upload ids are ours (hex, see uploadIdPattern): a name never becomes a path. */
@@ -65,13 +113,39 @@ export class DurableFileStore extends FileStore {
   }
 }
 
-// fsync through any descriptor flushes the file's dirty pages: the write stream has closed its own.
-async function fsyncFile(path: string) {
-  const fh = await open(path, 'r+').catch(() => null);
-  if (!fh) return;
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
+/**
+ * An incremental SHA-256 of an upload's file [0, offset) with the file's identity after the last
+ * write. Hash state cannot be persisted: a process that first sees an upload at offset > 0 (after
+ * a restart, or a resume on another process) reads the prefix from the file once.
+ */
+class HashState {
+  private constructor(
+    readonly hash: Hash,
+    readonly offset: number,
+    private readonly ino: bigint,
+    private readonly mtimeNs: bigint,
+    readonly usedAt: number,
+  ) {}
+
+  static async start(fh: FileHandle, offset: number) {
+    const hash = createHash('sha256');
+    if (offset > 0) {
+      let read = 0;
+      for await (const chunk of fh.createReadStream({ start: 0, end: offset - 1, autoClose: false, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        read += chunk.length;
+      }
+      if (read !== offset) return undefined;
+    }
+    return new HashState(hash, offset, -1n, -1n, Date.now());
+  }
+
+  advanced(s: BigIntStats) {
+    return new HashState(this.hash, Number(s.size), s.ino, s.mtimeNs, Date.now());
+  }
+
+  /** True when the file still is what this hash covers: at `offset`, same inode, untouched since. */
+  matches(s: BigIntStats, offset: number) {
+    return this.offset === offset && s.size === BigInt(offset) && s.ino === this.ino && s.mtimeNs === this.mtimeNs;
   }
 }

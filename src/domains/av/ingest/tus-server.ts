@@ -55,7 +55,7 @@ export function createTusServer(ctx: AppContext) {
     onUploadFinish: async (req, upload) => {
       const call = callOf(req);
       try {
-        const done = await completeUpload(ctx, call.actor, upload.id, datastore.pathOf(upload.id), ctx.clock());
+        const done = await completeUpload(ctx, call.actor, upload.id, datastore.pathOf(upload.id), ctx.clock(), () => datastore.takeSha256(upload.id));
         return { headers: { [recordIdHeader]: done.avRecordId, [objectHashHeader]: done.objectKey } };
       } catch (err) {
         throw toTusError(err);
