@@ -170,11 +170,18 @@ describe('audio-visual records in the browser', () => {
 
     // An interruption: the battery ran out for two minutes (AV-8).
     await page.getByTestId('av-interruption-open').click();
-    await page.getByTestId('interruption-cause').click();
-    await dropdown(page).getByTitle('电量不足', { exact: true }).click();
     const stop = ended.subtract(5, 'minute');
     await pickTime(page, 'interruption-at', stop.format('YYYY-MM-DD HH:mm:ss'));
     await pickTime(page, 'interruption-resumed-at', stop.add(2, 'minute').format('YYYY-MM-DD HH:mm:ss'));
+    await page.keyboard.press('Escape');
+    // The cause last, with no date picker open over it; retried until the select shows it.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.getByTestId('interruption-cause').click();
+      await dropdown(page).getByTitle('电量不足', { exact: true }).click().catch(() => undefined);
+      if ((await page.getByTestId('interruption-cause').textContent())?.includes('电量不足')) break;
+      await page.keyboard.press('Escape');
+    }
+    expect(await page.getByTestId('interruption-cause').textContent()).toContain('电量不足');
     await page.getByTestId('interruption-statement').fill('因电量不足中断两分钟，现恢复录像');
     await shot(page, '4-interruption');
     await page.getByTestId('interruption-save').click();
