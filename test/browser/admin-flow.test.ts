@@ -1,43 +1,29 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt, launchChromium } from '../support/browser.js';
+import { startBrowserApp, tabletPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { adminPassword, type TestApp } from '../support/test-app.js';
 
 // User flow in headless Chromium against the real server (in-process, PGlite) serving the
 // built web app, on a 1024×768 tablet-sized window.
 
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
-
-
 let t: TestApp;
 let browser: Browser;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  t = await startTestApp();
-  // The session cookie expires by the server's clock; the browser judges it by the real one.
-  t.clock.advance(Math.floor(Date.now() / 1000) * 1000 - t.clock.now().getTime());
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  ({ t, base, browser, close: stop } = await startBrowserApp());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  await stop?.();
 });
 
-async function newPage(): Promise<Page> {
-  // The tablet's own zone is not Beijing, so the test proves times are converted (INT-4).
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+// The tablet's own zone is not Beijing, so the test proves times are converted (INT-4).
+const newPage = (): Promise<Page> => tabletPage(browser, 'Europe/Berlin');
 
 /** Picks an option of an antd Select by its visible label (typing it first in a searchable one). */
 async function choose(page: Page, testId: string, label: string, search = false) {

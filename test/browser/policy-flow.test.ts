@@ -1,41 +1,28 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt, launchChromium } from '../support/browser.js';
+import { startBrowserApp, tabletPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { adminPassword, type TestApp } from '../support/test-app.js';
 
 // The rules pages in headless Chromium on a 1024×768 tablet window: an administrator chooses
 // and adjusts the agency's policy profile and checklist, and reads the working-day calendar.
 
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
-
-
 let t: TestApp;
 let browser: Browser;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  t = await startTestApp();
-  t.clock.advance(Math.floor(Date.now() / 1000) * 1000 - t.clock.now().getTime());
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  ({ t, base, browser, close: stop } = await startBrowserApp());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  await stop?.();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const newPage = (): Promise<Page> => tabletPage(browser);
 
 async function choose(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();

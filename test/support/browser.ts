@@ -1,7 +1,9 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { startTestApp } from './test-app.js';
 
 // Shared by every browser test: the built web app and a headless Debian Chromium.
 
@@ -30,4 +32,27 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
+}
+
+/** A 1024×768 tablet page; `timezoneId` other than Beijing proves times are converted (INT-4). */
+export async function tabletPage(browser: Browser, timezoneId = 'Asia/Shanghai') {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/**
+ * The real server in-process (PGlite in a temp folder) listening on a free port, with the web
+ * app built, and Chromium. The test clock starts at the real time: the browser judges the
+ * session cookie by its own clock.
+ */
+export async function startBrowserApp() {
+  ensureWebBuilt();
+  const t = await startTestApp();
+  t.clock.advance(Math.floor(Date.now() / 1000) * 1000 - t.clock.now().getTime());
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  return { t, base, browser, close: async () => { await browser.close(); await t.close(); } };
 }
