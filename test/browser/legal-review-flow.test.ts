@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt, launchChromium } from '../support/browser.js';
+import { startBrowserApp, tabletPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, decideReview, menu, penaltyReadyForDecision, recordStep, signIn, signOut, toast } from '../support/legal-review-browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 // Issue 6 in headless Chromium on a 1024×768 tablet: a major penalty (吊销许可证) cannot be
 // decided before a passed legal review (CASE-5); the handler assesses and submits it, the legal
@@ -16,30 +15,19 @@ const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 let t: TestApp;
 let browser: Browser;
 let base: string;
+let stop: () => Promise<void>;
 let setup: Awaited<ReturnType<typeof penaltyReadyForDecision>>;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  t = await startTestApp();
-  // The server clock runs in real time so that the timeline's order is the order of the test.
-  Object.defineProperty(t.clock, 't', { get: () => Date.now(), set: () => undefined });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  ({ t, base, browser, close: stop } = await startBrowserApp({ realTime: true }));
   setup = await penaltyReadyForDecision(t.app);
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  await stop?.();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const newPage = (): Promise<Page> => tabletPage(browser, 'Asia/Shanghai', true);
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `liuhen-lr-${name}.png`) });
 
 describe('legal review in the browser', () => {

@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt, launchChromium } from '../support/browser.js';
+import { startBrowserApp, tabletPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { signInAs } from '../support/http-client.js';
-import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { adminPassword, type TestApp } from '../support/test-app.js';
 
 // Issue 4 in headless Chromium on a 1024×768 tablet window: an inspection leads to a seizure
 // (扣押) opened in an emergency; the handler records it with two officers, drafts the decision
@@ -14,36 +13,22 @@ import { adminPassword, startTestApp, type TestApp } from '../support/test-app.j
 
 const shots = process.env.LIUHEN_SCREENSHOTS ?? '/tmp';
 
-
-
 let t: TestApp;
 let browser: Browser;
 let base: string;
+let stop: () => Promise<void>;
 let team: Awaited<ReturnType<typeof makeEnforcementTeam>>;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  t = await startTestApp();
-  // Steps carry the tablet's time and approvals the server's: the server clock runs in real
-  // time here, so the timeline's order is the order things were done in.
-  Object.defineProperty(t.clock, 't', { get: () => Date.now(), set: () => undefined });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  ({ t, base, browser, close: stop } = await startBrowserApp({ realTime: true }));
   team = await makeEnforcementTeam(t.app, await signInAs(t.app, 'admin', adminPassword));
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  await stop?.();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const newPage = (): Promise<Page> => tabletPage(browser, 'Asia/Shanghai');
 
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 async function choose(page: Page, testId: string, label: string, search?: string) {

@@ -35,8 +35,8 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /** A 1024×768 tablet page; `timezoneId` other than Beijing proves times are converted (INT-4). */
-export async function tabletPage(browser: Browser, timezoneId = 'Asia/Shanghai') {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId });
+export async function tabletPage(browser: Browser, timezoneId = 'Asia/Shanghai', hasTouch = false) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId, hasTouch });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
@@ -47,10 +47,13 @@ export async function tabletPage(browser: Browser, timezoneId = 'Asia/Shanghai')
  * app built, and Chromium. The test clock starts at the real time: the browser judges the
  * session cookie by its own clock.
  */
-export async function startBrowserApp() {
+export async function startBrowserApp(opts: { realTime?: boolean } = {}) {
   ensureWebBuilt();
   const t = await startTestApp();
   t.clock.advance(Math.floor(Date.now() / 1000) * 1000 - t.clock.now().getTime());
+  // Steps carry the tablet's time and approvals the server's: with a real clock the timeline's
+  // order is the order things were done in.
+  if (opts.realTime) t.clock.followRealTime();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();

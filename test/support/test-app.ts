@@ -13,10 +13,15 @@ export const adminPassword = 'Platform-pass-2026';
 
 /** A clock the test moves by hand (session idle timeout, lock-out expiry). */
 export class TestClock {
+  private real = false;
   constructor(private t = Date.parse('2026-03-02T02:00:00Z')) {}
-  now = () => new Date(this.t);
+  now = () => new Date(this.real ? Date.now() : this.t);
   advance(ms: number) {
     this.t += ms;
+  }
+  /** From now on the clock is the real one (browser flows whose order must be the real order). */
+  followRealTime() {
+    this.real = true;
   }
 }
 
