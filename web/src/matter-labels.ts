@@ -1,6 +1,7 @@
 // Chinese labels of matters, steps and documents. Pure tables of the rules engine (no zod, no
 // I/O) are imported as they are, so the UI and the server name things the same way.
 import type { Phase, SignerRole, StepStatus, TimelineKind } from './api/matter-types.js';
+import { SIGNER_ROLES } from '../../src/rules/documents/signer-roles.js';
 import { STEP_LABELS } from '../../src/rules/matters/activity-labels.js';
 import { lifecycleOf } from '../../src/rules/matters/lifecycles/index.js';
 import { PHASES, PHASE_ORDER, START_ROUTES } from '../../src/rules/matters/phases.js';
@@ -51,20 +52,8 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   interruption: '音像中断',
 };
 
-/** Who signs (DOC-3); the same words as SIGNER_ROLES in src/rules/documents/document-type.ts. */
-export const signerRoleLabels: Record<SignerRole, string> = {
-  officer: '执法人员',
-  recorder: '记录人',
-  party: '当事人',
-  interviewee: '被询问人',
-  witness: '见证人',
-  server: '送达人',
-  recipient: '受送达人',
-  host: '听证主持人',
-  expert: '专家',
-  participant: '参加人员',
-  legal_reviewer: '法制审核人员',
-};
+/** Who signs (DOC-3): the server's own table. */
+export const signerRoleLabels: Record<SignerRole, string> = SIGNER_ROLES;
 
 export const idTypeLabels: Record<string, string> = { resident_id: '居民身份证', passport: '护照', other_id: '其他证件', uscc: '统一社会信用代码' };
 export const docStatusLabels: Record<string, string> = { draft: '草稿', issued: '已定稿' };

@@ -16,21 +16,9 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** Sub-field types allowed in a row of an `items` table. */
 export const COLUMN_TYPES = ['text', 'number', 'money', 'date', 'select'] as const;
 
-/** Who signs or seals a document (DOC-3); labels are what the print shows beside the line. */
-export const SIGNER_ROLES = {
-  officer: '执法人员',
-  recorder: '记录人',
-  party: '当事人',
-  interviewee: '被询问人',
-  witness: '见证人',
-  server: '送达人',
-  recipient: '受送达人',
-  host: '听证主持人',
-  expert: '专家',
-  participant: '参加人员',
-  legal_reviewer: '法制审核人员',
-} as const;
-export type SignerRole = keyof typeof SIGNER_ROLES;
+import { SIGNER_ROLES, type SignerRole } from './signer-roles.js';
+
+export { SIGNER_ROLES, type SignerRole };
 const SIGNER_ROLE_IDS = Object.keys(SIGNER_ROLES) as [SignerRole, ...SignerRole[]];
 
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, '标识只能用小写字母、数字和下划线，且以字母开头');
