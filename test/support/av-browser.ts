@@ -12,7 +12,8 @@ export { ensureWebBuilt } from './browser.js';
 export async function tabletPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: a busy 2-core CI machine renders slowly; a real failure still fails.
+  page.setDefaultTimeout(30_000);
   return page;
 }
 

@@ -38,7 +38,8 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 export async function tabletPage(browser: Browser, timezoneId = 'Asia/Shanghai', hasTouch = false) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId, hasTouch });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: a busy 2-core CI machine renders slowly; a real failure still fails.
+  page.setDefaultTimeout(30_000);
   return page;
 }
 
