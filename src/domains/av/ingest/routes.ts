@@ -80,7 +80,10 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
     const sweep = () => expireUploads(ctx.db, ingest.uploadDir, ctx.clock()).catch((err: unknown) => scope.log.error({ err }, 'upload expiry failed'));
     const timer = setInterval(sweep, 15 * 60_000).unref();
     scope.addHook('onReady', async () => void sweep());
-    scope.addHook('onClose', async () => clearInterval(timer));
+    scope.addHook('onClose', async () => {
+      clearInterval(timer);
+      await ingest.close();
+    });
   });
 }
 

@@ -5,11 +5,12 @@ import { Server } from '@tus/server';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../server/context.js';
 import { actorOf, principalOf } from '../../../server/http/auth-hooks.js';
-import { toAppError } from '../../../server/http/error-handler.js';
 import type { Actor } from '../../audit/record-audit.js';
 import { completeUpload } from './complete-upload.js';
 import { DurableFileStore } from './durable-file-store.js';
+import { PgUploadLocker } from './pg-upload-locker.js';
 import { startUpload } from './start-upload.js';
+import { toTusError } from './tus-error.js';
 import { parseUploadMetadata } from './upload-metadata.js';
 
 export const recordIdHeader = 'Liuhen-Av-Record-Id';
@@ -31,7 +32,11 @@ export function createTusServer(ctx: AppContext) {
     return call;
   };
 
+  // PGlite is one process by nature: tus's in-memory locker suffices. PostgreSQL may be shared by
+  // several app processes: their uploads are locked in the database.
+  const locker = ctx.dbKind === 'postgres' && ctx.config.databaseUrl ? new PgUploadLocker(ctx.config.databaseUrl) : undefined;
   const tus = new Server({
+    ...(locker ? { locker } : {}),
     path: '/api/agencies/_/av/uploads', // unused: generateUrl builds each upload's URL from its request
     datastore,
     maxSize: ctx.config.uploadMaxBytes,
@@ -68,6 +73,7 @@ export function createTusServer(ctx: AppContext) {
     tus,
     datastore,
     uploadDir,
+    close: async () => locker?.close(),
     /** Hands a Fastify request (already authorised) to tus, with who is calling. */
     handle: async (request: FastifyRequest, res: ServerResponse, agencyId: string) => {
       calls.set(request.raw, { agencyId, userId: principalOf(request).userId, actor: actorOf(request) });
@@ -76,9 +82,4 @@ export function createTusServer(ctx: AppContext) {
   };
 }
 
-// Hook errors leave tus as { status_code, body }: our code and Chinese message, as JSON.
-function toTusError(err: unknown) {
-  const e = toAppError(err);
-  return { status_code: e.status, body: JSON.stringify({ code: e.code, message: e.message, details: e.details }) };
-}
 
