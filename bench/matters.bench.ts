@@ -1,10 +1,14 @@
 // Issue 4 figures: matter search with filters (50 a page) at 20 concurrent connections, and the
 // timeline of a matter with 500 records, on PGlite (100,000 matters) and PostgreSQL (1,000,000).
-// Run: npm run bench -- matters   (BENCH_MATTERS_PGLITE / BENCH_MATTERS_PG change the sizes).
+// Run: npm run bench -- matters   (BENCH_MATTERS_PGLITE / BENCH_MATTERS_PG change the sizes;
+// BENCH_SKIP_PGLITE=1 / BENCH_SKIP_PG=1 leave one out; BENCH_PG_KEEP=<name> keeps the seeded database).
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
-import { adminHeaders, freshPgDatabase, signInHeaders, startServer } from './support.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adminHeaders, freshPgDatabase, keptPgDatabase, signInHeaders, startServer } from './support.js';
 import { seedLongMatter, seedMatters } from './seed-matters.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -39,12 +43,21 @@ async function load(urls: string[], cookie: string, connections: number) {
   return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, non2xx: r.non2xx + r.errors };
 }
 
+type BenchContext = Awaited<ReturnType<typeof setUp>>;
+// BENCH_PG_KEEP=<name>: seed a PostgreSQL database of that name once and reuse it on later runs
+// (seeding 1,000,000 matters takes minutes); what the runs need is kept in a file beside it.
+const keepName = process.env.BENCH_PG_KEEP;
+const keepFile = keepName ? join(tmpdir(), `${keepName}.bench.json`) : undefined;
+
 async function measure(label: string, count: number, databaseUrl?: string) {
+  const kept: BenchContext | undefined = databaseUrl && keepFile && existsSync(keepFile) ? JSON.parse(readFileSync(keepFile, 'utf8')) : undefined;
   const server = await startServer({ databaseUrl, port: 3951 });
-  const ctx = await setUp(server.base);
+  const ctx = kept ?? (await setUp(server.base));
   // Seed through a second connection while the server runs: PostgreSQL only (PGlite is single-process).
   let seedMs = 0;
-  if (databaseUrl) {
+  if (kept) {
+    ctx.cookie = (await signInHeaders(server.base, ctx.headUser, 'Bench-head-2026')).cookie;
+  } else if (databaseUrl) {
     const db = await openDatabase({ databaseUrl, dataDir: '/tmp' });
     const t0 = performance.now();
     await seedMatters(db.db, { id: ctx.agencyId, unitIds: ctx.unitIds, officerIds: ctx.officerIds }, count);
@@ -52,6 +65,7 @@ async function measure(label: string, count: number, databaseUrl?: string) {
     await db.db.execute(sql.raw('analyze'));
     seedMs = performance.now() - t0;
     await db.close();
+    if (keepFile) writeFileSync(keepFile, JSON.stringify(ctx));
   } else {
     await server.stop();
     const db = await openDatabase({ dataDir: server.dataDir });
@@ -77,9 +91,9 @@ async function measure(label: string, count: number, databaseUrl?: string) {
   return { database: label, matters: count, seedSeconds: Math.round(seedMs / 1000), search, timeline500: timeline };
 }
 
-const results = [await measure('pglite', Number(process.env.BENCH_MATTERS_PGLITE ?? 100_000))];
+const results = process.env.BENCH_SKIP_PGLITE === '1' ? [] : [await measure('pglite', Number(process.env.BENCH_MATTERS_PGLITE ?? 100_000))];
 if (process.env.BENCH_SKIP_PG !== '1') {
-  const db = await freshPgDatabase();
+  const db = keepName ? { ...(await keptPgDatabase(keepName)), drop: async () => undefined } : await freshPgDatabase();
   results.push(await measure('postgres', Number(process.env.BENCH_MATTERS_PG ?? 1_000_000), db.url));
   await db.drop();
 }

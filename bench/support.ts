@@ -57,6 +57,19 @@ export async function freshPgDatabase(base = process.env.BENCH_PG_URL ?? 'postgr
   };
 }
 
+/** A database kept between runs (created when missing): see BENCH_PG_KEEP in matters.bench.ts. */
+export async function keptPgDatabase(name: string, base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test') {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('BENCH_PG_KEEP: letters, digits and _ only');
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [name]);
+  if (!rowCount) await c.query(`create database ${name}`);
+  await c.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString() };
+}
+
 /** Signs in and returns the headers an authenticated browser would send. */
 export async function signInHeaders(base: string, username: string, password: string) {
   const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });

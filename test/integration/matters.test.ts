@@ -158,4 +158,24 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     expect(byParty.total).toBeGreaterThanOrEqual(1);
     expect(byParty.pageSize).toBe(50);
   });
+
+  it('CASE-2 a page says whether more follow; the count is its own request, with the same filters and scope', async () => {
+    await openMatter('inspection', 'ex_officio');
+    await openMatter('inspection', 'ex_officio');
+    const all = (await as(team.approver.session).get(`${base()}?category=inspection`)).json();
+    const n = all.items.length;
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(all).toMatchObject({ hasMore: false, total: n });
+    const first = (await as(team.approver.session).get(`${base()}?category=inspection&pageSize=1`)).json();
+    expect(first).toMatchObject({ hasMore: true, total: null, page: 1, pageSize: 1 });
+    expect(first.items[0].id).toBe(all.items[0].id); // newest first
+    const last = (await as(team.approver.session).get(`${base()}?category=inspection&pageSize=1&page=${n}`)).json();
+    expect(last).toMatchObject({ hasMore: false, total: n });
+    expect(last.items[0].id).toBe(all.items[n - 1].id);
+    expect((await as(team.approver.session).get(`${base()}/count?category=inspection`)).json()).toEqual({ total: n, capped: false });
+    expect((await as(team.approver.session).get(`${base()}/count?category=licensing&number=${encodeURIComponent('不存在的编号')}`)).json()).toEqual({ total: 0, capped: false });
+    const tooDeep = await as(team.approver.session).get(`${base()}?page=201`);
+    expect(tooDeep.statusCode).toBe(400);
+    expect(tooDeep.json().code).toBe('VALIDATION_FAILED');
+  });
 });

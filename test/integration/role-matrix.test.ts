@@ -59,6 +59,7 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/findings': memberOfA,
   'POST /api/agencies/:agencyId/findings/reevaluate': adminOfA,
   'GET /api/agencies/:agencyId/matters': memberOfA,
+  'GET /api/agencies/:agencyId/matters/count': memberOfA,
   'POST /api/agencies/:agencyId/matters': workersOfA,
   'GET /api/agencies/:agencyId/matters/:matterId': memberOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/timeline': memberOfA,

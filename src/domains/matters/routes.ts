@@ -18,8 +18,8 @@ import { historyOf, loadMatter, type StepRow } from './load-matter.js';
 import './matter-facts-source.js';
 import { canReadMatters, canWorkOnMatters } from './policy.js';
 import { recordStep } from './record-step.js';
-import { approvalDecisionInput, matterInput, matterSearchQuery, stepInput } from './schemas.js';
-import { presentMatter, searchMatters } from './search-matters.js';
+import { approvalDecisionInput, matterCountQuery, matterInput, matterSearchQuery, stepInput } from './schemas.js';
+import { COUNT_CAP, countMatters, presentMatter, searchMatters } from './search-matters.js';
 import { matterTimeline } from './timeline.js';
 
 const matterParams = agencyParams.extend({ matterId: uuidParam });
@@ -45,6 +45,11 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: forAgency(canReadMatters) },
     schema: { tags, summary: '检索执法事项（编号、当事人、类别、阶段、科室、执法人员、日期），每页 50 条', params: agencyParams, querystring: matterSearchQuery, response: { 200: json, ...errorResponses } },
     handler: (req) => searchMatters(ctx.db, principalOf(req), req.params.agencyId, req.query),
+  });
+  r.get('/api/agencies/:agencyId/matters/count', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: `按相同条件统计执法事项件数（最多数到 ${COUNT_CAP} 件，超过时 capped 为 true）`, params: agencyParams, querystring: matterCountQuery, response: { 200: z.object({ total: z.number().int(), capped: z.boolean() }), ...errorResponses } },
+    handler: (req) => countMatters(ctx.db, principalOf(req), req.params.agencyId, req.query),
   });
   r.post('/api/agencies/:agencyId/matters', {
     config: { access: forAgency(canWorkOnMatters) },

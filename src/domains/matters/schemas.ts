@@ -58,6 +58,8 @@ export const matterSearchQuery = z.object({
   officerId: uuidParam.optional(),
   from: instant.optional(),
   to: instant.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  // Deep pages are for narrowing the search, not paging: 200 pages of 50 reach the count cap.
+  page: z.coerce.number().int().min(1).max(200, '最多翻到第 200 页，请增加检索条件缩小范围').default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
+export const matterCountQuery = matterSearchQuery.omit({ page: true, pageSize: true });

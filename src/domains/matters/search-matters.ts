@@ -7,14 +7,16 @@ import type { Principal } from '../auth/principal.js';
 import type { matterSearchQuery } from './schemas.js';
 import { matterScope, scopeCondition } from './scope.js';
 
-const COUNT_CAP = 10_000;
+export const COUNT_CAP = 10_000;
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+type MatterFilters = Omit<z.infer<typeof matterSearchQuery>, 'page' | 'pageSize'>;
 
-/** Matter search (issue 4): number, party, category, phase, unit, officer, dates; 50 a page. */
-export async function searchMatters(db: Db, p: Principal, agencyId: string, q: z.infer<typeof matterSearchQuery>) {
+/** The rows a search may return: the agency, the caller's scope (ACC-1) and the filters. */
+async function searchCondition(db: Db, p: Principal, agencyId: string, q: MatterFilters) {
   const scope = await matterScope(db, p, agencyId);
   const where: Array<SQL | undefined> = [eq(matters.agencyId, agencyId), scopeCondition(db, scope)];
-  // Semi-joins (IN), not correlated EXISTS: the planner scans parties or officers once.
+  // Semi-joins: the planner either probes parties/officers per matter while walking the date
+  // index (common names, busy officers) or starts from the few matching rows (rare names).
   const partyMatch = (name: string) => inArray(matters.id, db.select({ id: matterParties.matterId }).from(matterParties).where(or(ilike(matterParties.name, like(name)), eq(matterParties.idNumber, name))));
   if (q.number) where.push(ilike(matters.number, like(q.number)));
   if (q.party) where.push(partyMatch(q.party));
@@ -26,21 +28,37 @@ export async function searchMatters(db: Db, p: Principal, agencyId: string, q: z
   if (q.officerId) where.push(inArray(matters.id, db.select({ id: matterOfficers.matterId }).from(matterOfficers).where(eq(matterOfficers.officerId, q.officerId))));
   if (q.from) where.push(gte(matters.createdAt, q.from));
   if (q.to) where.push(lt(matters.createdAt, q.to));
-  const condition = and(...where);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ m: matters, unitName: units.name })
-      .from(matters)
-      .leftJoin(units, eq(units.id, matters.unitId))
-      .where(condition)
-      .orderBy(desc(matters.createdAt), desc(matters.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    // Counting a million rows for a pager costs more than the page: count up to a cap.
-    db.select({ n: count() }).from(db.select({ one: matters.id }).from(matters).where(condition).limit(COUNT_CAP + 1).as('capped')),
-  ]);
-  const n = total?.n ?? 0;
-  return { items: rows.map((r) => presentMatter(r.m, r.unitName)), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: q.page, pageSize: q.pageSize };
+  return and(...where);
+}
+
+/**
+ * Matter search (issue 4): number, party, category, phase, unit, officer, dates; newest first,
+ * 50 a page. The page does not count the whole result — at a million matters the count costs
+ * more than the page — it says whether more follow (`hasMore`), and gives `total` only when the
+ * page reaches the end. The pager's count is a separate request (countMatters).
+ */
+export async function searchMatters(db: Db, p: Principal, agencyId: string, q: z.infer<typeof matterSearchQuery>) {
+  const condition = await searchCondition(db, p, agencyId, q);
+  const offset = (q.page - 1) * q.pageSize;
+  const rows = await db
+    .select({ m: matters, unitName: units.name })
+    .from(matters)
+    .leftJoin(units, eq(units.id, matters.unitId))
+    .where(condition)
+    .orderBy(desc(matters.createdAt), desc(matters.id))
+    .limit(q.pageSize + 1)
+    .offset(offset);
+  const hasMore = rows.length > q.pageSize;
+  const items = rows.slice(0, q.pageSize).map((r) => presentMatter(r.m, r.unitName));
+  return { items, page: q.page, pageSize: q.pageSize, hasMore, total: hasMore || (items.length === 0 && offset > 0) ? null : offset + items.length };
+}
+
+/** How many matters a search finds, counted up to COUNT_CAP (a pager needs no more). */
+export async function countMatters(db: Db, p: Principal, agencyId: string, q: MatterFilters) {
+  const condition = await searchCondition(db, p, agencyId, q);
+  const [row] = await db.select({ n: count() }).from(db.select({ one: matters.id }).from(matters).where(condition).limit(COUNT_CAP + 1).as('capped'));
+  const n = row?.n ?? 0;
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 export const presentMatter = (m: typeof matters.$inferSelect, unitName: string | null = null) => ({

@@ -28,7 +28,8 @@ export type Matter = {
   createdAt: string;
   updatedAt: string;
 };
-export type MatterPage = { items: Matter[]; total: number; page: number; pageSize: number };
+/** `total` is given when the page reaches the end of the result; otherwise count separately. */
+export type MatterPage = { items: Matter[]; total: number | null; hasMore: boolean; page: number; pageSize: number };
 export type MatterQuery = {
   q?: string;
   number?: string;

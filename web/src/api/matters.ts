@@ -23,6 +23,7 @@ const d = (agencyId: string, documentId: string) => `${a(agencyId)}/documents/${
 
 export const matterApi = {
   search: (agencyId: string, q: MatterQuery) => api.get<MatterPage>(`${a(agencyId)}/matters`, q),
+  count: (agencyId: string, q: Omit<MatterQuery, 'page' | 'pageSize'>) => api.get<{ total: number; capped: boolean }>(`${a(agencyId)}/matters/count`, q),
   create: (agencyId: string, input: MatterInput) => api.post<Matter>(`${a(agencyId)}/matters`, input),
   get: (agencyId: string, matterId: string) => api.get<MatterDetail>(m(agencyId, matterId)),
   timeline: (agencyId: string, matterId: string) => api.get<Timeline>(`${m(agencyId, matterId)}/timeline`),

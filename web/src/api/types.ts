@@ -24,10 +24,12 @@ export type Agency = {
   kind: AgencyKind;
   delegatingAgencyId: string | null;
   region: string | null;
+  /** AV-2: largest file of one upload, bytes; null = the platform's limit only. */
+  avUploadMaxBytes: number | null;
   createdAt: string;
   updatedAt: string;
 };
-export type AgencyInput = { code: string; name: string; kind: AgencyKind; delegatingAgencyId?: string | null; region?: string | null };
+export type AgencyInput = { code: string; name: string; kind: AgencyKind; delegatingAgencyId?: string | null; region?: string | null; avUploadMaxBytes?: number | null };
 
 export type Unit = { id: string; agencyId: string; name: string; kind: UnitKind; createdAt: string; updatedAt: string };
 export type UnitInput = { name: string; kind: UnitKind };

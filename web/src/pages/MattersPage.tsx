@@ -3,7 +3,7 @@ import { Button, Card, DatePicker, Form, Input, Select, Table, Tag, type TableCo
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { matterApi, unitApi, type Matter, type MatterQuery } from '../api/index.js';
+import { matterApi, unitApi, type Matter, type MatterPage, type MatterQuery } from '../api/index.js';
 import { MatterCreateModal } from '../components/MatterCreateModal.js';
 import { Guard, Page } from '../components/Page.js';
 import { categoryName, ENFORCEMENT_CATEGORIES, matterStatusColors, matterStatusLabels, phaseLabel, PHASE_ORDER } from '../matter-labels.js';
@@ -32,6 +32,10 @@ function Matters() {
   const [q, setQ] = useState<MatterQuery>({ page: 1 });
   const [creating, setCreating] = useState(false);
   const list = useLoad(() => matterApi.search(agencyId, { ...q, pageSize }), [agencyId, JSON.stringify(q)]);
+  // The count is its own request (it can take longer than the page): same filters, no page.
+  const { page: _page, ...filters } = q;
+  const counted = useLoad(() => matterApi.count(agencyId, filters), [agencyId, JSON.stringify(filters)]);
+  const pager = pagerTotal(q.page ?? 1, list.data, counted.data);
   const units = useLoad(() => unitApi.list(agencyId), [agencyId]);
   const { officers, mine } = useOfficers();
   const canCreate = access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r));
@@ -125,7 +129,7 @@ function Matters() {
           tableLayout="fixed"
           scroll={{ x: 720 }}
           onRow={(m) => ({ onDoubleClick: () => navigate(`/matters/${m.id}`) })}
-          pagination={{ current: q.page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t} 件`, onChange: (page) => setQ((o) => ({ ...o, page })) }}
+          pagination={{ current: q.page, pageSize, total: pager.total, showSizeChanger: false, showTotal: () => pager.label, onChange: (page) => setQ((o) => ({ ...o, page })) }}
           locale={{ emptyText: '没有符合条件的执法事项' }}
           data-testid="matter-table"
         />
@@ -141,4 +145,11 @@ function Matters() {
       />
     </Page>
   );
+}
+
+/** What the pager shows: the count once it is in; meanwhile enough pages to go one further. */
+function pagerTotal(page: number, list: MatterPage | undefined, counted: { total: number; capped: boolean } | undefined) {
+  if (list?.total !== null && list?.total !== undefined) return { total: list.total, label: `共 ${list.total} 件` };
+  if (counted) return { total: counted.total, label: counted.capped ? `超过 ${counted.total.toLocaleString('zh-CN')} 件，请增加检索条件` : `共 ${counted.total} 件` };
+  return { total: (page + (list?.hasMore ? 1 : 0)) * pageSize, label: '正在统计件数…' };
 }
