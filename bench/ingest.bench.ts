@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { writeSampleMp4File } from '../test/support/ingest.js';
+import { freePort } from '../test/support/server-process.js';
 import { adminHeaders, rssMb, startServer, type Server } from './support.js';
 
 const MB = 1024 * 1024;
@@ -57,7 +58,7 @@ http.createServer((req, res) => {
 }).listen(Number(process.argv[2]), '127.0.0.1', () => console.log('ready'));`;
 
 async function minimalThroughput(file: string, size: number) {
-  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
   const proc = spawn(process.execPath, ['-e', minimalServer, work, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((r) => proc.stdout!.once('data', r));
   const t0 = performance.now();
@@ -149,7 +150,7 @@ try {
   const size = throughputMb * MB;
   await writeSampleMp4File(file, size, 'bench');
   const minimal = await minimalThroughput(file, size);
-  const server = await startServer({ port: 39_500 });
+  const server = await startServer({ port: await freePort() });
   const tus = await tusThroughput(server, file, size);
   console.log(`ingest throughput, ${throughputMb} MiB on loopback: tus API ${tus.toFixed(0)} MB/s, minimal stream-to-disk+hash server ${minimal.toFixed(0)} MB/s, ratio ${(tus / minimal).toFixed(2)} (target ≥ 0.8)`);
 
@@ -161,7 +162,7 @@ try {
   rmSync(server.dataDir, { recursive: true, force: true });
 
   const resumeDir = mkdtempSync(join(tmpdir(), 'liuhen-bench-resume-'));
-  const resume = await resendAfterKill(resumeDir, 39_600, file, Math.min(size, 1024 * MB));
+  const resume = await resendAfterKill(resumeDir, await freePort(), file, Math.min(size, 1024 * MB));
   console.log(`SIGKILL at ${(resume.killAt / MB).toFixed(1)} MiB sent; server held ${(resume.offset / MB).toFixed(1)} MiB; bytes sent again on resume ${(resume.resent / MB).toFixed(2)} MiB (chunk ${chunk / MB} MiB; target ≤ one chunk) → record ${resume.recordId ? 'registered' : 'MISSING'}`);
   rmSync(resumeDir, { recursive: true, force: true });
 } finally {

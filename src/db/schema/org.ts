@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -14,6 +14,8 @@ export const agencies = pgTable('agencies', {
   kind: text('kind').notNull(),
   delegatingAgencyId: uuid('delegating_agency_id').references((): AnyPgColumn => agencies.id),
   region: text('region'),
+  // AV-2: the largest file one upload of this agency may declare; null = the platform's limit.
+  avUploadMaxBytes: bigint('av_upload_max_bytes', { mode: 'number' }),
   ...timestamps,
 });
 

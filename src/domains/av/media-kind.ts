@@ -5,6 +5,12 @@ export type Sniffed = { mediaType: string; kind: AvKind } | null;
 const startsWith = (b: Uint8Array, sig: number[], offset = 0) => sig.every((x, i) => b[offset + i] === x);
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
 
+/**
+ * How many leading bytes sniffMedia reads at most (MPEG-TS: the sync byte of the second packet at
+ * 188). With this many bytes its answer is final, so an upload can be typed before it ends.
+ */
+export const sniffHeadLength = 189;
+
 export function sniffMedia(head: Uint8Array): Sniffed {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return { mediaType: 'image/jpeg', kind: 'photo' };
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mediaType: 'image/png', kind: 'photo' };

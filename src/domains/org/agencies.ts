@@ -44,9 +44,16 @@ export async function updateAgency(db: Db, actor: Actor, agencyId: string, patch
   if (kind === 'entrusted_organisation' && !delegating) throw new AppError('VALIDATION_FAILED', '受委托组织必须填写委托机关');
   if (delegating === agencyId) throw new AppError('VALIDATION_FAILED', '委托机关不能是其自身');
   if (delegating) await getAgency(db, delegating);
+  const { avUploadMaxBytes, ...otherFields } = patch;
+  // The AV upload limit (AV-2) has its own audit action, so its changes can be listed alone.
+  const limitChanged = avUploadMaxBytes !== undefined && avUploadMaxBytes !== before.avUploadMaxBytes;
+  const othersPatched = Object.values(otherFields).some((v) => v !== undefined);
   return db.transaction(async (tx) => {
     const [row] = await tx.update(agencies).set({ ...patch, updatedAt: now }).where(eq(agencies.id, agencyId)).returning();
-    await recordAudit(tx, actor, { action: 'agency.updated', agencyId, objectType: 'agency', objectId: agencyId, before, after: row }, now);
+    if (limitChanged) {
+      await recordAudit(tx, actor, { action: 'agency.av_upload_limit_changed', agencyId, objectType: 'agency', objectId: agencyId, before: { avUploadMaxBytes: before.avUploadMaxBytes }, after: { avUploadMaxBytes: row!.avUploadMaxBytes } }, now);
+    }
+    if (othersPatched || !limitChanged) await recordAudit(tx, actor, { action: 'agency.updated', agencyId, objectType: 'agency', objectId: agencyId, before, after: row }, now);
     return presentAgency(row!);
   });
 }

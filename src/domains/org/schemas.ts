@@ -15,6 +15,8 @@ export const agencyInput = z.object({
   kind: z.enum(agencyKinds),
   delegatingAgencyId: uuidParam.nullable().optional(),
   region: z.string().trim().max(100).nullable().optional(),
+  // AV-2: bytes; null = only the platform's limit (LIUHEN_UPLOAD_MAX_BYTES) applies.
+  avUploadMaxBytes: z.int('音像文件上限须为整数（字节）').min(1024 * 1024, '音像文件上限不能小于 1 MB').max(Number.MAX_SAFE_INTEGER, '音像文件上限过大').nullable().optional(),
 });
 export const agencyPatch = nonEmpty(agencyInput.omit({ code: true }).partial());
 export const agencyView = z.object({
@@ -24,6 +26,7 @@ export const agencyView = z.object({
   kind: z.string(),
   delegatingAgencyId: z.string().nullable(),
   region: z.string().nullable(),
+  avUploadMaxBytes: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

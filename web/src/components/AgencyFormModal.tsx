@@ -1,10 +1,13 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { agencyApi, type Agency, type AgencyInput, type AgencyKind } from '../api/index.js';
 import { agencyKindLabels, options } from '../labels.js';
 import { showError } from '../util/errors.js';
 
-type Values = { code: string; name: string; kind: AgencyKind; delegatingAgencyId?: string | null; region?: string };
+type Values = { code: string; name: string; kind: AgencyKind; delegatingAgencyId?: string | null; region?: string; avUploadMaxMb?: number | null };
+
+const MB = 1024 * 1024;
+const toMb = (bytes: number | null) => (bytes === null ? null : Math.floor(bytes / MB));
 
 /** Create an agency, or edit one (`agency` given). A 受委托组织 names its delegating agency (ORG-1). */
 export function AgencyFormModal(props: { open: boolean; agency: Agency | null; agencies: Agency[]; onClose: () => void; onSaved: (a: Agency) => void }) {
@@ -17,7 +20,7 @@ export function AgencyFormModal(props: { open: boolean; agency: Agency | null; a
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (agency) form.setFieldsValue({ ...agency, region: agency.region ?? '' });
+    if (agency) form.setFieldsValue({ ...agency, region: agency.region ?? '', avUploadMaxMb: toMb(agency.avUploadMaxBytes) });
   }, [open, agency, form]);
 
   const submit = async () => {
@@ -28,6 +31,8 @@ export function AgencyFormModal(props: { open: boolean; agency: Agency | null; a
       kind: v.kind,
       delegatingAgencyId: v.kind === 'entrusted_organisation' ? (v.delegatingAgencyId ?? null) : null,
       region: v.region?.trim() || null,
+      // Unchanged in the form → the stored bytes as they are (a limit set by the API may not be whole MB).
+      avUploadMaxBytes: agency && (v.avUploadMaxMb ?? null) === toMb(agency.avUploadMaxBytes) ? agency.avUploadMaxBytes : v.avUploadMaxMb ? v.avUploadMaxMb * MB : null,
     };
     setSaving(true);
     try {
@@ -88,6 +93,9 @@ export function AgencyFormModal(props: { open: boolean; agency: Agency | null; a
         ) : null}
         <Form.Item label="地区" name="region" rules={[{ max: 100, message: '不能超过 100 个字符' }]}>
           <Input placeholder="如 河南省南阳市方城县" data-testid="agency-region" />
+        </Form.Item>
+        <Form.Item label="单个音像文件上限（MB）" name="avUploadMaxMb" extra="留空 = 仅平台上限；实际上限取本机关上限与平台上限中较小者">
+          <InputNumber min={1} max={8 * 1024 * 1024} precision={0} style={{ width: '100%' }} placeholder="仅平台上限" data-testid="agency-av-upload-max" />
         </Form.Item>
       </Form>
     </Modal>

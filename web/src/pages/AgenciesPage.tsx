@@ -33,6 +33,7 @@ export function AgenciesPage() {
     { title: '类型', dataIndex: 'kind', width: 190, render: (k: string) => <Tag color={kindColor[k]}>{agencyKindLabels[k as Agency['kind']] ?? k}</Tag> },
     { title: '委托机关', dataIndex: 'delegatingAgencyId', width: 220, render: (id: string | null) => (id ? nameOf(id) : '—') },
     { title: '地区', dataIndex: 'region', width: 200, render: (r: string | null) => r || '—' },
+    { title: '单个音像文件上限', dataIndex: 'avUploadMaxBytes', width: 150, render: (b: number | null) => (b === null ? '仅平台上限' : `${Math.floor(b / 1024 / 1024)} MB`) },
     { title: '创建时间', dataIndex: 'createdAt', width: 180, render: formatDateTime },
     {
       title: '操作',
@@ -73,7 +74,7 @@ export function AgenciesPage() {
         }
       >
         <Card>
-          <Table<Agency> rowKey="id" columns={columns} dataSource={agencies} scroll={{ x: 1200 }} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="agency-table" />
+          <Table<Agency> rowKey="id" columns={columns} dataSource={agencies} scroll={{ x: 1350 }} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="agency-table" />
         </Card>
         <AgencyFormModal
           open={open}

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { avRecords, avUploads } from '../../../db/schema/index.js';
@@ -8,6 +8,8 @@ import type { ObjectStore } from '../../../store/object-store.js';
 import type { Actor } from '../../audit/record-audit.js';
 import { sniffMedia } from '../media-kind.js';
 import { registerAvRecord } from '../register-record.js';
+import { refuseUpload } from './refuse-upload.js';
+import { readHead, unsupportedType } from './type-by-content.js';
 import { toRecordMetadata, type StoredUploadMetadata } from './upload-metadata.js';
 
 export type CompletedUpload = { avRecordId: string; objectKey: string; created: boolean };
@@ -33,8 +35,9 @@ export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor
   if (!head) return finishedResult(db, uploadId);
   const sniffed = sniffMedia(head);
   if (!sniffed) {
-    await refuse(db, uploadId, tempPath, 'unsupported_type');
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法按内容识别为照片、音频或视频，未入库（文件类型以内容判断，不看扩展名）');
+    // Usually refused while receiving (refuseUnlessMedia); files shorter than its head end here.
+    await refuseUpload(db, actor, { uploadId, tempPath, reason: 'unsupported_type' }, now);
+    throw unsupportedType();
   }
   let stored;
   try {
@@ -43,7 +46,7 @@ export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor
     stored = store.adoptFile ? await store.adoptFile(tempPath, { expectedSha256, sha256: await sha256OfTemp?.() }) : await store.put(createReadStream(tempPath), { expectedSha256 });
   } catch (err) {
     if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
-      await refuse(db, uploadId, tempPath, 'sha256_mismatch');
+      await refuseUpload(db, actor, { uploadId, tempPath, reason: 'sha256_mismatch', details: err.details as Record<string, unknown> | undefined }, now);
       throw new AppError('VALIDATION_FAILED', '服务器计算的 SHA-256 与声明的校验值不一致，上传被拒绝，未保存原始文件', err.details);
     }
     throw err;
@@ -72,21 +75,4 @@ async function finishedResult(db: Db, uploadId: string): Promise<CompletedUpload
   const [r] = await db.select({ id: avRecords.id, objectKey: avRecords.objectKey }).from(avUploads).innerJoin(avRecords, eq(avRecords.id, avUploads.avRecordId)).where(eq(avUploads.id, uploadId));
   if (!r) throw new AppError('CONFLICT', '上传正在入库，请稍后查询');
   return { avRecordId: r.id, objectKey: r.objectKey, created: false };
-}
-
-// A refused upload keeps its row (what was tried, and why it was refused); its bytes are dropped.
-async function refuse(db: Db, uploadId: string, tempPath: string, reason: string) {
-  await db.update(avUploads).set({ failure: reason, info: null }).where(and(eq(avUploads.id, uploadId), isNull(avUploads.completedAt)));
-  await unlink(tempPath).catch(() => undefined);
-}
-
-async function readHead(path: string) {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(4096);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
 }

@@ -12,24 +12,35 @@ import { avUploads } from '../../../db/schema/index.js';
 import { UploadKvStore } from './upload-kv-store.js';
 
 /**
- * The tus file store with three changes. (1) Each PATCH fsyncs what it wrote before the offset is
+ * The tus file store with four changes. (1) Each PATCH fsyncs what it wrote before the offset is
  * acknowledged, so the offset a later HEAD reads from the file size is durable even across a
- * machine crash, not only a process kill. (3) Each PATCH hashes the bytes as it writes them
- * (takeSha256), so completion can adopt the file without reading it again. (2) A finished upload is answered from av_uploads (its
- * temp file is gone: the bytes now live in the object store) and can never be removed.
+ * machine crash, not only a process kill. (2) A finished upload is answered from av_uploads (its
+ * temp file is gone: the bytes now live in the object store) and can never be removed. (3) Each
+ * PATCH hashes the bytes as it writes them (takeSha256), so completion can adopt the file without
+ * reading it again. (4) An `afterWrite` hook may refuse a PATCH once its bytes are on disk.
  */
 export const uploadIdPattern = /^[0-9a-f]{32}$/;
+
+/**
+ * Called after a PATCH's bytes [from, to) are durable and before the new offset is acknowledged;
+ * a throw refuses the PATCH with that error (AV-2: type by content while receiving).
+ */
+export type AfterWrite = (id: string, from: number, to: number) => Promise<void>;
 
 export class DurableFileStore extends FileStore {
   // Per upload, the SHA-256 of the bytes this process has written so far (AV-2: computed from the
   // bytes received, while they are received), so completion needs no second read of the file.
   private readonly hashes = new Map<string, HashState>();
 
+  private readonly afterWrite: AfterWrite | undefined;
+
   constructor(
     private readonly db: Db,
-    opts: { directory: string; expirationPeriodInMilliseconds: number },
+    opts: { directory: string; expirationPeriodInMilliseconds: number; afterWrite?: AfterWrite },
   ) {
-    super({ ...opts, configstore: new UploadKvStore(db) });
+    const { afterWrite, ...fileStoreOpts } = opts;
+    super({ ...fileStoreOpts, configstore: new UploadKvStore(db) });
+    this.afterWrite = afterWrite;
   }
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
@@ -72,6 +83,12 @@ export class DurableFileStore extends FileStore {
       }
     } finally {
       await fh.close();
+    }
+    try {
+      await this.afterWrite?.(id, offset, offset + received);
+    } catch (err) {
+      this.hashes.delete(id);
+      throw err;
     }
     return offset + received;
   }

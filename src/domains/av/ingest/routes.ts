@@ -8,10 +8,12 @@ import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../shared/errors.js';
 import { agencyParams, errorResponses, uuidParam } from '../../../shared/http-schemas.js';
 import { canWorkOnMatters } from '../../matters/policy.js';
+import { admitUploadLength, refuseIfOverLimit } from './check-upload-size.js';
 import { completeUpload } from './complete-upload.js';
 import { uploadIdPattern } from './durable-file-store.js';
 import { expireUploads } from './expire-uploads.js';
 import { createTusServer, objectHashHeader, recordIdHeader } from './tus-server.js';
+import { fileNameOf } from './upload-metadata.js';
 import { uploadStatus, uploadStatusBody, type UploadRow, loadUpload } from './upload-status.js';
 
 const base = '/api/agencies/:agencyId/av/uploads';
@@ -42,8 +44,9 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
       DELETE: '终止未完成的上传；已入库的原始文件一律拒绝（IMMUTABLE）',
     } as const;
     r.post(base, { config: { access }, schema: { tags, summary: '创建可续传上传（Upload-Length、Upload-Metadata：filename、sha256、matterId、stepId…）', params: agencyParams } }, async (req, reply) => {
-      const length = Number(req.headers['upload-length']);
-      if (Number.isFinite(length) && length > ctx.config.uploadMaxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `文件过大：单个文件上限 ${ctx.config.uploadMaxBytes} 字节`);
+      // Refused here, with our code and an audit event, before tus creates anything.
+      const size = Number(req.headers['upload-length']);
+      if (Number.isFinite(size)) await admitUploadLength(ctx.db, actorOf(req), { agencyId: req.params.agencyId, size, platformMaxBytes: ctx.config.uploadMaxBytes, fileName: fileNameOf(req.headers['upload-metadata']) }, ctx.clock());
       await toTus(req, reply, req.params.agencyId);
     });
 
@@ -65,6 +68,7 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
             if (method === 'HEAD') return answerFinished(reply, row);
             throw new AppError('IMMUTABLE', method === 'DELETE' ? '已入库的原始文件不得删除' : '上传已完成，原始文件不得覆盖或追加');
           }
+          if (method === 'PATCH') await refuseIfOverLimit(ctx.db, actorOf(req), { agencyId: req.params.agencyId, uploadId: row.id, size: row.size, tempPath: ingest.datastore.pathOf(row.id), platformMaxBytes: ctx.config.uploadMaxBytes }, ctx.clock());
           await toTus(req, reply, req.params.agencyId);
         },
       });

@@ -3,6 +3,8 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import { avUploads, matters, matterSteps, officers } from '../../../db/schema/index.js';
 import { AppError } from '../../../shared/errors.js';
 import { recordAudit, type Actor } from '../../audit/record-audit.js';
+import { refuseOversizeCreation } from './check-upload-size.js';
+import type { UploadLimit } from './upload-limit.js';
 import type { StoredUploadMetadata, UploadMetadata } from './upload-metadata.js';
 
 export type StartUploadInput = {
@@ -11,11 +13,9 @@ export type StartUploadInput = {
   userId: string;
   size: number | undefined;
   metadata: UploadMetadata;
-  maxBytes: number;
+  limit: UploadLimit;
   expiresAt: Date;
 };
-
-const gib = (n: number) => `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 ? 1 : 0)} GiB`;
 
 /**
  * A tus upload is being created (AV-2): checks what it says about itself before a byte is
@@ -24,8 +24,9 @@ const gib = (n: number) => `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 ? 1 : 0)} Gi
 export async function startUpload(db: Db, actor: Actor, input: StartUploadInput, now: Date) {
   if (input.size === undefined) throw new AppError('VALIDATION_FAILED', '上传须声明文件大小（Upload-Length）');
   if (input.size === 0) throw new AppError('VALIDATION_FAILED', '文件为空，未上传');
-  if (input.size > input.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `文件过大：单个文件上限 ${gib(input.maxBytes)}`, { limit: input.maxBytes });
   const m = input.metadata;
+  // Checked before tus too (routes.ts); again here for a limit lowered meanwhile.
+  await refuseOversizeCreation(db, actor, { agencyId: input.agencyId, size: input.size, limit: input.limit, fileName: m.filename ?? null }, now);
   const officerId = await resolveOfficer(db, input.agencyId, m.officerId, m.officerCertificateNo);
   await checkMatterAndStep(db, input.agencyId, m.matterId, m.stepId);
   const stored: StoredUploadMetadata = {

@@ -1,3 +1,4 @@
+import { Metadata } from '@tus/utils';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import { uuidParam } from '../../../shared/http-schemas.js';
@@ -45,6 +46,16 @@ export function parseUploadMetadata(raw: Record<string, string | null | undefine
     throw new AppError('VALIDATION_FAILED', `上传信息有误：${first ? `${first.path.join('.')} ${first.message}` : '请检查'}`, { issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) });
   }
   return parsed.data;
+}
+
+/** `filename` from a raw Upload-Metadata header, to name the file in a refusal made before tus reads it. */
+export function fileNameOf(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string') return null;
+  try {
+    return Metadata.parse(header).filename?.slice(0, 255) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The stored form (JSON in av_uploads.metadata) back to what registerAvRecord takes. */
