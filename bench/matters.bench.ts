@@ -37,7 +37,8 @@ async function load(urls: string[], cookie: string, connections: number) {
     url: urls[0]!,
     connections,
     duration: seconds,
-    headers: { cookie },
+    // As a browser sends it (BENCH_NO_GZIP=1 measures uncompressed answers).
+    headers: process.env.BENCH_NO_GZIP === '1' ? { cookie } : { cookie, 'accept-encoding': 'gzip, deflate, br' },
     requests: [{ setupRequest: (req) => { const u = new URL(urls[i++ % urls.length]!); return { ...req, path: u.pathname + u.search }; } }],
   });
   return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, non2xx: r.non2xx + r.errors };
@@ -81,6 +82,7 @@ async function measure(label: string, count: number, databaseUrl?: string) {
   const searches = [
     `${m}?category=penalty_general&phase=investigation`,
     `${m}?party=${encodeURIComponent('恒通商贸')}`,
+    `${m}?party=${encodeURIComponent('有限公司')}&status=open`,
     `${m}?unitId=${ctx.unitIds[0]}&status=open&from=2025-01-01T00:00:00%2B08:00&to=2025-07-01T00:00:00%2B08:00`,
     `${m}?officerId=${ctx.officerIds[2]}&page=3`,
     `${m}?number=${encodeURIComponent('〔2025〕12')}`,

@@ -34,6 +34,7 @@ export const matters = pgTable(
     index('matters_agency_created').on(t.agencyId, t.createdAt),
     index('matters_agency_phase').on(t.agencyId, t.phase, t.createdAt),
     index('matters_agency_category').on(t.agencyId, t.category, t.createdAt),
+    index('matters_agency_category_phase').on(t.agencyId, t.category, t.phase, t.createdAt),
     index('matters_agency_status').on(t.agencyId, t.status, t.createdAt),
     index('matters_unit').on(t.unitId, t.createdAt),
   ],

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { avInterruptions, avRecords, documents, documentSignatures, findings, legalReviews, stepApprovals } from '../../db/schema/index.js';
 import { legalReviewEntries } from './timeline-legal-review.js';
@@ -30,23 +30,32 @@ const avKindLabels: Record<string, string> = { photo: '照片', audio: '录音',
  */
 export async function matterTimeline(db: Db, p: Principal, agencyId: string, matterId: string) {
   const { matter, steps } = await loadMatter(db, p, agencyId, matterId);
+  // Only the columns the timeline shows: a matter may have thousands of rows here.
   const [approvals, docs, findingRows, avRows, interruptions, reviews] = await Promise.all([
-    db.select().from(stepApprovals).where(eq(stepApprovals.matterId, matterId)).orderBy(asc(stepApprovals.at)),
+    db
+      .select({ id: stepApprovals.id, stepId: stepApprovals.stepId, stage: stepApprovals.stage, decision: stepApprovals.decision, opinion: stepApprovals.opinion, actorName: stepApprovals.actorName, at: stepApprovals.at, signed: sql<boolean>`${stepApprovals.signatureKey} is not null` })
+      .from(stepApprovals)
+      .where(eq(stepApprovals.matterId, matterId))
+      .orderBy(asc(stepApprovals.at)),
     db
       .select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, version: documents.version, number: documents.number, status: documents.status, replacesId: documents.replacesId, correctionReason: documents.correctionReason, createdAt: documents.createdAt, createdByName: documents.createdByName, issuedAt: documents.issuedAt, issuedByName: documents.issuedByName })
       .from(documents)
       .where(eq(documents.matterId, matterId)),
-    db.select().from(findings).where(eq(findings.matterId, matterId)),
-    db.select().from(avRecords).where(eq(avRecords.matterId, matterId)),
+    db
+      .select({ id: findings.id, requirement: findings.requirement, state: findings.state, rule: findings.rule, summary: findings.summary, firstSeenAt: findings.firstSeenAt, resolvedAt: findings.resolvedAt, resolution: findings.resolution })
+      .from(findings)
+      .where(eq(findings.matterId, matterId)),
+    db
+      .select({ id: avRecords.id, kind: avRecords.kind, title: avRecords.title, stepId: avRecords.stepId, recordedBy: avRecords.recordedBy, objectKey: avRecords.objectKey, startedAt: avRecords.startedAt, endedAt: avRecords.endedAt, ingestedAt: avRecords.ingestedAt, organisedAt: avRecords.organisedAt, place: avRecords.place })
+      .from(avRecords)
+      .where(eq(avRecords.matterId, matterId)),
     db.select().from(avInterruptions).where(eq(avInterruptions.matterId, matterId)),
     db.select().from(legalReviews).where(eq(legalReviews.matterId, matterId)),
   ]);
-  const signatures = docs.length ? await db.select().from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
-  const phaseOfStep = new Map(steps.map((s) => [s.id, s.phase]));
-  const phaseOfDocument = (documentId: string) => {
-    const stepId = docs.find((d) => d.id === documentId)?.stepId;
-    return stepId ? (phaseOfStep.get(stepId) ?? null) : null;
-  };
+  const signatures = docs.length ? await db.select({ id: documentSignatures.id, documentId: documentSignatures.documentId, signedAt: documentSignatures.signedAt, method: documentSignatures.method, signerName: documentSignatures.signerName, recordedByName: documentSignatures.recordedByName, role: documentSignatures.role, refusalReason: documentSignatures.refusalReason, witnessName: documentSignatures.witnessName }).from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
+  const stepById = new Map(steps.map((s) => [s.id, s]));
+  const phaseOfStep = (stepId: string | null) => (stepId ? (stepById.get(stepId)?.phase ?? null) : null);
+  const stepOfDocument = new Map(docs.map((d) => [d.id, d.stepId]));
   const entries: TimelineEntry[] = [
     { at: iso(matter.createdAt)!, kind: 'matter', phase: 'start', title: `登记事项 ${matter.number}：${matter.title}`, actor: null, stepId: null, objectId: matter.id, detail: { startRoute: matter.startRoute } },
     ...steps.map((s) => ({
@@ -62,15 +71,15 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     ...approvals.map((a) => ({
       at: iso(a.at)!,
       kind: 'approval' as const,
-      phase: phaseOfStep.get(a.stepId) ?? null,
-      title: `${stageWords[a.stage] ?? a.stage}${approvalWords[a.decision] ?? a.decision}：${stepLabel(steps.find((s) => s.id === a.stepId)?.step ?? '')}`,
+      phase: phaseOfStep(a.stepId),
+      title: `${stageWords[a.stage] ?? a.stage}${approvalWords[a.decision] ?? a.decision}：${stepLabel(stepById.get(a.stepId)?.step ?? '')}`,
       actor: a.actorName,
       stepId: a.stepId,
       objectId: a.id,
-      detail: { stage: a.stage, decision: a.decision, opinion: a.opinion, signed: Boolean(a.signatureKey) },
+      detail: { stage: a.stage, decision: a.decision, opinion: a.opinion, signed: Boolean(a.signed) },
     })),
     ...docs.flatMap((d) => {
-      const base = { kind: 'document' as const, phase: d.stepId ? (phaseOfStep.get(d.stepId) ?? null) : null, stepId: d.stepId, objectId: d.id };
+      const base = { kind: 'document' as const, phase: phaseOfStep(d.stepId), stepId: d.stepId, objectId: d.id };
       const detail = { typeId: d.typeId, typeName: documentType(d.typeId)?.name ?? d.typeId, version: d.version, number: d.number, status: d.status, replacesId: d.replacesId, correctionReason: d.correctionReason };
       const out: TimelineEntry[] = [{ ...base, at: iso(d.createdAt)!, title: d.version > 1 ? `更正文书（第 ${d.version} 版）` : '起草文书', actor: d.createdByName, detail }];
       if (d.issuedAt) out.push({ ...base, at: iso(d.issuedAt)!, title: `文书定稿 ${d.number ?? ''}`.trim(), actor: d.issuedByName, detail });
@@ -79,10 +88,10 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     ...signatures.map((s) => ({
         at: iso(s.signedAt)!,
         kind: 'signature' as const,
-        phase: phaseOfDocument(s.documentId),
+        phase: phaseOfStep(stepOfDocument.get(s.documentId) ?? null),
         title: s.method === 'refused' ? `${s.signerName} 拒绝签字` : `${s.signerName} 签名`,
         actor: s.recordedByName,
-        stepId: docs.find((d) => d.id === s.documentId)?.stepId ?? null,
+        stepId: stepOfDocument.get(s.documentId) ?? null,
         objectId: s.id,
       detail: { documentId: s.documentId, role: s.role, method: s.method, refusalReason: s.refusalReason, witnessName: s.witnessName },
     })),
@@ -96,7 +105,7 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     ...avRows.map((a) => ({
       at: iso(a.endedAt ?? a.ingestedAt)!,
       kind: 'av' as const,
-      phase: a.stepId ? (phaseOfStep.get(a.stepId) ?? null) : null,
+      phase: phaseOfStep(a.stepId),
       title: `音像记录（${avKindLabels[a.kind] ?? a.kind}）${a.title ? `：${a.title}` : ''}`,
       actor: a.recordedBy === 'party' ? '当事人提供' : null,
       stepId: a.stepId,
@@ -106,7 +115,7 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     ...interruptions.map((i) => ({
       at: iso(i.interruptedAt)!,
       kind: 'interruption' as const,
-      phase: i.stepId ? (phaseOfStep.get(i.stepId) ?? null) : null,
+      phase: phaseOfStep(i.stepId),
       title: `音像记录中断（${INTERRUPTION_CAUSES[i.cause as keyof typeof INTERRUPTION_CAUSES] ?? i.cause}）${i.resumedAt ? '，已恢复' : '，未能继续'}`,
       actor: i.createdByName,
       stepId: i.stepId,
@@ -115,6 +124,7 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
     })),
     ...reviews.flatMap((r) => legalReviewEntries(r)),
   ];
-  entries.sort((a, b) => a.at.localeCompare(b.at));
+  // ISO-8601 UTC strings sort as text; a plain comparison, not localeCompare (ICU collation is slow).
+  entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return { matterId, number: matter.number, entries };
 }
