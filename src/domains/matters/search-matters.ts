@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { matterOfficers, matterParties, matters, units } from '../../db/schema/index.js';
@@ -40,12 +40,17 @@ async function searchCondition(db: Db, p: Principal, agencyId: string, q: Matter
 export async function searchMatters(db: Db, p: Principal, agencyId: string, q: z.infer<typeof matterSearchQuery>) {
   const condition = await searchCondition(db, p, agencyId, q);
   const offset = (q.page - 1) * q.pageSize;
+  // A number carries its year, so the matches cluster in time; the planner, assuming them spread
+  // evenly, would walk the date index from the newest and could pass most of the table before the
+  // first match (1.1 s at 1,000,000 matters). Ordering by an expression that index does not give
+  // makes it fetch the (trigram-indexed) matches first and sort those: cost follows the matches.
+  const newestFirst = q.number ? sql`${matters.createdAt} + interval '0 second'` : matters.createdAt;
   const rows = await db
     .select({ m: matters, unitName: units.name })
     .from(matters)
     .leftJoin(units, eq(units.id, matters.unitId))
     .where(condition)
-    .orderBy(desc(matters.createdAt), desc(matters.id))
+    .orderBy(desc(newestFirst), desc(matters.id))
     .limit(q.pageSize + 1)
     .offset(offset);
   const hasMore = rows.length > q.pageSize;
