@@ -249,7 +249,7 @@ describe('enforcement matter in the browser', () => {
     await choose(page, 'filter-category', '行政强制措施');
     await page.getByTestId('matter-search').click();
     await expect.poll(() => page.getByTestId('matter-table').locator('tbody tr.ant-table-row').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('matter-table').locator('.ant-pagination-total-text').textContent()).toBe('共 1 件');
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe('共 1 件');
     await shot(page, 'matters');
     await page.context().close();
   });
