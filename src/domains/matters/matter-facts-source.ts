@@ -56,6 +56,7 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
         .filter((r) => r.matterId === m.id && r.endedAt)
         .map((r) => ({
           recordId: r.id,
+          label: r.title ?? r.originalFileName,
           activityId: r.stepId,
           recordedEnd: r.endedAt!,
           ingestedAt: r.ingestedAt,

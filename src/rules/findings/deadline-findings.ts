@@ -24,7 +24,7 @@ export function avStorageFindings(facts: MatterFacts, context: EvaluationContext
       from: deadline.from,
       dueAt: deadline.dueAt,
       metAt: record.ingestedAt,
-      detail: { variant: deadline.variant, anchor: deadline.anchor, reasonGiven: record.lateReason ?? null },
+      detail: { variant: deadline.variant, anchor: deadline.anchor, reasonGiven: record.lateReason ?? null, recordLabel: record.label ?? null },
     });
     if (finding) out.push(finding);
   }
@@ -49,6 +49,7 @@ export function avOrganisingFindings(facts: MatterFacts, context: EvaluationCont
       from: record.ingestedAt,
       dueAt,
       metAt: record.organisedAt,
+      detail: { recordLabel: record.label ?? null },
     });
     if (finding) out.push(finding);
   }

@@ -11,12 +11,18 @@ const documentTypeName = (id: string) => documentType(id)?.name ?? id;
 // that evaluating many matters builds no text; callers describe only the findings they show.
 
 const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing'>, (f: Finding) => string> = {
-  av_storage_deadline: (f) => `音像记录 ${f.objectId} 储存`,
-  av_organising_deadline: (f) => `音像记录 ${f.objectId} 分类整理`,
+  av_storage_deadline: (f) => `${avRecordName(f)}储存`,
+  av_organising_deadline: (f) => `${avRecordName(f)}分类整理`,
   archive_deadline: () => '案卷归档',
   disclosure_deadline: () => '执法决定信息公开',
   legal_review_deadline: (f) => (f.detail['extended'] ? '法制审核（已批准延长）' : '法制审核'),
   emergency_retro_approval_deadline: () => '紧急启动后补报审批',
+};
+
+// By its title or file name when it has one; else by the start of its id, as activities are.
+const avRecordName = (f: Finding) => {
+  const label = f.detail['recordLabel'];
+  return typeof label === 'string' && label ? `音像记录「${label}」` : `音像记录（${f.objectId.slice(0, 8)}）`;
 };
 
 export function describeFinding(finding: Finding): string {

@@ -43,13 +43,13 @@ describe('AV-4 storage findings', () => {
       detail: { reasonGiven: '设备电量耗尽', variant: 'standard' },
     });
     expect(finding?.rule.text).toContain('应在24小时内');
-    expect(describeFinding(finding!)).toBe('音像记录 R1 储存逾期3小时（24小时内，2026-03-11 15:00 前，实际 2026-03-11 18:00）；说明：设备电量耗尽');
+    expect(describeFinding(finding!)).toBe('音像记录（R1）储存逾期3小时（24小时内，2026-03-11 15:00 前，实际 2026-03-11 18:00）；说明：设备电量耗尽');
   });
 
   it('AV-4 S1: not stored and within 4 h of the limit → due soon; stored in time → nothing', () => {
     const open = ofKind(run(matter({ avRecords: [record] }), 'S1', '2026-03-11 12:00'), 'av_storage_deadline');
     expect(open.map((f) => [f.state, f.severity])).toEqual([['due_soon', 'low']]);
-    expect(describeFinding(open[0]!)).toBe('音像记录 R1 储存即将到期（24小时内，2026-03-11 15:00 前）');
+    expect(describeFinding(open[0]!)).toBe('音像记录（R1）储存即将到期（24小时内，2026-03-11 15:00 前）');
     expect(run(matter({ avRecords: [record] }), 'S1', '2026-03-11 09:00')).toEqual([]);
     expect(run(matter({ avRecords: [{ ...record, ingestedAt: shanghai('2026-03-11 14:00') }] }), 'S1', '2026-03-20 09:00')).toEqual([]);
   });
@@ -57,7 +57,10 @@ describe('AV-4 storage findings', () => {
   it('AV-4 S0: not stored by 17:30 and still missing → late and high', () => {
     const [finding] = run(matter({ avRecords: [record] }), 'S0', '2026-03-10 19:30');
     expect(finding).toMatchObject({ state: 'late', severity: 'high', dueAt: shanghai('2026-03-10 17:30'), lateByMs: 2 * HOUR });
-    expect(describeFinding(finding!)).toBe('音像记录 R1 储存已逾期2小时，尚未完成（当天下班前，2026-03-10 17:30 前）；未说明理由');
+    expect(describeFinding(finding!)).toBe('音像记录（R1）储存已逾期2小时，尚未完成（当天下班前，2026-03-10 17:30 前）；未说明理由');
+    // A record with a title (or a file name) is named by it, not by its id.
+    const [named] = run(matter({ avRecords: [{ ...record, label: '扣押现场执法记录仪录像' }] }), 'S0', '2026-03-10 19:30');
+    expect(describeFinding(named!)).toBe('音像记录「扣押现场执法记录仪录像」储存已逾期2小时，尚未完成（当天下班前，2026-03-10 17:30 前）；未说明理由');
   });
 
   it('AV-4 S0: a delay approved by the head has no number (第三十五条), so no finding', () => {

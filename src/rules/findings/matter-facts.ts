@@ -37,6 +37,8 @@ export interface ActivityFacts {
 
 export interface AvRecordFacts {
   recordId: string;
+  /** What people call it (title, else file name), so a finding can name it; optional. */
+  label?: string | null;
   /** The activity it records, if linked. */
   activityId?: string | null;
   recordedEnd: Date;
