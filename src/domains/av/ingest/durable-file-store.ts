@@ -58,10 +58,14 @@ export class DurableFileStore extends FileStore {
       if (before.size !== BigInt(offset)) state = undefined; // someone else is writing: hash from disk at the end
       else if (!state || !state.matches(before, offset)) state = await HashState.start(fh, offset);
       const hash = state?.hash;
+      // Flush to disk while receiving (one fdatasync in flight at a time, every 16 MiB), so the
+      // flush that must end before the offset is acknowledged has little left to write.
+      const flusher = new EarlyFlush(fh);
       const counter = new Transform({
         transform(chunk: Buffer, _enc, done) {
           received += chunk.length;
           hash?.update(chunk);
+          flusher.wrote(chunk.length);
           done(null, chunk);
         },
       });
@@ -74,7 +78,9 @@ export class DurableFileStore extends FileStore {
         state = undefined;
         throw ERRORS.FILE_WRITE_ERROR;
       } finally {
-        await fh.sync();
+        await flusher.settled();
+        // fdatasync: the data and the size (needed to read it back) reach the disk; no mtime flush.
+        await fh.datasync();
       }
       if (state) {
         const after = await fh.stat({ bigint: true });
@@ -164,5 +170,31 @@ class HashState {
   /** True when the file still is what this hash covers: at `offset`, same inode, untouched since. */
   matches(s: BigIntStats, offset: number) {
     return this.offset === offset && s.size === BigInt(offset) && s.ino === this.ino && s.mtimeNs === this.mtimeNs;
+  }
+}
+
+/** Starts an fdatasync of what has been written every `every` bytes, never two at once. */
+class EarlyFlush {
+  private sinceFlush = 0;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly every = 16 * 1024 * 1024,
+  ) {}
+
+  wrote(bytes: number) {
+    this.sinceFlush += bytes;
+    if (this.sinceFlush < this.every || this.inFlight) return;
+    this.sinceFlush = 0;
+    // Errors surface in the final datasync, which is awaited before the offset is acknowledged.
+    this.inFlight = this.fh.datasync().then(
+      () => void (this.inFlight = null),
+      () => void (this.inFlight = null),
+    );
+  }
+
+  async settled() {
+    await this.inFlight;
   }
 }
