@@ -10,8 +10,8 @@ import { canSeeMatter, matterScope } from './scope.js';
 export type MatterRow = typeof matters.$inferSelect;
 export type StepRow = typeof matterSteps.$inferSelect;
 
-/** A matter the principal may see, with its officers and steps; 404 otherwise (ACC-1). */
-export async function loadMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string) {
+/** A matter the principal may see, with its officers; 404 otherwise (ACC-1). */
+export async function loadVisibleMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string) {
   const [matter] = await db.select().from(matters).where(and(eq(matters.id, matterId), eq(matters.agencyId, agencyId)));
   if (!matter) throw notFound('执法事项');
   const officerRows = await db
@@ -21,6 +21,12 @@ export async function loadMatter(db: DbOrTx, p: Principal, agencyId: string, mat
     .where(eq(matterOfficers.matterId, matterId));
   const scope = await matterScope(db, p, agencyId);
   if (!canSeeMatter(scope, matter, officerRows.map((o) => o.id))) throw notFound('执法事项');
+  return { matter, officers: officerRows };
+}
+
+/** A matter the principal may see, with its officers, steps and parties; 404 otherwise (ACC-1). */
+export async function loadMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string) {
+  const { matter, officers: officerRows } = await loadVisibleMatter(db, p, agencyId, matterId);
   const steps = await db.select().from(matterSteps).where(eq(matterSteps.matterId, matterId)).orderBy(asc(matterSteps.occurredAt), asc(matterSteps.recordedAt));
   const parties = await db.select().from(matterParties).where(eq(matterParties.matterId, matterId));
   return { matter, officers: officerRows, steps, parties, lifecycle: lifecycleOf(matter.category as EnforcementCategory) };
