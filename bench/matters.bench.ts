@@ -89,8 +89,11 @@ async function measure(label: string, count: number, databaseUrl?: string) {
   ];
   const search = await load(searches, cookie, 20);
   const timeline = await load([`${m}/${ctx.longMatterId}/timeline`], cookie, 20);
+  // What one user waits when the server is not queueing: the same requests, one at a time.
+  const searchAlone = await load(searches, cookie, 1);
+  const timelineAlone = await load([`${m}/${ctx.longMatterId}/timeline`], cookie, 1);
   await live.stop();
-  return { database: label, matters: count, seedSeconds: Math.round(seedMs / 1000), search, timeline500: timeline };
+  return { database: label, matters: count, seedSeconds: Math.round(seedMs / 1000), search, timeline500: timeline, searchAlone, timeline500Alone: timelineAlone };
 }
 
 const results = process.env.BENCH_SKIP_PGLITE === '1' ? [] : [await measure('pglite', Number(process.env.BENCH_MATTERS_PGLITE ?? 100_000))];
@@ -103,4 +106,6 @@ for (const r of results) console.log(JSON.stringify(r));
 console.table(results.flatMap((r) => [
   { database: r.database, figure: `search (${r.matters} matters, 20 conc.) req/s | p50 | p90 | p97.5 ms`, value: `${r.search.reqPerSec} | ${r.search.p50} | ${r.search.p90} | ${r.search.p97_5}`, target: 'p95 ≤ 50 ms (PostgreSQL)' },
   { database: r.database, figure: 'timeline of 500 records req/s | p50 | p90 | p97.5 ms', value: `${r.timeline500.reqPerSec} | ${r.timeline500.p50} | ${r.timeline500.p90} | ${r.timeline500.p97_5}`, target: 'p95 ≤ 50 ms' },
+  { database: r.database, figure: 'search, 1 connection req/s | p50 | p90 | p97.5 ms', value: `${r.searchAlone.reqPerSec} | ${r.searchAlone.p50} | ${r.searchAlone.p90} | ${r.searchAlone.p97_5}`, target: '—' },
+  { database: r.database, figure: 'timeline, 1 connection req/s | p50 | p90 | p97.5 ms', value: `${r.timeline500Alone.reqPerSec} | ${r.timeline500Alone.p50} | ${r.timeline500Alone.p90} | ${r.timeline500Alone.p97_5}`, target: '—' },
 ]));
