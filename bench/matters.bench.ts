@@ -73,6 +73,8 @@ async function measure(label: string, count: number, databaseUrl?: string) {
     const t0 = performance.now();
     await seedMatters(db.db, { id: ctx.agencyId, unitIds: ctx.unitIds, officerIds: ctx.officerIds }, count, 20_000);
     await seedLongMatter(db.db, ctx.longMatterId, 500);
+    // What the server's own maintenance (src/db/pglite-maintenance.ts) does within 5 s of starting.
+    await db.db.execute(sql.raw('analyze'));
     seedMs = performance.now() - t0;
     await db.close();
   }

@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/client.js';
+import { startPgliteMaintenance } from '../db/pglite-maintenance.js';
 import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
 import { deriveJob } from '../domains/av/derive-job.js';
 import { startFindingsScheduler } from '../domains/findings/scheduler.js';
@@ -32,6 +33,7 @@ export async function startServer(config: Config) {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   startFindingsScheduler(ctx, app.log);
+  if (ctx.dbKind === 'pglite') startPgliteMaintenance(ctx.db, (err) => app.log.error({ err }, 'analyze failed'));
   startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)] as never, ctx.clock, (err) => app.log.error({ err }, 'job failed'));
   if (admin.generatedPassword) {
     // Printed once, on stdout, never logged to the log stream.
