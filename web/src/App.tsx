@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { setUnauthorizedHandler } from './api/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { AgenciesPage } from './pages/AgenciesPage.js';
+import { AgencySettingsPage } from './pages/AgencySettingsPage.js';
 import { ApprovalsPage } from './pages/ApprovalsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
 import { AvRecordPage } from './pages/av/AvRecordPage.js';
@@ -67,6 +68,7 @@ export function App() {
         <Route path="legal-reviews/:reviewId" element={<LegalReviewPage />} />
         <Route path="legal-review/list" element={<MajorListPage />} />
         <Route path="agencies" element={<AgenciesPage />} />
+        <Route path="agency" element={<AgencySettingsPage />} />
         <Route path="units" element={<UnitsPage />} />
         <Route path="officers" element={<OfficersPage />} />
         <Route path="policy" element={<PolicyPage />} />
