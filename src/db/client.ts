@@ -23,8 +23,8 @@ export type Database = { db: Db; kind: 'pglite' | 'postgres'; migrate(): Promise
 // migrations/ sits at the package root, two levels above both src/db and dist/db.
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolMax?: number }): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolMax ?? 10);
   const dir = join(opts.dataDir, 'pgdata');
   await preparePgliteDir(dir);
   // pg_trgm indexes substring search (party names, numbers), as on PostgreSQL.
@@ -38,8 +38,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   };
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, max: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

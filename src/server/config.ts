@@ -1,9 +1,18 @@
+import { accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
 // Configuration is read from the environment and validated once at boot (STYLE habit 10).
 // Every variable is listed in the README's configuration table.
 const boolFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const executable = z.string().refine((p) => {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}, '不是可执行文件（路径不存在或无执行权限）');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -29,6 +38,14 @@ const envSchema = z.object({
   LIUHEN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   LIUHEN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LIUHEN_S3_FORCE_PATH_STYLE: boolFlag.default(false),
+  // Background work (several processes share one database): pool size, findings sweep, job queue.
+  LIUHEN_DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
+  LIUHEN_FINDINGS_SWEEP_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(300),
+  LIUHEN_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  LIUHEN_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Media tools (AV-1, AV-6): the binaries from npm unless these name others.
+  LIUHEN_FFPROBE: executable.optional(),
+  LIUHEN_FFMPEG: executable.optional(),
 }).refine((e) => e.LIUHEN_STORE !== 's3' || Boolean(e.LIUHEN_S3_BUCKET), { message: 'LIUHEN_STORE=s3 需要 LIUHEN_S3_BUCKET', path: ['LIUHEN_S3_BUCKET'] });
 
 export type S3StoreConfig = { endpoint?: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
@@ -49,6 +66,11 @@ export type Config = {
   uploadExpiryMs: number;
   uploadMaxBytes: number;
   store: { kind: 'local' } | ({ kind: 's3' } & S3StoreConfig);
+  dbPoolMax: number;
+  findingsSweepMs: number;
+  jobPollMs: number;
+  jobLeaseMs: number;
+  mediaTools: { ffprobe?: string; ffmpeg?: string };
 };
 
 export class ConfigError extends Error {}
@@ -81,5 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.LIUHEN_STORE === 's3'
         ? { kind: 's3', endpoint: e.LIUHEN_S3_ENDPOINT, bucket: e.LIUHEN_S3_BUCKET!, region: e.LIUHEN_S3_REGION, accessKeyId: e.LIUHEN_S3_ACCESS_KEY_ID, secretAccessKey: e.LIUHEN_S3_SECRET_ACCESS_KEY, forcePathStyle: e.LIUHEN_S3_FORCE_PATH_STYLE }
         : { kind: 'local' },
+    dbPoolMax: e.LIUHEN_DB_POOL_MAX,
+    findingsSweepMs: e.LIUHEN_FINDINGS_SWEEP_SECONDS * 1000,
+    jobPollMs: e.LIUHEN_JOB_POLL_MS,
+    jobLeaseMs: e.LIUHEN_JOB_LEASE_SECONDS * 1000,
+    mediaTools: { ffprobe: e.LIUHEN_FFPROBE, ffmpeg: e.LIUHEN_FFMPEG },
   };
 }

@@ -2,6 +2,8 @@ import { openDatabase } from '../db/client.js';
 import { startPgliteMaintenance } from '../db/pglite-maintenance.js';
 import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
 import { deriveJob } from '../domains/av/derive-job.js';
+import { useMediaTools } from '../domains/av/media-tools.js';
+import { reevaluateMatterJob } from '../domains/findings/reevaluate.js';
 import { startFindingsScheduler } from '../domains/findings/scheduler.js';
 import { startWorker } from '../jobs/queue.js';
 import { LocalObjectStore } from '../store/local-object-store.js';
@@ -11,7 +13,8 @@ import type { AppContext } from './context.js';
 
 /** Opens the database (migrating it), the object store, and the admin account: everything but HTTP. */
 export async function openContext(config: Config) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
+  useMediaTools(config.mediaTools);
   await database.migrate();
   const ctx: AppContext = {
     db: database.db,
@@ -32,9 +35,12 @@ export async function startServer(config: Config) {
   const admin = await bootstrapAdmin(ctx.db, config.adminPassword, ctx.clock());
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
-  startFindingsScheduler(ctx, app.log);
+  startFindingsScheduler(ctx, app.log, { everyMs: config.findingsSweepMs, leaseMs: config.jobLeaseMs });
   if (ctx.dbKind === 'pglite') startPgliteMaintenance(ctx.db, (err) => app.log.error({ err }, 'analyze failed'));
-  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)] as never, ctx.clock, (err) => app.log.error({ err }, 'job failed'));
+  // Two workers, so a long transcode never holds back the findings of a change.
+  const onJobError = (err: unknown) => app.log.error({ err }, 'job failed');
+  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)] as never, ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
+  startWorker(ctx.db, [reevaluateMatterJob(ctx.db, ctx.clock)] as never, ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
   if (admin.generatedPassword) {
     // Printed once, on stdout, never logged to the log stream.
     console.log(`\n首次启动：已创建平台管理员 admin，初始密码：${admin.generatedPassword}\n请登录后立即修改密码。\n`);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, officers } from './org.js';
 import { matters, matterSteps } from './matters.js';
 
@@ -47,6 +47,7 @@ export const avRecords = pgTable(
 );
 
 // Files derived from an original (thumbnail, poster, browser-playable copy): new objects, linked.
+// One per (record, kind): a second run of the derive job keeps the first row and drops its own.
 export const avDerivatives = pgTable(
   'av_derivatives',
   {
@@ -58,7 +59,7 @@ export const avDerivatives = pgTable(
     size: bigint('size', { mode: 'number' }).notNull(),
     createdAt: at('created_at').notNull(),
   },
-  (t) => [index('av_derivatives_record').on(t.avRecordId)],
+  (t) => [uniqueIndex('av_derivatives_record_kind').on(t.avRecordId, t.kind)],
 );
 
 // AV-6, CHK-2: a moment of a recording marked for a key point ("宣读扣押决定书 03:12").
@@ -135,6 +136,8 @@ export const jobs = pgTable(
     lastError: text('last_error'),
     createdAt: at('created_at').notNull(),
     finishedAt: at('finished_at'),
+    /** Jobs with the same name and key are one job while queued (e.g. one re-evaluation per matter). */
+    dedupeKey: text('dedupe_key'),
   },
-  (t) => [index('jobs_ready').on(t.status, t.runAfter)],
+  (t) => [index('jobs_ready').on(t.status, t.runAfter), uniqueIndex('jobs_queued_once').on(t.name, t.dedupeKey).where(sql`status = 'queued' and dedupe_key is not null`)],
 );

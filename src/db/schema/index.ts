@@ -6,3 +6,4 @@ export * from './matters.js';
 export * from './documents.js';
 export * from './av.js';
 export * from './legal-review.js';
+export * from './coordination.js';

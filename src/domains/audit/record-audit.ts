@@ -1,6 +1,7 @@
 import { auditEvents } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
+import { enqueueMatterReevaluation } from '../findings/reevaluation-job-ref.js';
 import type { AuditAction } from './audit-actions.js';
 
 /** Who did it, from where: taken from the request, or from the CLI for operator commands. */
@@ -21,6 +22,12 @@ export type AuditEventInput = {
   before?: unknown;
   after?: unknown;
   details?: unknown;
+  /**
+   * The matters whose facts this change touches (e.g. a step's matter; both matters when a
+   * record moves). Their findings are re-evaluated by a job enqueued in this same transaction,
+   * so no use case can forget it. Not stored in the event.
+   */
+  matterIds?: ReadonlyArray<string | null | undefined>;
 };
 
 /**
@@ -43,6 +50,9 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
     details: redactSecrets(event.details) ?? null,
   };
   await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) });
+  const matterIds = new Set((event.matterIds ?? []).filter((id): id is string => Boolean(id)));
+  if (matterIds.size && !event.agencyId) throw new Error(`audit event ${event.action} names matters but no agency`);
+  for (const matterId of matterIds) await enqueueMatterReevaluation(tx, event.agencyId!, matterId, now);
 }
 
 const secretKeys = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword', 'tokenHash', 'token']);

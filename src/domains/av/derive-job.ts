@@ -39,7 +39,9 @@ export function deriveJob(db: Db, store: ObjectStore, now: () => Date): JobDefin
         const add = async (kind: string, file: string, mediaType: string) => {
           if (existing.has(kind)) return;
           const stored = await store.put(createReadStream(file));
-          await db.insert(avDerivatives).values({ avRecordId, kind, objectKey: stored.key, mediaType, size: stored.size, createdAt: now() });
+          // Another run may have stored this kind meanwhile: its row stays (derivatives are
+          // append-only) and this copy is dropped; the store is write-once and content-addressed.
+          await db.insert(avDerivatives).values({ avRecordId, kind, objectKey: stored.key, mediaType, size: stored.size, createdAt: now() }).onConflictDoNothing({ target: [avDerivatives.avRecordId, avDerivatives.kind] });
         };
         if (record.kind === 'photo' || record.kind === 'video' || record.kind === 'cctv') {
           const jpg = join(dir, 'still.jpg');

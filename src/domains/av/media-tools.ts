@@ -15,8 +15,14 @@ function binary(pkg: string): string | null {
   }
 }
 
-export const ffprobePath = () => process.env.LIUHEN_FFPROBE ?? binary('@ffprobe-installer/ffprobe');
-export const ffmpegPath = () => process.env.LIUHEN_FFMPEG ?? binary('@ffmpeg-installer/ffmpeg');
+// Paths from the validated configuration (LIUHEN_FFPROBE, LIUHEN_FFMPEG), set once at start.
+let configured: { ffprobe?: string; ffmpeg?: string } = {};
+export function useMediaTools(paths: { ffprobe?: string; ffmpeg?: string }) {
+  configured = paths;
+}
+
+export const ffprobePath = () => configured.ffprobe ?? binary('@ffprobe-installer/ffprobe');
+export const ffmpegPath = () => configured.ffmpeg ?? binary('@ffmpeg-installer/ffmpeg');
 
 export type MediaFacts = {
   durationSeconds: number | null;

@@ -8,7 +8,6 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
-import { reevaluateMatter } from '../findings/reevaluate.js';
 import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
 import { addBookmark, avRecordDetail, listAvRecords, listInterruptions, loadAvRecord, organiseAvRecord, presentAv, recordInterruption } from './av-records.js';
 import { parseRange } from './byte-range.js';
@@ -21,8 +20,6 @@ const recordParams = agencyParams.extend({ recordId: uuidParam });
 export function avRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['音像记录'];
-  const afterChange = (agencyId: string, matterId: string | null) =>
-    matterId ? reevaluateMatter(ctx.db, agencyId, matterId, ctx.clock()).catch((err: unknown) => app.log.error({ err }, 'findings re-evaluation failed')) : undefined;
 
   r.get('/api/agencies/:agencyId/av-records', {
     config: { access: forAgency(canReadMatters) },
@@ -39,7 +36,6 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '分类整理：命名、分类、描述地点和内容，关联事项与环节，录制规范（原始文件不变）', params: recordParams, body: organiseInput, response: { 200: json, ...errorResponses } },
     handler: async (req) => {
       const row = await organiseAvRecord(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.recordId, req.body, ctx.clock());
-      await afterChange(req.params.agencyId, row.matterId);
       return presentAv(row);
     },
   });

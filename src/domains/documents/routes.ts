@@ -13,7 +13,6 @@ import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { notFound } from '../../shared/errors.js';
-import { reevaluateMatter } from '../findings/reevaluate.js';
 import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
 import { documentDetail, loadDocument, presentDocument } from './load-document.js';
 import { documentFile, documentHtml } from './render.js';
@@ -27,8 +26,6 @@ const docParams = agencyParams.extend({ documentId: uuidParam });
 export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['执法文书'];
-  const afterChange = (agencyId: string, matterId: string) =>
-    reevaluateMatter(ctx.db, agencyId, matterId, ctx.clock()).catch((err: unknown) => app.log.error({ err, matterId }, 'findings re-evaluation failed'));
 
   r.get('/api/document-types', {
     config: { access: 'signedIn' },
@@ -52,7 +49,6 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '起草文书（草稿可随意修改）', params: agencyParams.extend({ matterId: uuidParam }), body: documentInput, response: { 201: json, ...errorResponses } },
     handler: async (req, reply) => {
       const doc = await createDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
-      await afterChange(req.params.agencyId, req.params.matterId);
       return reply.status(201).send(presentDocument(doc));
     },
   });

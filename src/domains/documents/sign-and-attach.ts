@@ -32,7 +32,7 @@ export async function addSignature(db: Db, store: ObjectStore, actor: Actor, p: 
         recordedByName: actor.name,
       })
       .returning();
-    await recordAudit(tx, actor, { action: 'document.signed', agencyId, objectType: 'document', objectId: doc.id, after: { role: row!.role, signerName: row!.signerName, method: row!.method, objectKey: row!.objectKey, refusalReason: row!.refusalReason, witnessName: row!.witnessName } }, now);
+    await recordAudit(tx, actor, { action: 'document.signed', agencyId, objectType: 'document', objectId: doc.id, after: { role: row!.role, signerName: row!.signerName, method: row!.method, objectKey: row!.objectKey, refusalReason: row!.refusalReason, witnessName: row!.witnessName }, matterIds: [doc.matterId] }, now);
     return row!;
   });
 }
@@ -54,7 +54,7 @@ export async function addAttachment(db: Db, store: ObjectStore, actor: Actor, p:
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_');
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(documentAttachments).values({ documentId: doc.id, kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length, addedAt: now, addedByName: actor.name }).returning();
-    await recordAudit(tx, actor, { action: 'document.attachment_added', agencyId, objectType: 'document', objectId: doc.id, after: { kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length } }, now);
+    await recordAudit(tx, actor, { action: 'document.attachment_added', agencyId, objectType: 'document', objectId: doc.id, after: { kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length }, matterIds: [doc.matterId] }, now);
     return row!;
   });
 }

@@ -32,7 +32,7 @@ export async function createDocument(db: Db, actor: Actor, p: Principal, agencyI
       .insert(documents)
       .values({ matterId, stepId: step?.id ?? null, typeId: type.id, lineageId: randomUUID(), version: 1, status: 'draft', fields: input.fields, createdAt: now, createdByUserId: actor.userId, createdByName: actor.name, updatedAt: now })
       .returning();
-    await recordAudit(tx, actor, { action: 'document.created', agencyId, objectType: 'document', objectId: row!.id, after: { matterId, typeId: type.id, stepId: row!.stepId } }, now);
+    await recordAudit(tx, actor, { action: 'document.created', agencyId, objectType: 'document', objectId: row!.id, after: { matterId, typeId: type.id, stepId: row!.stepId }, matterIds: [matterId] }, now);
     return row!;
   });
 }
@@ -44,7 +44,7 @@ export async function updateDraft(db: Db, actor: Actor, p: Principal, agencyId: 
   return db.transaction(async (tx) => {
     const [row] = await tx.update(documents).set({ fields, updatedAt: now }).where(and(eq(documents.id, documentId), eq(documents.status, 'draft'))).returning();
     if (!row) throw new AppError('IMMUTABLE', '文书已定稿，不能修改');
-    await recordAudit(tx, actor, { action: 'document.updated', agencyId, objectType: 'document', objectId: documentId, before: { fields: doc.fields }, after: { fields } }, now);
+    await recordAudit(tx, actor, { action: 'document.updated', agencyId, objectType: 'document', objectId: documentId, before: { fields: doc.fields }, after: { fields }, matterIds: [doc.matterId] }, now);
     return row;
   });
 }
@@ -71,7 +71,7 @@ export async function issueDocument(db: Db, actor: Actor, p: Principal, agencyId
     const number = earlier?.number ?? (type.numberPrefix ? formatDocumentNumber(type, { agencyPrefix: agency!.code.toUpperCase(), year, sequence: await nextSequence(tx as Db, agencyId, `doc:${type.numberPrefix}`, year) }) : null);
     const contentHash = sha256Hex(canonicalJson({ matterId: matter.id, typeId: type.id, version: doc.version, number, fields: valid.values }));
     const [row] = await tx.update(documents).set({ status: 'issued', number, fields: valid.values, contentHash, issuedAt: now, issuedByName: actor.name, updatedAt: now }).where(eq(documents.id, documentId)).returning();
-    await recordAudit(tx, actor, { action: 'document.issued', agencyId, objectType: 'document', objectId: documentId, after: { number, contentHash, version: doc.version } }, now);
+    await recordAudit(tx, actor, { action: 'document.issued', agencyId, objectType: 'document', objectId: documentId, after: { number, contentHash, version: doc.version }, matterIds: [doc.matterId] }, now);
     return row!;
   });
 }
@@ -87,7 +87,7 @@ export async function correctDocument(db: Db, actor: Actor, p: Principal, agency
       .insert(documents)
       .values({ matterId: doc.matterId, stepId: doc.stepId, typeId: doc.typeId, lineageId: doc.lineageId, version: doc.version + 1, replacesId: doc.id, correctionReason: input.reason, status: 'draft', fields: input.fields, createdAt: now, createdByUserId: actor.userId, createdByName: actor.name, updatedAt: now })
       .returning();
-    await recordAudit(tx, actor, { action: 'document.corrected', agencyId, objectType: 'document', objectId: row!.id, details: { replaces: doc.id, version: row!.version, reason: input.reason } }, now);
+    await recordAudit(tx, actor, { action: 'document.corrected', agencyId, objectType: 'document', objectId: row!.id, details: { replaces: doc.id, version: row!.version, reason: input.reason }, matterIds: [doc.matterId] }, now);
     return row!;
   });
 }

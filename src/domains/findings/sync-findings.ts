@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { findings } from '../../db/schema/index.js';
 import { describeFinding } from '../../rules/findings/describe-finding.js';
@@ -7,6 +7,15 @@ import { recordAudit, systemActor } from '../audit/record-audit.js';
 
 const engine = systemActor('findings-engine');
 export type SyncCounts = { opened: number; changed: number; resolved: number };
+
+/**
+ * Serialises everything that stores one matter's findings, across processes, until the
+ * transaction ends: without it two evaluations at once both insert a new finding (one aborts on
+ * the unique key) or both record the same change. Take the locks in a fixed order.
+ */
+export async function lockMatterFindings(tx: DbOrTx, agencyId: string, matterIds: string[]) {
+  for (const matterId of matterIds) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`liuhen.findings:${agencyId}:${matterId}`}, 0))`);
+}
 
 /**
  * Makes the stored findings of one matter equal to what the engine found now: new ones open,
@@ -21,6 +30,7 @@ export async function syncMatterFindings(
   owners: { unitId?: string | null; officerIds?: string[] },
   now: Date,
 ): Promise<SyncCounts> {
+  await lockMatterFindings(tx, agencyId, [matterId]);
   const open = await tx.select().from(findings).where(and(eq(findings.agencyId, agencyId), eq(findings.matterId, matterId), isNull(findings.resolvedAt)));
   const openByKey = new Map(open.map((f) => [f.key, f]));
   const counts: SyncCounts = { opened: 0, changed: 0, resolved: 0 };

@@ -20,7 +20,7 @@ export async function recordDiscussion(db: Db, actor: Actor, p: Principal, agenc
   if (!step || step.step !== 'collective_discussion') throw new AppError('VALIDATION_FAILED', '请选择本事项已记录的“集体讨论”环节');
   return db.transaction(async (tx) => {
     const [row] = await tx.update(legalReviews).set({ status: 'discussed', discussionStepId: step.id, discussionConclusion: input.conclusion }).where(eq(legalReviews.id, reviewId)).returning();
-    await recordAudit(tx, actor, { action: 'legal_review.discussed', agencyId, objectType: 'legal_review', objectId: reviewId, after: input }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.discussed', agencyId, objectType: 'legal_review', objectId: reviewId, after: input, matterIds: [review.matterId] }, now);
     return row!;
   });
 }

@@ -36,7 +36,7 @@ export async function addMessage(db: Db, actor: Actor, p: Principal, agencyId: s
   if (kind === 'request') await assertReviewer(db, p, agencyId, review.matterId);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(legalReviewMessages).values({ reviewId, kind, text, byUserId: actor.userId, byName: actor.name, at: now }).returning();
-    await recordAudit(tx, actor, { action: kind === 'request' ? 'legal_review.requested' : 'legal_review.answered', agencyId, objectType: 'legal_review', objectId: reviewId, after: { text } }, now);
+    await recordAudit(tx, actor, { action: kind === 'request' ? 'legal_review.requested' : 'legal_review.answered', agencyId, objectType: 'legal_review', objectId: reviewId, after: { text }, matterIds: [review.matterId] }, now);
     return row!;
   });
 }
@@ -49,7 +49,7 @@ export async function approveExtension(db: Db, actor: Actor, p: Principal, agenc
   if (review.extensionApprovedAt) throw new AppError('CONFLICT', '已批准过延长');
   return db.transaction(async (tx) => {
     const [row] = await tx.update(legalReviews).set({ extensionApprovedAt: now, extensionApprovedByName: actor.name }).where(eq(legalReviews.id, reviewId)).returning();
-    await recordAudit(tx, actor, { action: 'legal_review.extended', agencyId, objectType: 'legal_review', objectId: reviewId }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.extended', agencyId, objectType: 'legal_review', objectId: reviewId, matterIds: [review.matterId] }, now);
     return row!;
   });
 }
@@ -85,7 +85,7 @@ export async function decideReview(
       .update(legalReviews)
       .set({ status: input.outcome === 'pass' ? 'passed' : 'failed', completedAt: now, reviewerUserId: actor.userId, reviewerName: actor.name, points: input.points, failReasons: input.failReasons, explanation: input.explanation, opinionDocumentId: doc!.id })
       .where(eq(legalReviews.id, reviewId));
-    await recordAudit(tx, actor, { action: 'legal_review.decided', agencyId, objectType: 'legal_review', objectId: reviewId, after: { outcome: input.outcome, failReasons: input.failReasons, opinionDocumentId: doc!.id } }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.decided', agencyId, objectType: 'legal_review', objectId: reviewId, after: { outcome: input.outcome, failReasons: input.failReasons, opinionDocumentId: doc!.id }, matterIds: [review.matterId] }, now);
     return doc!.id;
   });
   await issueDocument(db, actor, p, agencyId, docId, now);

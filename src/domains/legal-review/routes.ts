@@ -6,7 +6,6 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
-import { reevaluateMatter } from '../findings/reevaluate.js';
 import { loadMatter } from '../matters/load-matter.js';
 import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
 import { hasRole } from '../auth/principal.js';
@@ -30,7 +29,6 @@ const canReview = (p: Parameters<typeof canReadMatters>[0], agencyId: string) =>
 export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['法制审核'];
-  const after = (agencyId: string, matterId: string) => reevaluateMatter(ctx.db, agencyId, matterId, ctx.clock()).catch((err: unknown) => app.log.error({ err }, 'findings re-evaluation failed'));
 
   r.get('/api/agencies/:agencyId/legal-review/list', {
     config: { access: forAgency(canReadMatters) },
@@ -111,7 +109,6 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     handler: async (req, reply) => {
       const row = await submitForReview(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
-      await after(req.params.agencyId, req.params.matterId);
       return reply.status(201).send(row);
     },
   });
@@ -125,7 +122,6 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '机关负责人批准延长 5 个工作日（第十三条）', params: reviewParams, response: { 200: json, ...errorResponses } },
     handler: async (req) => {
       const row = await approveExtension(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, ctx.clock());
-      await after(req.params.agencyId, row.matterId);
       return row;
     },
   });
@@ -145,7 +141,6 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     handler: async (req) => {
       const row = await decideReview(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, req.body, ctx.clock());
-      await after(req.params.agencyId, row.matterId);
       return row;
     },
   });

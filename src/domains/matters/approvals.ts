@@ -41,7 +41,7 @@ export async function decideStep(db: Db, store: ObjectStore, actor: Actor, p: Pr
     await tx.insert(stepApprovals).values({ matterId, stepId, stage, decision: input.decision === 'return' ? 'returned' : 'approved', opinion: input.opinion, signatureKey: signature?.key ?? null, actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now });
     await updateMatterAfterStep(tx, matter, lifecycle, steps.map((s) => (s.id === stepId ? updated! : s)), updated!, now);
     const action = input.decision === 'return' ? 'matter.step_returned' : stage === 'review' ? 'matter.step_reviewed' : 'matter.step_approved';
-    await recordAudit(tx, actor, { action, agencyId, objectType: 'matter_step', objectId: stepId, before: { status: step.status, approvalStage: stage }, after: next, details: { opinion: input.opinion, matterId } }, now);
+    await recordAudit(tx, actor, { action, agencyId, objectType: 'matter_step', objectId: stepId, before: { status: step.status, approvalStage: stage }, after: next, details: { opinion: input.opinion, matterId }, matterIds: [matterId] }, now);
     return updated!;
   });
 }
@@ -55,7 +55,7 @@ export async function resubmitStep(db: Db, actor: Actor, p: Principal, agencyId:
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(matterSteps).set({ status: 'pending', approvalStage: 'review' }).where(eq(matterSteps.id, stepId)).returning();
     await tx.insert(stepApprovals).values({ matterId, stepId, stage: 'submit', decision: 'submitted', opinion, actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now });
-    await recordAudit(tx, actor, { action: 'matter.step_submitted', agencyId, objectType: 'matter_step', objectId: stepId, before: { status: 'returned' }, after: { status: 'pending' }, details: { opinion, matterId } }, now);
+    await recordAudit(tx, actor, { action: 'matter.step_submitted', agencyId, objectType: 'matter_step', objectId: stepId, before: { status: 'returned' }, after: { status: 'pending' }, details: { opinion, matterId }, matterIds: [matterId] }, now);
     return updated!;
   });
 }

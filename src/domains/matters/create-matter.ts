@@ -50,7 +50,7 @@ export async function createMatter(db: Db, actor: Actor, agencyId: string, input
       .returning();
     if (input.parties.length) await tx.insert(matterParties).values(input.parties.map((p) => ({ ...p, matterId: row!.id })));
     await tx.insert(matterOfficers).values(input.officerIds.map((officerId, i) => ({ matterId: row!.id, officerId, lead: i === 0 })));
-    await recordAudit(tx, actor, { action: 'matter.created', agencyId, objectType: 'matter', objectId: row!.id, after: { ...row, parties: input.parties, officerIds: input.officerIds } }, now);
+    await recordAudit(tx, actor, { action: 'matter.created', agencyId, objectType: 'matter', objectId: row!.id, after: { ...row, parties: input.parties, officerIds: input.officerIds }, matterIds: [row!.id] }, now);
     return row!;
   });
 }

@@ -56,7 +56,7 @@ export async function recordStep(db: Db, actor: Actor, p: Principal, agencyId: s
       await tx.insert(stepApprovals).values({ matterId, stepId: step!.id, stage: 'submit', decision: 'submitted', opinion: input.note?.trim() || '提请审批', actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now });
     }
     await updateMatterAfterStep(tx, matter, lifecycle, [...steps, step!], step!, now);
-    await recordAudit(tx, actor, { action: 'matter.step_recorded', agencyId, objectType: 'matter_step', objectId: step!.id, after: { matterId, ...step }, details: { submittedForApproval: needsApproval } }, now);
+    await recordAudit(tx, actor, { action: 'matter.step_recorded', agencyId, objectType: 'matter_step', objectId: step!.id, after: { matterId, ...step }, details: { submittedForApproval: needsApproval }, matterIds: [matterId] }, now);
     return step!;
   });
 }

@@ -11,7 +11,6 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, iso, uuidParam } from '../../shared/http-schemas.js';
-import { reevaluateMatter } from '../findings/reevaluate.js';
 import { approvalQueue, decideStep, resubmitStep, returnedToMe } from './approvals.js';
 import { createMatter } from './create-matter.js';
 import { historyOf, loadMatter, type StepRow } from './load-matter.js';
@@ -38,8 +37,6 @@ const presentStep = (s: StepRow) => ({
 export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['执法事项'];
-  const afterChange = (agencyId: string, matterId: string) =>
-    reevaluateMatter(ctx.db, agencyId, matterId, ctx.clock()).catch((err: unknown) => app.log.error({ err, matterId }, 'findings re-evaluation failed'));
 
   r.get('/api/agencies/:agencyId/matters', {
     config: { access: forAgency(canReadMatters) },
@@ -82,7 +79,6 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '记录一个环节；不合顺序时拒绝并说明缺少什么（OUT_OF_ORDER）', params: matterParams, body: stepInput, response: { 201: json, ...errorResponses } },
     handler: async (req, reply) => {
       const step = await recordStep(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
-      await afterChange(req.params.agencyId, req.params.matterId);
       return reply.status(201).send(presentStep(step));
     },
   });
@@ -91,7 +87,6 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags: ['审批'], summary: '审核人审核或批准人批准/退回，附意见和签名', params: stepParams, body: approvalDecisionInput, response: { 200: json, ...errorResponses } },
     handler: async (req) => {
       const step = await decideStep(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.params.stepId, req.body, ctx.clock());
-      await afterChange(req.params.agencyId, req.params.matterId);
       return presentStep(step);
     },
   });
