@@ -68,7 +68,8 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
         })),
       endedAt: m.endedAt,
       archivedAt: m.archivedAt,
-      decision: decision ? { issuedAt: decision.occurredAt, disclosedAt: null } : null,
+      // Disclosure (PUB-2) is not recorded yet: it is unknown, not "not disclosed", so its rule stays silent.
+      decision: decision ? { issuedAt: decision.occurredAt, disclosureRecorded: false } : null,
       // REV-5 runs from the receipt of the newest submission.
       legalReview: (() => {
         const r = reviewRows.filter((x) => x.matterId === m.id).sort((a, b) => b.submissionVersion - a.submissionVersion)[0];

@@ -76,7 +76,8 @@ export function archiveFindings(facts: MatterFacts, context: EvaluationContext, 
 /** PUB-2: from the decision to its public disclosure; 许可 and 处罚 have the shorter limit. */
 export function disclosureFindings(facts: MatterFacts, context: EvaluationContext, out: Finding[]): void {
   const decision = facts.decision;
-  if (!decision || decision.disclosureExempt) return;
+  // Unknown is not "not disclosed": without a recorded disclosure there is nothing to check.
+  if (!decision || !decision.disclosureRecorded || decision.disclosureExempt) return;
   const { licensingAndPenalty, otherDecisions } = context.profile.parameters.disclosure;
   const limit = DISCLOSED_WITHIN_SHORT_LIMIT.has(facts.category) ? licensingAndPenalty : otherDecisions;
   if (limit.value === null) return;

@@ -92,7 +92,7 @@ describe('AV-5, ARC-2, PUB-2, REV-5, CASE-3 time-limit findings', () => {
   });
 
   it('PUB-2 S3: a penalty decision within 7 working days, an inspection decision within 20', () => {
-    const decision = { issuedAt: shanghai('2026-03-02 10:00') };
+    const decision = { issuedAt: shanghai('2026-03-02 10:00'), disclosureRecorded: true, disclosedAt: null };
     const [penalty] = run(matter({ decision }), 'S3', '2026-03-12 09:00');
     expect(penalty).toMatchObject({ kind: 'disclosure_deadline', state: 'late', dueAt: closeOf('2026-03-11'), rule: { article: '公示办法 第二十一条' } });
     expect(penalty?.rule.text).toContain('7 个工作日');
@@ -101,6 +101,14 @@ describe('AV-5, ARC-2, PUB-2, REV-5, CASE-3 time-limit findings', () => {
     expect(inspection).toMatchObject({ dueAt: closeOf('2026-03-30') });
     expect(run(matter({ decision: { ...decision, disclosureExempt: true } }), 'S3', '2026-04-01 09:00')).toEqual([]);
     expect(run(matter({ decision }), 'S0', '2026-04-01 09:00')).toEqual([]);
+  });
+
+  it('PUB-2 a disclosure the system does not record is unknown: no finding however late, until it is recorded', () => {
+    const issuedAt = shanghai('2026-03-02 10:00');
+    expect(run(matter({ decision: { issuedAt } }), 'S3', '2026-04-01 09:00')).toEqual([]);
+    expect(run(matter({ decision: { issuedAt, disclosureRecorded: false, disclosedAt: null } }), 'S3', '2026-04-01 09:00')).toEqual([]);
+    expect(run(matter({ decision: { issuedAt, disclosureRecorded: true, disclosedAt: null } }), 'S3', '2026-04-01 09:00')).toMatchObject([{ requirement: 'PUB-2', state: 'late' }]);
+    expect(run(matter({ decision: { issuedAt, disclosureRecorded: true, disclosedAt: shanghai('2026-03-05 10:00') } }), 'S3', '2026-04-01 09:00')).toEqual([]);
   });
 
   it('REV-5 S3: 5 working days from receipt; +5 only with an extension approved in time', () => {
@@ -176,7 +184,7 @@ describe('SUP-2 every finding names its rule', () => {
     avRecords: [{ recordId: 'R1', recordedEnd: shanghai('2026-03-02 10:00'), remoteWork: false, ingestedAt: shanghai('2026-03-09 10:00') }],
     emergencyStart: { startedAt: shanghai('2026-03-01 10:00') },
     endedAt: shanghai('2026-03-03 10:00'),
-    decision: { issuedAt: shanghai('2026-03-02 10:00') },
+    decision: { issuedAt: shanghai('2026-03-02 10:00'), disclosureRecorded: true },
     legalReview: { receivedAt: shanghai('2026-03-01 10:00') },
   });
 

@@ -56,6 +56,12 @@ export interface AvRecordFacts {
 
 export interface DecisionFacts {
   issuedAt: Date;
+  /**
+   * Whether the system records the decision's public disclosure at all. Until it does (a later
+   * issue), disclosure is unknown and PUB-2 stays silent: a rule never fires on a fact nobody records.
+   */
+  disclosureRecorded?: boolean;
+  /** When it was disclosed; null: recorded as not (yet) disclosed. Read only if `disclosureRecorded`. */
   disclosedAt?: Date | null;
   /** 法律、行政法规另有规定 / not to be disclosed (e.g. state secret): no disclosure limit runs. */
   disclosureExempt?: boolean;
