@@ -26,13 +26,13 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
   const matterRows = await db.select().from(matters).where(and(eq(matters.agencyId, agencyId), inArray(matters.id, ids)));
   const found = matterRows.map((m) => m.id);
   if (!found.length) return [];
-  const [stepRows, docRows, officerRows, avRows, reviewRows] = await Promise.all([
-    db.select().from(matterSteps).where(inArray(matterSteps.matterId, found)),
-    db.select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, matterId: documents.matterId }).from(documents).where(inArray(documents.matterId, found)),
-    db.select().from(matterOfficers).where(inArray(matterOfficers.matterId, found)),
-    db.select().from(avRecords).where(inArray(avRecords.matterId, found)),
-    db.select().from(legalReviews).where(inArray(legalReviews.matterId, found)),
-  ]);
+  // One after another: facts are read inside the findings transaction (one connection), where
+  // queries in parallel only queue up, and node-postgres deprecates issuing them so.
+  const stepRows = await db.select().from(matterSteps).where(inArray(matterSteps.matterId, found));
+  const docRows = await db.select({ id: documents.id, stepId: documents.stepId, typeId: documents.typeId, matterId: documents.matterId }).from(documents).where(inArray(documents.matterId, found));
+  const officerRows = await db.select().from(matterOfficers).where(inArray(matterOfficers.matterId, found));
+  const avRows = await db.select().from(avRecords).where(inArray(avRecords.matterId, found));
+  const reviewRows = await db.select().from(legalReviews).where(inArray(legalReviews.matterId, found));
   return matterRows.map((m) => {
     const steps = stepRows.filter((s) => s.matterId === m.id && s.status !== 'returned');
     const activities: ActivityFacts[] = steps.map((s) => ({
