@@ -119,6 +119,22 @@ describe('findings are kept current in the background, once across processes (SU
     await runPendingJobs(t);
   });
 
+  it('PUB-2 SUP-2 S3: a decided matter gets no disclosure finding, because disclosure is not recorded yet', async () => {
+    const s3 = await makeEnforcementTeam(t.app, admin);
+    expect((await as(admin).post(`/api/agencies/${s3.agency.id}/policy/choose`, { profileId: 's3-fangcheng-market', basis: '采用方城县规范' })).statusCode).toBe(201);
+    const handler = as(s3.handler.session);
+    const matter = await handler.post(`/api/agencies/${s3.agency.id}/matters`, { category: 'penalty_simple', startRoute: 'ex_officio', title: '简易程序处罚', unitId: s3.unit.id, officerIds: [s3.handler.officer.id, s3.secondOfficer.id] });
+    expect(matter.statusCode, matter.body).toBe(201);
+    const decision = await handler.post(`/api/agencies/${s3.agency.id}/matters/${matter.json().id}/steps`, { step: 'simple_procedure_penalty', occurredAt: t.clock.now().toISOString(), note: '当场处罚' });
+    expect(decision.statusCode, decision.body).toBe(201);
+    expect(decision.json().status).toBe('done');
+    t.clock.advance(30 * 86_400_000); // far past S3's 7 working days (公示办法 第二十一条)
+    await runPendingJobs(t);
+    const total = await reevaluateMatter(t.ctx.db, s3.agency.id, matter.json().id, t.clock.now());
+    expect(total.matters).toBe(1);
+    expect((await openFindings(matter.json().id)).filter((f) => f.requirement === 'PUB-2')).toEqual([]);
+  });
+
   it('SUP-2 the sweep runs once per period across processes, and one agency\'s failure does not end it for the others', async () => {
     brokenAgencies.add(broken.id);
     const matterId = await openMatter();
