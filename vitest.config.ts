@@ -23,7 +23,8 @@ export default defineConfig({
         ? [{ extends: true as const, test: { name: 'http-postgres', include: integration, env: { LIUHEN_TEST_DB: 'postgres' } } }]
         : []),
       ...(hasChromium
-        ? [{ extends: true as const, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 } }]
+        ? // expect.poll waits for the page's state; its default 1 s ran out on a loaded 2-core machine.
+          [{ extends: true as const, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000, expect: { poll: { timeout: 15_000 } } } }]
         : []),
     ],
   },
