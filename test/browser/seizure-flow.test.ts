@@ -40,7 +40,10 @@ async function choose(page: Page, testId: string, label: string, search?: string
 async function add(page: Page, testId: string, typed: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(typed);
-  await dropdown(page).locator('.ant-select-item-option', { hasText: typed }).first().click();
+  // Chosen with the keyboard once the filtered list shows it: a click could land on the list
+  // while it is still moving into place, and be lost.
+  await expect.poll(() => dropdown(page).locator('.ant-select-item-option-active').textContent()).toContain(typed);
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect.poll(() => page.getByTestId(testId).locator('.ant-select-selection-item').allTextContents()).toContainEqual(expect.stringContaining(typed));
 }
@@ -54,8 +57,9 @@ async function createFormReady(page: Page) {
 /** Saves the 登记事项 form once it still holds both officers, and waits for the new matter's page to list them. */
 async function saveMatter(page: Page) {
   await expect.poll(() => page.getByTestId('matter-officers').textContent()).toContain('协办执法员');
+  const from = page.url(); // a follow-up is created from another matter's page
   await page.getByTestId('matter-save').click();
-  await page.waitForURL(/\/matters\/[0-9a-f-]{36}$/);
+  await page.waitForURL((u) => /\/matters\/[0-9a-f-]{36}$/.test(u.pathname) && u.href !== from);
   await expect.poll(() => page.locator('.ant-card', { hasText: '承办执法人员' }).textContent()).toContain('协办执法员');
 }
 
@@ -244,6 +248,8 @@ describe('enforcement matter in the browser', () => {
     await page.getByTestId('open-timeline').click();
     const titles = page.getByTestId('timeline').locator('.tl-title');
     await expect.poll(async () => (await titles.allTextContents()).join('|')).toContain('文书定稿');
+    // The origin's entries come by a second request, after the matter's own: wait for them too.
+    await expect.poll(() => page.getByTestId('timeline').getByText(/^来源事项/).count()).toBeGreaterThan(0);
     const all = await titles.allTextContents();
     // Each expected entry is looked for after the previous one: found means in this order.
     const expected = ['现场检查', '紧急情况先行启动', '扣押', '承办人提交审批：扣押', '起草文书：扣押决定书', '起草文书：扣押清单', '王建国 签名（扣押清单）', '审核人同意：扣押', '批准人同意：扣押', '文书定稿'];
