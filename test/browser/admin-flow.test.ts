@@ -154,6 +154,23 @@ describe('web app', () => {
     await page.context().close();
   });
 
+  it('AV-2 ORG-3 NFR-1: the admin creates a collection station account (no password) and a token for it, shown once', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin', adminPassword);
+    await menu(page, 'API 令牌');
+    await page.getByTestId('station-create').click();
+    await page.getByTestId('station-name').fill('一队采集站');
+    await page.getByTestId('station-username').fill('station-01');
+    await page.getByTestId('station-save').click();
+    await expect.poll(() => page.getByTestId('station-table').textContent()).toContain('一队采集站');
+    await page.getByTestId('station-token-station-01').click();
+    await page.getByTestId('token-name').fill('一号机');
+    await page.getByTestId('token-save').click();
+    await expect.poll(() => page.getByTestId('token-value').textContent()).toMatch(/^lht_/);
+    await page.screenshot({ path: join(shots, 'liuhen-stations.png') });
+    await page.context().close();
+  });
+
   it('ORG-3 NFR-1: repeated failures lock the account; the sign-in page answers as for a wrong password and explains the lock-out in Chinese', async () => {
     // Runs last: it locks `admin`. Failures before the last go straight to the API.
     for (let i = 0; i < 4; i++) {

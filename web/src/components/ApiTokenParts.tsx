@@ -64,7 +64,7 @@ export function CreateTokenModal(props: { agencyId: string; userId?: string; tit
     }
   };
   return (
-    <Modal open={props.open} title={props.title} okText="创建" onOk={() => void submit().catch(() => undefined)} confirmLoading={saving} onCancel={props.onClose} destroyOnHidden>
+    <Modal open={props.open} title={props.title} okText="创建" okButtonProps={{ 'data-testid': 'token-save' }} onOk={() => void submit().catch(() => undefined)} confirmLoading={saving} onCancel={props.onClose} destroyOnHidden>
       <Form form={form} layout="vertical" name="token" initialValues={{ expiresInDays: 365 }}>
         <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写令牌名称' }, { max: 100, message: '不能超过 100 个字符' }]}>
           <Input placeholder="如 一队采集站、我的命令行" data-testid="token-name" />

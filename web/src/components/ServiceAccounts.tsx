@@ -95,7 +95,7 @@ export function ServiceAccounts({ agencyId }: { agencyId: string }) {
         }}
         data-testid="station-table"
       />
-      <Modal open={creating} title="新建采集站账号" okText="创建" onOk={() => void create().catch(() => undefined)} confirmLoading={saving} onCancel={() => setCreating(false)} destroyOnHidden>
+      <Modal open={creating} title="新建采集站账号" okText="创建" okButtonProps={{ 'data-testid': 'station-save' }} onOk={() => void create().catch(() => undefined)} confirmLoading={saving} onCancel={() => setCreating(false)} destroyOnHidden>
         <Form form={form} layout="vertical" name="station">
           <Form.Item label="名称" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 50, message: '不能超过 50 个字符' }]}>
             <Input placeholder="如 一队采集站" data-testid="station-name" />
