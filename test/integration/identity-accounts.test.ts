@@ -38,7 +38,7 @@ describe('user accounts: decided under a lock, never taken over across agencies 
   });
   afterAll(() => t.close());
 
-  it('ORG-3 INT-1 20 concurrent role changes and disable/enable of one user: all answered, the audit history replays to the final state', async () => {
+  it.each([1, 2, 3, 4, 5])('ORG-3 INT-1 20 concurrent role changes and disable/enable of one user: all answered, the audit history replays to the final state (run %i)', async () => {
     const user = await makeUser(t.app, agencyA, ['handler'], platform);
     const as = client(t.app, adminA);
     const url = `/api/agencies/${agencyA}/users/${user.id}`;
