@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { agencies, users } from '../db/schema/index.js';
 import { systemActor } from '../domains/audit/record-audit.js';
-import { createApiToken } from '../domains/auth/api-tokens.js';
+import { createTokenFromCli } from '../domains/auth/cli-token.js';
 import { seedDemo } from '../domains/demo/seed-demo.js';
-import { createMember, setMemberRoles } from '../domains/org/members.js';
+import { createMember, setRolesAsOperator } from '../domains/org/members.js';
 import { roles, type Role } from '../domains/org/roles.js';
 import { AppError } from '../shared/errors.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -40,11 +40,11 @@ program.command('seed-demo').description('写入演示机关、科室、执法�
 
 program
   .command('create-user')
-  .description('在某机关新建用户（或为已有用户追加角色）')
+  .description('在某机关新建用户；用户已存在时设置其在该机关的角色（可借此加入第二个机关）')
   .requiredOption('--agency <code>', '机关编码')
   .requiredOption('--username <name>', '用户名')
   .option('--name <displayName>', '姓名')
-  .option('--password <password>', '初始密码（至少 10 位，含字母和数字）')
+  .option('--password <password>', '初始密码（至少 10 位，含字母和数字，不能是常见密码）')
   .requiredOption('--roles <list>', `角色，逗号分隔：${roles.join(',')}`)
   .action((o: { agency: string; username: string; name?: string; password?: string; roles: string }) =>
     withContext(async (ctx) => {
@@ -55,7 +55,7 @@ program
       const [existing] = await ctx.db.select().from(users).where(eq(users.username, o.username));
       const actor = systemActor('liuhen-cli');
       if (existing) {
-        await setMemberRoles(ctx.db, actor, agency.id, existing.id, roleList, ctx.clock());
+        await setRolesAsOperator(ctx.db, actor, agency.id, existing.id, roleList, ctx.clock());
         console.log(`已设置 ${o.username} 在 ${agency.name} 的角色：${roleList.join(',')}`);
         return;
       }
@@ -68,17 +68,16 @@ program
 const token = program.command('token').description('API 令牌');
 token
   .command('create')
-  .description('为某机关的用户创建 API 令牌（只显示一次）')
+  .description('创建 API 令牌（只显示一次）：为本机关的采集站账号；或为用户本人（须由本人输入其密码，令牌不能代表他人）')
   .requiredOption('--agency <code>', '机关编码')
-  .requiredOption('--username <name>', '令牌代表的用户')
+  .requiredOption('--username <name>', '采集站账号的用户名，或本人的用户名')
   .requiredOption('--name <name>', '令牌名称，如“一号采集站”')
   .option('--days <n>', '有效天数', (v) => Number.parseInt(v, 10))
-  .action((o: { agency: string; username: string; name: string; days?: number }) =>
+  .option('--password <password>', '为本人创建时：本人的密码（也可用环境变量 LIUHEN_PASSWORD）')
+  .action((o: { agency: string; username: string; name: string; days?: number; password?: string }) =>
     withContext(async (ctx) => {
       const agency = await agencyByCode(ctx.db, o.agency);
-      const [user] = await ctx.db.select().from(users).where(and(eq(users.username, o.username)));
-      if (!user) throw new AppError('NOT_FOUND', `用户 ${o.username} 不存在`);
-      const t = await createApiToken(ctx.db, systemActor('liuhen-cli'), { agencyId: agency.id, userId: user.id, name: o.name, expiresInDays: o.days ?? null }, ctx.clock());
+      const t = await createTokenFromCli(ctx, { agencyId: agency.id, username: o.username, name: o.name, days: o.days, password: o.password ?? process.env.LIUHEN_PASSWORD }, ctx.clock());
       console.log(t.token);
     }),
   );

@@ -154,18 +154,35 @@ describe('web app', () => {
     await page.context().close();
   });
 
-  it('ORG-3 NFR-1: repeated failures lock the account and the sign-in page says so in Chinese', async () => {
+  it('AV-2 ORG-3 NFR-1: the admin creates a collection station account (no password) and a token for it, shown once', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin', adminPassword);
+    await menu(page, 'API 令牌');
+    await page.getByTestId('station-create').click();
+    await page.getByTestId('station-name').fill('一队采集站');
+    await page.getByTestId('station-username').fill('station-01');
+    await page.getByTestId('station-save').click();
+    await expect.poll(() => page.getByTestId('station-table').textContent()).toContain('一队采集站');
+    await page.getByTestId('station-token-station-01').click();
+    await page.getByTestId('token-name').fill('一号机');
+    await page.getByTestId('token-save').click();
+    await expect.poll(() => page.getByTestId('token-value').textContent()).toMatch(/^lht_/);
+    await page.screenshot({ path: join(shots, 'liuhen-stations.png') });
+    await page.context().close();
+  });
+
+  it('ORG-3 NFR-1: repeated failures lock the account; the sign-in page answers as for a wrong password and explains the lock-out in Chinese', async () => {
     // Runs last: it locks `admin`. Failures before the last go straight to the API.
     for (let i = 0; i < 4; i++) {
       await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: `wrong-password-${i}` } });
     }
     const page = await newPage();
     await signIn(page, 'admin', 'wrong-password-x');
-    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('账号已锁定');
-    // Even the right password is refused while locked, with the time it ends.
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
+    // Even the right password is refused while locked — with the same answer (no account enumeration).
     await page.getByTestId('password').fill(adminPassword);
     await page.getByTestId('sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toMatch(/账号已锁定至 .*请稍后再试/);
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toMatch(/用户名或密码错误.*暂时锁定/);
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.screenshot({ path: join(shots, 'liuhen-locked.png') });
     await page.context().close();

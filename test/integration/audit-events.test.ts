@@ -22,6 +22,7 @@ describe('audit events: one per change, in the same transaction (INT-1, INT-4)',
 
   it('INT-1 every successful change writes exactly one event naming actor, agency, object, time (UTC) and before/after', async () => {
     const as = client(t.app, admin);
+    let stationId = '';
     const unit = await makeUnit(t.app, agencyId, admin, '一中队');
     const user = await makeUser(t.app, agencyId, ['handler'], admin);
     const officerBody = { name: '甲', post: '队员', certificateNo: 'AUD-0001', certificateValidFrom: '2025-01-01', certificateValidTo: '2030-01-01', area: '全域' };
@@ -34,7 +35,9 @@ describe('audit events: one per change, in the same transaction (INT-1, INT-4)',
       ['user.disabled', () => as.patch(`/api/agencies/${agencyId}/users/${user.id}`, { disabled: true })],
       ['user.enabled', () => as.patch(`/api/agencies/${agencyId}/users/${user.id}`, { disabled: false })],
       ['user.password_reset', () => as.post(`/api/agencies/${agencyId}/users/${user.id}/password`, { newPassword: 'Reset-pass-2026' })],
-      ['api_token.created', () => as.post(`/api/agencies/${agencyId}/api-tokens`, { name: '采集站', userId: user.id })],
+      ['service_account.created', async () => { const res = await as.post(`/api/agencies/${agencyId}/service-accounts`, { username: 'audit-station', displayName: '采集站' }); stationId = res.json().id; return res; }],
+      // A token for a station (a person's token is made by that person, never for them).
+      ['api_token.created', () => as.post(`/api/agencies/${agencyId}/api-tokens`, { name: '采集站', userId: stationId })],
     ];
     for (const [action, change] of changes) {
       const before = await latest();
@@ -105,6 +108,7 @@ describe('audit events: one per change, in the same transaction (INT-1, INT-4)',
 
   it('INT-4 filters by action, object and time range', async () => {
     const as = client(t.app, admin);
+    let stationId = '';
     const onlyUnits = (await as.get(`/api/audit-events?agencyId=${agencyId}&action=unit.created`)).json();
     expect(onlyUnits.total).toBeGreaterThanOrEqual(2);
     expect(onlyUnits.items.every((e: Event) => e.action === 'unit.created')).toBe(true);

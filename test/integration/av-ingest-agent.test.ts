@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { avRecords } from '../../src/db/schema/index.js';
 import { ingestFolder } from '../../src/ingest-agent/ingest-folder.js';
-import { makeEnforcementTeam } from '../support/factories.js';
+import { makeEnforcementTeam, makeServiceToken } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
 import { sampleMp4, sha256 } from '../support/ingest.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
@@ -34,7 +34,8 @@ describe('AV-2 ingest agent', () => {
     const officer = await client(t.app, admin).post(`/api/agencies/${team.agency.id}/officers`, { name: '采集员', post: '执法队员', certificateNo, certificateValidFrom: '2025-01-01', certificateValidTo: '2030-12-31', area: '全域' });
     officerId = officer.json().id;
     matterId = (await client(t.app, team.handler.session).post(`/api/agencies/${team.agency.id}/matters`, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押', officerIds: [team.handler.officer.id] })).json().id;
-    token = (await client(t.app, admin).post(`/api/agencies/${team.agency.id}/api-tokens`, { name: '采集站', userId: team.handler.user.id })).json().token;
+    // The station acts as its own service account, not as an officer.
+    token = (await makeServiceToken(t.app, team.agency.id, admin)).token;
     for (const [rel, bytes] of Object.entries(files)) {
       mkdirSync(join(folder, rel, '..'), { recursive: true });
       writeFileSync(join(folder, rel), bytes);

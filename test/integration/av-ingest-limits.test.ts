@@ -42,7 +42,7 @@ describe('AV ingest limits and refusals', () => {
     const a = await makeUser(t.app, team.agency.id, ['admin'], admin);
     agencyAdmin = await signInAs(t.app, a.username, a.password);
     endpoint = `${base}/api/agencies/${team.agency.id}/av/uploads`;
-    token = (await client(t.app, admin).post(`/api/agencies/${team.agency.id}/api-tokens`, { name: '一号采集站', userId: team.handler.user.id })).json().token;
+    token = (await client(t.app, team.handler.session).post(`/api/agencies/${team.agency.id}/api-tokens`, { name: '一号采集站' })).json().token;
   });
   afterAll(() => t.close());
 

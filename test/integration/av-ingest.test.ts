@@ -36,7 +36,7 @@ describe('AV ingest over tus', () => {
     team = await makeEnforcementTeam(t.app, admin);
     handler = team.handler.session;
     endpoint = `${base}/api/agencies/${team.agency.id}/av/uploads`;
-    const res = await client(t.app, admin).post(`/api/agencies/${team.agency.id}/api-tokens`, { name: '一号采集站', userId: team.handler.user.id });
+    const res = await client(t.app, handler).post(`/api/agencies/${team.agency.id}/api-tokens`, { name: '一号采集站' });
     token = res.json().token;
   });
   afterAll(() => t.close());

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { snapshot } from '../support/db-snapshot.js';
-import { makeAgency, makeUnit, makeUser } from '../support/factories.js';
+import { makeAgency, makeServiceToken, makeUnit, makeUser } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -25,7 +25,7 @@ describe('bad input never makes a 5xx or a change (NFR-1, INT-2)', () => {
       name: '测试员', post: '队员', certificateNo: 'BAD-0001', certificateValidFrom: '2025-01-01', certificateValidTo: '2030-12-31', area: '全域',
     });
     ids.officerId = officer.json().id;
-    ids.tokenId = (await client(t.app, admin).post(`/api/agencies/${ids.agencyId}/api-tokens`, { name: 'x', userId: user.id })).json().id;
+    ids.tokenId = (await makeServiceToken(t.app, ids.agencyId, admin)).tokenId;
   });
   afterAll(() => t.close());
 

@@ -46,7 +46,8 @@ describe('findings are stored, kept current and listed with their rule (SUP-2, A
     admin = await signInAs(t.app, 'admin', adminPassword);
     agencyId = (await makeAgency(t.app, admin)).id;
     const agencyAdmin = await makeUser(t.app, agencyId, ['admin'], admin);
-    token = (await client(t.app, admin).post(`/api/agencies/${agencyId}/api-tokens`, { name: 'findings-test', userId: agencyAdmin.id })).json().token;
+    // The admin's own token, made by them.
+    token = (await client(t.app, await signInAs(t.app, agencyAdmin.username, agencyAdmin.password)).post(`/api/agencies/${agencyId}/api-tokens`, { name: 'findings-test' })).json().token;
     factsByAgency.set(agencyId, [{ facts: matter(), unitId: null, officerIds: [] }]);
   });
   afterAll(() => t.close());

@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../src/domains/org/roles.js';
-import { makeAgency, makeUser } from '../support/factories.js';
+import { makeAgency, makeServiceToken, makeUser } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
 // ORG-3: every route called as every role (and anonymous) and checked against this table.
 // A new route fails the first test until its row is added here: the matrix grows with the API.
-type Actor = 'anonymous' | 'platform' | `${Role}A` | 'adminB' | 'tokenAdminA';
+// serviceA: a collection station's service account of A (its token): ingest and /me only.
+type Actor = 'anonymous' | 'platform' | `${Role}A` | 'adminB' | 'tokenAdminA' | 'serviceA';
 const agencyRoles = roles.map((r) => `${r}A` as Actor);
 const signedIn: Actor[] = ['platform', ...agencyRoles, 'adminB', 'tokenAdminA'];
 const memberOfA: Actor[] = ['platform', ...agencyRoles, 'tokenAdminA'];
 const adminOfA: Actor[] = ['platform', 'adminA', 'tokenAdminA'];
 // Those who open matters and record their steps (the platform admin operates, it does not enforce).
 const workersOfA: Actor[] = ['handlerA', 'reviewerA', 'approverA', 'adminA', 'tokenAdminA'];
-const everyone: Actor[] = ['anonymous', ...signedIn];
+// Public routes resolve no caller at all, so a station's token is as good as none there.
+const everyone: Actor[] = ['anonymous', ...signedIn, 'serviceA'];
+// Tus uploads that become AV records: the workers and A's collection station.
+const ingestersOfA: Actor[] = [...workersOfA, 'serviceA'];
 
 const expectations: Record<string, Actor[]> = {
   'GET /api/health': everyone,
@@ -22,7 +26,7 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/meta': everyone,
   'POST /api/auth/sign-in': everyone,
   'POST /api/auth/sign-out': signedIn,
-  'GET /api/auth/me': signedIn,
+  'GET /api/auth/me': [...signedIn, 'serviceA'],
   'POST /api/auth/password': signedIn,
   'GET /api/agencies': signedIn,
   'POST /api/agencies': ['platform'],
@@ -39,9 +43,13 @@ const expectations: Record<string, Actor[]> = {
   'PATCH /api/agencies/:agencyId/users/:userId': adminOfA,
   'PUT /api/agencies/:agencyId/users/:userId/roles': adminOfA,
   'POST /api/agencies/:agencyId/users/:userId/password': adminOfA,
-  'GET /api/agencies/:agencyId/api-tokens': adminOfA,
-  'POST /api/agencies/:agencyId/api-tokens': adminOfA,
-  'POST /api/agencies/:agencyId/api-tokens/:tokenId/revoke': adminOfA,
+  // A person's own tokens; creating one needs a session (a token cannot mint tokens).
+  'GET /api/agencies/:agencyId/api-tokens': [...agencyRoles, 'tokenAdminA'],
+  'POST /api/agencies/:agencyId/api-tokens': ['platform', ...agencyRoles],
+  'POST /api/agencies/:agencyId/api-tokens/:tokenId/revoke': memberOfA,
+  'GET /api/agencies/:agencyId/service-accounts': adminOfA,
+  'POST /api/agencies/:agencyId/service-accounts': adminOfA,
+  'PATCH /api/agencies/:agencyId/service-accounts/:userId': adminOfA,
   // Called with ?agencyId=A; without it only the platform admin may list (checked below).
   'GET /api/audit-events': ['platform', 'adminA', 'supervisorA', 'tokenAdminA'],
   'GET /api/audit-actions': signedIn,
@@ -87,10 +95,10 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': workersOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId': memberOfA,
   // tus resumable uploads (HEAD is not listed: the matrix skips HEAD; it shares PATCH's policy).
-  'POST /api/agencies/:agencyId/av/uploads': workersOfA,
-  'PATCH /api/agencies/:agencyId/av/uploads/:uploadId': workersOfA,
-  'DELETE /api/agencies/:agencyId/av/uploads/:uploadId': workersOfA,
-  'GET /api/agencies/:agencyId/av/uploads/:uploadId': workersOfA,
+  'POST /api/agencies/:agencyId/av/uploads': ingestersOfA,
+  'PATCH /api/agencies/:agencyId/av/uploads/:uploadId': ingestersOfA,
+  'DELETE /api/agencies/:agencyId/av/uploads/:uploadId': ingestersOfA,
+  'GET /api/agencies/:agencyId/av/uploads/:uploadId': ingestersOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/av-interruptions': memberOfA,
   'POST /api/agencies/:agencyId/av-interruptions': workersOfA,
   'GET /api/agencies/:agencyId/legal-review/list': memberOfA,
@@ -130,8 +138,10 @@ describe('ORG-3 role matrix: every route × every role', () => {
     const b = await makeUser(t.app, agencyB, ['admin'], admin);
     callers.set('adminB', await signInAs(t.app, b.username, b.password));
     const adminA = await makeUser(t.app, agencyA, ['admin'], admin);
-    const token = await client(t.app, admin).post(`/api/agencies/${agencyA}/api-tokens`, { name: 'matrix', userId: adminA.id });
+    const adminASession = await signInAs(t.app, adminA.username, adminA.password);
+    const token = await client(t.app, adminASession).post(`/api/agencies/${agencyA}/api-tokens`, { name: 'matrix' });
     callers.set('tokenAdminA', { token: token.json().token });
+    callers.set('serviceA', { token: (await makeServiceToken(t.app, agencyA, adminASession)).token });
   });
   afterAll(() => t.close());
 
@@ -153,7 +163,7 @@ describe('ORG-3 role matrix: every route × every role', () => {
     const res = await client(t.app, callers.get('handlerA')!).get('/api/agencies');
     expect(res.json().map((a: { id: string }) => a.id)).toEqual([agencyA]);
   });
-  it('ORG-3 each role is allowed or refused exactly as the policy says (anonymous → 401, others → 403)', async () => {
+  it('ORG-3 each role is allowed or refused exactly as the policy says (anonymous → 401, others → 403; a service account → 403 SERVICE_ACCOUNT_FORBIDDEN on every non-ingest route)', async () => {
     // Sign-out last: it ends the caller's session.
     const routes = [...t.app.apiRoutes].sort((a, b) => Number(a.url === '/api/auth/sign-out') - Number(b.url === '/api/auth/sign-out'));
     const mismatches: string[] = [];
@@ -165,13 +175,16 @@ describe('ORG-3 role matrix: every route × every role', () => {
       for (const [actor, who] of callers) {
         const res = await client(t.app, who).call(route.method as 'GET', url, route.method === 'GET' ? undefined : {});
         const code = String(res.headers['content-type'] ?? '').includes('json') ? (res.json() as { code?: string }).code : undefined;
-        const refused = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
+        const refused = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'SERVICE_ACCOUNT_FORBIDDEN';
         const wantRefused = !allowed.has(actor);
         if (refused !== wantRefused) mismatches.push(`${key} as ${actor}: got ${res.statusCode} ${code ?? ''}`);
         if (refused && actor === 'anonymous' && res.statusCode !== 401) mismatches.push(`${key} anonymous got ${res.statusCode}`);
+        // The station is refused by the request hook itself, whatever the route's own policy says.
+        if (refused && actor === 'serviceA' && (res.statusCode !== 403 || code !== 'SERVICE_ACCOUNT_FORBIDDEN')) mismatches.push(`${key} serviceA got ${res.statusCode} ${code ?? ''}`);
         if (res.statusCode >= 500) mismatches.push(`${key} as ${actor}: ${res.statusCode}`);
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every route × 13 callers, one after another: slow on a loaded machine, not stuck.
+  }, 180_000);
 });

@@ -59,3 +59,13 @@ export async function makeEnforcementTeam(app: FastifyInstance, admin: Session) 
   const second = await makeOfficer(app, agency.id, admin, { unitId: unit.id, name: '协办执法员' });
   return { agency, unit, ...people, secondOfficer: second };
 }
+
+/** A collection station's service account of the agency and a token for it, made by an admin. */
+export async function makeServiceToken(app: FastifyInstance, agencyId: string, admin: Session) {
+  const as = client(app, admin);
+  const account = await as.post(`/api/agencies/${agencyId}/service-accounts`, { username: `station${next()}`, displayName: '一号采集站' });
+  if (account.statusCode !== 201) throw new Error(account.body);
+  const token = await as.post(`/api/agencies/${agencyId}/api-tokens`, { name: '一号采集站', userId: account.json().id });
+  if (token.statusCode !== 201) throw new Error(token.body);
+  return { account: account.json() as { id: string; username: string }, token: token.json().token as string, tokenId: token.json().id as string };
+}

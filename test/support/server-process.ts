@@ -78,7 +78,10 @@ export async function setUpIngestAgency(base: string) {
   const user = await call(base, 'POST', `/api/agencies/${agency.id}/users`, admin, { username: `station${suffix}`, displayName: '采集站', password: 'Station-pass-2026', roles: ['handler'] });
   const certificateNo = `CERT-${suffix}`;
   const officer = await call(base, 'POST', `/api/agencies/${agency.id}/officers`, admin, { name: '张三', post: '执法队员', certificateNo, certificateValidFrom: '2025-01-01', certificateValidTo: '2030-12-31', area: '全域', userId: user.id });
-  const token = (await call(base, 'POST', `/api/agencies/${agency.id}/api-tokens`, admin, { name: '一号采集站', userId: user.id })).token as string;
+  // The station user's own token (a token is made by the person it acts as).
+  const station = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: 'Station-pass-2026' }) });
+  const stationSession = { cookie: station.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': ((await station.json()) as { csrfToken: string }).csrfToken };
+  const token = (await call(base, 'POST', `/api/agencies/${agency.id}/api-tokens`, stationSession, { name: '一号采集站' })).token as string;
   const matter = await call(base, 'POST', `/api/agencies/${agency.id}/matters`, { authorization: `Bearer ${token}` }, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案物品', officerIds: [officer.id] });
   return { agencyId: agency.id as string, officerId: officer.id as string, certificateNo, token, matterId: matter.id as string };
 }

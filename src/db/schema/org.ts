@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -32,19 +32,39 @@ export const units = pgTable(
   (t) => [uniqueIndex('units_agency_name').on(t.agencyId, t.name)],
 );
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  // The deployment's operator: creates agencies; has no rights inside an agency by itself.
-  isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
-  disabled: boolean('disabled').notNull().default(false),
-  failedSignIns: integer('failed_sign_ins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  ...timestamps,
-});
+// A person signs in with a password and holds roles. A service account (采集站账号) belongs to
+// one agency, has no password and no roles, and acts only through API tokens that may ingest
+// audio-visual records (auth/policy.ts) — so a station never borrows a person's identity.
+export const userKinds = ['person', 'service'] as const;
+export type UserKind = (typeof userKinds)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    kind: text('kind', { enum: userKinds }).notNull().default('person'),
+    // null exactly for service accounts (the check below): nothing to guess, nothing to sign in with.
+    passwordHash: text('password_hash'),
+    serviceAgencyId: uuid('service_agency_id').references(() => agencies.id),
+    // The deployment's operator: creates agencies; has no rights inside an agency by itself.
+    isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    check(
+      'users_kind_shape',
+      sql`(${t.kind} = 'person' and ${t.passwordHash} is not null and ${t.serviceAgencyId} is null)
+       or (${t.kind} = 'service' and ${t.passwordHash} is null and ${t.serviceAgencyId} is not null and not ${t.isPlatformAdmin})`,
+    ),
+    index('users_service_agency').on(t.serviceAgencyId),
+  ],
+);
 
 // 执法人员 (ORG-2): certificate number and validity decide whether they may carry out enforcement.
 export const officers = pgTable(

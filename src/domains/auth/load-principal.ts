@@ -62,7 +62,8 @@ export async function principalFromSession(db: DbOrTx, token: string, policy: Se
     username: row.u.username,
     displayName: row.u.displayName,
     isPlatformAdmin: row.u.isPlatformAdmin,
-    memberships: groupMemberships(rows),
+    kind: row.u.kind,
+    memberships: row.u.kind === 'person' ? groupMemberships(rows) : [],
     via: 'session',
     sessionIdHash: idHash,
     csrfToken: row.s.csrfToken,
@@ -82,14 +83,14 @@ export async function principalFromApiToken(db: DbOrTx, token: string, now: Date
   if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > touchEveryMs) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
   }
+  const base = { userId: row.u.id, username: row.u.username, displayName: row.u.displayName, isPlatformAdmin: false, via: 'token' as const, tokenId: row.t.id };
+  if (row.u.kind === 'service') {
+    // A station's token is bound to the station's own agency (checked again here: never trust
+    // that the token row and the account agree).
+    if (row.u.serviceAgencyId !== row.t.agencyId) throw new AppError('UNAUTHENTICATED', 'API 令牌无效、已过期或已吊销');
+    const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, row.t.agencyId));
+    return { ...base, kind: 'service', memberships: [], serviceAgency: { agencyId: row.t.agencyId, agencyName: agency?.name ?? '' } };
+  }
   const memberships = (await loadMemberships(db, row.u.id)).filter((m) => m.agencyId === row.t.agencyId);
-  return {
-    userId: row.u.id,
-    username: row.u.username,
-    displayName: row.u.displayName,
-    isPlatformAdmin: false,
-    memberships,
-    via: 'token',
-    tokenId: row.t.id,
-  };
+  return { ...base, kind: 'person', memberships };
 }

@@ -16,6 +16,14 @@ describe('passwords (ORG-3)', () => {
     expect(() => checkPasswordPolicy('Zhang-2026-x', 'zhang')).toThrow();
     expect(() => checkPasswordPolicy('Field-work-2026', 'zhang')).not.toThrow();
   });
+  it('ORG-3 common and guessable passwords are refused as PASSWORD_TOO_COMMON (zxcvbn), long random ones pass', () => {
+    for (const common of ['Password123', 'Qwerty123456', 'P@ssw0rd1234', '1qaz2wsx3edc', 'Aa123456789']) {
+      expect(() => checkPasswordPolicy(common, 'zhang'), common).toThrow(expect.objectContaining({ code: 'PASSWORD_TOO_COMMON' }));
+    }
+    // The person's own name is among the first guesses.
+    expect(() => checkPasswordPolicy('Wangxiaoming2026', 'wxm', ['wangxiaoming'])).toThrow(expect.objectContaining({ code: 'PASSWORD_TOO_COMMON' }));
+    expect(() => checkPasswordPolicy('Field-work-2026', 'zhang', ['张三'])).not.toThrow();
+  });
   it('ORG-3 generated initial passwords meet the policy and differ', () => {
     const a = generatePassword();
     expect(() => checkPasswordPolicy(a, 'admin')).not.toThrow();

@@ -1,3 +1,4 @@
+import type { UserKind } from '../../db/schema/org.js';
 import type { Role } from '../org/roles.js';
 
 export type Membership = { agencyId: string; agencyName: string; roles: Role[]; officerId?: string | null };
@@ -8,7 +9,12 @@ export type Principal = {
   username: string;
   displayName: string;
   isPlatformAdmin: boolean;
+  /** 'service': a collection station's account (no roles, no password; see auth/policy.ts). */
+  kind: UserKind;
+  /** A person's roles per agency; always empty for a service account. */
   memberships: Membership[];
+  /** The one agency a service account belongs to. */
+  serviceAgency?: { agencyId: string; agencyName: string };
   via: 'session' | 'token';
   sessionIdHash?: string;
   csrfToken?: string;

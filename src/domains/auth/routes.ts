@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { officers, sessions } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
+import { alsoForServiceAccounts } from '../../server/http/access.js';
 import { actorOf, principalOf, sessionCookie } from '../../server/http/auth-hooks.js';
 import { errorResponses, okBody } from '../../shared/http-schemas.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -27,7 +28,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       tags,
       summary: '用户名密码登录，建立服务端会话',
       body: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(200) }),
-      response: { 200: z.object({ csrfToken: z.string(), expiresAt: z.string() }), ...errorResponses, 423: errorResponses[400] },
+      response: { 200: z.object({ csrfToken: z.string(), expiresAt: z.string() }), ...errorResponses },
     },
     handler: async (req, reply) => {
       const { config } = ctx;
@@ -56,14 +57,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.get('/api/auth/me', {
-    config: { access: 'signedIn' },
+    // The ingest agent asks which agency its token belongs to.
+    config: { access: alsoForServiceAccounts(() => true) },
     schema: { tags, summary: '当前用户、其在各机关的角色和 CSRF 令牌', response: { 200: meView, ...errorResponses } },
     handler: async (req) => {
       const p = principalOf(req);
       return {
         user: { id: p.userId, username: p.username, displayName: p.displayName, isPlatformAdmin: p.isPlatformAdmin },
         // The user's officer record in each agency, so the officer's pages need no second lookup.
-        memberships: await Promise.all(
+        // A service account holds no roles: its one agency is shown with an empty role list.
+        memberships: p.serviceAgency ? [{ ...p.serviceAgency, roles: [], officerId: null }] : await Promise.all(
           p.memberships.map(async (m) => {
             const [officer] = await ctx.db.select({ id: officers.id }).from(officers).where(and(eq(officers.agencyId, m.agencyId), eq(officers.userId, p.userId))).limit(1);
             return { ...m, officerId: officer?.id ?? null };
@@ -81,10 +84,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       tags,
       summary: '修改本人密码（其他会话随即结束）',
       body: z.object({ currentPassword: z.string().min(1, '请输入当前密码').max(200), newPassword: z.string().min(1, '请输入新密码').max(200) }),
-      response: { 200: okBody, ...errorResponses },
+      response: { 200: okBody, ...errorResponses, 423: errorResponses[400] },
     },
     handler: async (req) => {
-      await changeOwnPassword(ctx.db, principalOf(req), actorOf(req), req.body, ctx.clock());
+      const { lockoutThreshold: threshold, lockoutMs } = ctx.config;
+      await changeOwnPassword(ctx.db, principalOf(req), actorOf(req), req.body, { threshold, lockoutMs }, ctx.clock());
       return { ok: true as const };
     },
   });

@@ -3,16 +3,21 @@ import type { Db } from '../../db/client.js';
 import { sessions, users } from '../../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
+import { clearAttempts, reserveAttempt, type LockoutRule } from './lockout.js';
 import { dummyVerify, verifyPassword } from './passwords.js';
 import { hashToken, randomToken } from './secrets.js';
 
-export type LockoutPolicy = { threshold: number; lockoutMs: number; sessionMaxMs: number };
+export type LockoutPolicy = LockoutRule & { sessionMaxMs: number };
 
 export type SignInResult = { token: string; csrfToken: string; expiresAt: Date; userId: string };
 
+type FailReason = 'unknown_user' | 'service_account' | 'locked' | 'wrong_password' | 'disabled';
+
 /**
- * Checks the password, counts failures toward a lock-out, and opens a server-side session.
- * Success and failure each write one audit event (ORG-3, INT-1).
+ * Checks the password, counts the attempt toward a lock-out before checking it, and opens a
+ * server-side session. Unknown, service, locked and disabled accounts and wrong passwords all
+ * get the same answer after the same argon2 work (no enumeration); the real reason goes into
+ * the audit log only. Success and failure each write audit events (ORG-3, INT-1).
  */
 export async function signIn(
   db: Db,
@@ -21,39 +26,34 @@ export async function signIn(
   policy: LockoutPolicy,
   now: Date,
 ): Promise<SignInResult> {
+  const refuse = async (userId: string | null, reason: FailReason, failures?: number) => {
+    await recordAudit(db, actor, failed(userId, input.username, reason, failures), now);
+    return invalid();
+  };
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
-  if (!user) {
+  if (!user || user.kind !== 'person') {
     await dummyVerify(input.password);
-    await recordAudit(db, actor, failed(null, input.username, 'unknown_user'), now);
+    throw await refuse(user?.id ?? null, user ? 'service_account' : 'unknown_user');
+  }
+  const attempt = await reserveAttempt(db, user.id, policy, now);
+  if (!attempt) {
+    await dummyVerify(input.password);
+    throw await refuse(user.id, 'locked');
+  }
+  if (!(await verifyPassword(attempt.passwordHash ?? '', input.password))) {
+    const failures = attempt.failedSignIns;
+    await db.transaction(async (tx) => {
+      await recordAudit(tx, actor, failed(user.id, input.username, 'wrong_password', failures), now);
+      if (attempt.lockedUntil) await recordAudit(tx, actor, { action: 'auth.locked', agencyId: null, objectType: 'user', objectId: user.id, details: { failures, lockedUntil: attempt.lockedUntil } }, now);
+    });
     throw invalid();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(db, actor, failed(user.id, input.username, 'locked'), now);
-    throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定至 ${fmt(user.lockedUntil)}`, { lockedUntil: user.lockedUntil });
-  }
-  const ok = await verifyPassword(user.passwordHash, input.password);
-  if (!ok) {
-    const failures = user.failedSignIns + 1;
-    const lock = failures >= policy.threshold;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedSignIns: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + policy.lockoutMs) : user.lockedUntil })
-        .where(eq(users.id, user.id));
-      await recordAudit(tx, actor, failed(user.id, input.username, 'wrong_password', failures), now);
-      if (lock) await recordAudit(tx, actor, { action: 'auth.locked', agencyId: null, objectType: 'user', objectId: user.id, details: { failures } }, now);
-    });
-    throw lock ? new AppError('ACCOUNT_LOCKED', `连续 ${failures} 次登录失败，账号已锁定`) : invalid();
-  }
-  if (user.disabled) {
-    await recordAudit(db, actor, failed(user.id, input.username, 'disabled'), now);
-    throw new AppError('USER_DISABLED', '该账号已停用，请联系管理员');
-  }
+  if (attempt.disabled) throw await refuse(user.id, 'disabled');
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + policy.sessionMaxMs);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await clearAttempts(tx, user.id);
     await tx.insert(sessions).values({
       idHash: hashToken(token),
       userId: user.id,
@@ -69,9 +69,9 @@ export async function signIn(
   return { token, csrfToken, expiresAt, userId: user.id };
 }
 
+// One answer for every refusal. The lock-out is announced in advance, not per account.
 const invalid = () => new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
-const fmt = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-const failed = (userId: string | null, username: string, reason: string, failures?: number) => ({
+const failed = (userId: string | null, username: string, reason: FailReason, failures?: number) => ({
   action: 'auth.sign_in_failed' as const,
   agencyId: null,
   objectType: 'user',

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
-import { actorOf } from '../../server/http/auth-hooks.js';
+import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, okBody, uuidParam } from '../../shared/http-schemas.js';
 import { getAgency } from './agencies.js';
 import { createMember, listMembers, resetMemberPassword, setMemberRoles, updateMember } from './members.js';
@@ -58,7 +58,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
   r.patch('/api/agencies/:agencyId/users/:userId', {
     config: { access: forAgency(canAdministerAgency) },
     schema: { tags: userTags, summary: '修改用户（停用后其全部会话立即结束）', params: userParams, body: userPatch, response: { 200: memberView, ...errorResponses } },
-    handler: (req) => updateMember(ctx.db, actorOf(req), req.params.agencyId, req.params.userId, req.body, ctx.clock()),
+    handler: (req) => updateMember(ctx.db, principalOf(req), actorOf(req), req.params.agencyId, req.params.userId, req.body, ctx.clock()),
   });
   r.put('/api/agencies/:agencyId/users/:userId/roles', {
     config: { access: forAgency(canAdministerAgency) },
@@ -69,7 +69,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: forAgency(canAdministerAgency) },
     schema: { tags: userTags, summary: '重置用户密码（其会话全部结束）', params: userParams, body: z.object({ newPassword: z.string().min(1, '请输入新密码').max(200) }), response: { 200: okBody, ...errorResponses } },
     handler: async (req) => {
-      await resetMemberPassword(ctx.db, actorOf(req), req.params.agencyId, req.params.userId, req.body.newPassword, ctx.clock());
+      await resetMemberPassword(ctx.db, principalOf(req), actorOf(req), req.params.agencyId, req.params.userId, req.body.newPassword, ctx.clock());
       return { ok: true as const };
     },
   });

@@ -14,4 +14,13 @@ export const canAdministerAgency = (p: Principal, agencyId: string) =>
 export const canViewAudit = (p: Principal, agencyId: string | undefined) =>
   p.isPlatformAdmin || (agencyId !== undefined && hasRole(p, agencyId, 'admin', 'supervisor'));
 
-export const canManageApiTokens = canAdministerAgency;
+/**
+ * Account-wide changes — password reset, disabling, the name — reach every agency the user
+ * works in. An agency admin may make them only for a user who holds roles in no other agency
+ * (else one agency's admin could take over an officer of another); the platform admin may
+ * always. The platform admin's own account is theirs alone.
+ */
+export const mayChangeAccount = (p: Principal, agencyId: string, target: { userId: string; isPlatformAdmin: boolean; agencyIds: string[] }) => {
+  if (target.isPlatformAdmin) return p.userId === target.userId;
+  return p.isPlatformAdmin || (canAdministerAgency(p, agencyId) && target.agencyIds.every((a) => a === agencyId));
+};

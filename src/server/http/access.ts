@@ -8,7 +8,7 @@ import type { Principal } from '../../domains/auth/principal.js';
 export type Access =
   | 'public'
   | 'signedIn'
-  | ((principal: Principal, request: FastifyRequest) => boolean);
+  | (((principal: Principal, request: FastifyRequest) => boolean) & { allowsServiceAccounts?: true });
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -32,3 +32,16 @@ export const forAgency =
   (policy: (p: Principal, agencyId: string) => boolean): Access =>
   (p, req) =>
     policy(p, agencyParam(req));
+
+/**
+ * Service accounts (采集站) are refused on every route unless its access is wrapped here; the
+ * wrapped policy still decides (e.g. `canIngestAv`). Default-deny, so a new route can't leak.
+ */
+export const alsoForServiceAccounts = (policy: (p: Principal, req: FastifyRequest) => boolean): Access =>
+  Object.assign((p: Principal, req: FastifyRequest) => policy(p, req), { allowsServiceAccounts: true as const });
+
+export const allowsServiceAccounts = (access: Access) => typeof access === 'function' && access.allowsServiceAccounts === true;
+
+/** `forAgency` for the few routes a service account may call (its policy still decides). */
+export const forAgencyAlsoServiceAccounts = (policy: (p: Principal, agencyId: string) => boolean): Access =>
+  alsoForServiceAccounts((p, req) => policy(p, agencyParam(req)));

@@ -3,7 +3,7 @@ import { principalFromApiToken, principalFromSession } from '../../domains/auth/
 import type { Actor } from '../../domains/audit/record-audit.js';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../context.js';
-import type { ApiRoute } from './access.js';
+import { allowsServiceAccounts, type ApiRoute } from './access.js';
 
 export const sessionCookie = 'liuhen_sid';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -34,6 +34,9 @@ export function installAuthHooks(app: FastifyInstance, ctx: AppContext) {
       if (request.headers['x-csrf-token'] !== request.principal.csrfToken) {
         throw new AppError('CSRF_FAILED', '页面已过期，请刷新后重试（CSRF 校验失败）');
       }
+    }
+    if (request.principal.kind === 'service' && !allowsServiceAccounts(access)) {
+      throw new AppError('SERVICE_ACCOUNT_FORBIDDEN', '采集站账号只能上传音像记录，不能执行此操作');
     }
     if (typeof access === 'function' && !access(request.principal, request)) {
       throw new AppError('FORBIDDEN', '您没有执行此操作的权限');

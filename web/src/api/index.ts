@@ -22,6 +22,7 @@ import type {
   MemberInput,
   Meta,
   NewApiToken,
+  ServiceAccount,
   Officer,
   OfficerInput,
   Role,
@@ -78,11 +79,19 @@ export const userApi = {
   resetPassword: (agencyId: string, userId: string, newPassword: string) => api.post<Ok>(`${a(agencyId)}/users/${userId}/password`, { newPassword }),
 };
 
+/** My own tokens; `userId` only for a service account of the agency (its admin). */
 export const tokenApi = {
   list: (agencyId: string) => api.get<ApiToken[]>(`${a(agencyId)}/api-tokens`),
   create: (agencyId: string, input: { name: string; userId?: string; expiresInDays?: number | null }) =>
     api.post<NewApiToken>(`${a(agencyId)}/api-tokens`, input),
   revoke: (agencyId: string, tokenId: string) => api.post<Ok>(`${a(agencyId)}/api-tokens/${tokenId}/revoke`),
+};
+
+/** 采集站账号: no password, ingest only; created and stopped by the agency admin. */
+export const serviceAccountApi = {
+  list: (agencyId: string) => api.get<ServiceAccount[]>(`${a(agencyId)}/service-accounts`),
+  create: (agencyId: string, input: { username: string; displayName: string }) => api.post<ServiceAccount>(`${a(agencyId)}/service-accounts`, input),
+  setDisabled: (agencyId: string, userId: string, disabled: boolean) => api.patch<ServiceAccount>(`${a(agencyId)}/service-accounts/${userId}`, { disabled }),
 };
 
 export const auditApi = {

@@ -79,6 +79,8 @@ export type ApiToken = {
   revokedAt: string | null;
 };
 export type NewApiToken = ApiToken & { token: string };
+/** A collection station's account (采集站账号) and its tokens. */
+export type ServiceAccount = { id: string; username: string; displayName: string; disabled: boolean; createdAt: string; tokens: ApiToken[] };
 
 export type AuditEvent = {
   seq: number;

@@ -28,7 +28,7 @@ export function CreateUserModal({ open, agencyId, onClose, onSaved }: Props) {
       void message.success(`已新建用户：${u.displayName}`);
       onSaved();
     } catch (err) {
-      showError(err, message, form, { DUPLICATE: 'username', CONFLICT: 'username', PASSWORD_TOO_WEAK: 'password' });
+      showError(err, message, form, { DUPLICATE: 'username', CONFLICT: 'username', PASSWORD_TOO_WEAK: 'password', PASSWORD_TOO_COMMON: 'password' });
     } finally {
       setSaving(false);
     }
@@ -118,7 +118,7 @@ export function ResetPasswordModal({ user, ...p }: Props & { user: Member | null
       void message.success(`已重置 ${user.displayName} 的密码，其登录会话已全部结束`);
       p.onSaved();
     } catch (err) {
-      showError(err, message, form, { PASSWORD_TOO_WEAK: 'newPassword' });
+      showError(err, message, form, { PASSWORD_TOO_WEAK: 'newPassword', PASSWORD_TOO_COMMON: 'newPassword' });
     } finally {
       setSaving(false);
     }

@@ -50,7 +50,7 @@ const items: Item[] = [
   { key: '/calendar', label: '工作日历', icon: <CalendarOutlined />, show: () => true },
   { key: '/agency', label: '本机关设置', icon: <SettingOutlined />, show: (a) => a.canAdmin },
   { key: '/users', label: '用户与角色', icon: <TeamOutlined />, show: (a) => a.canAdmin },
-  { key: '/api-tokens', label: 'API 令牌', icon: <ApiOutlined />, show: (a) => a.canAdmin },
+  { key: '/api-tokens', label: 'API 令牌', icon: <ApiOutlined />, show: (a) => a.roles.length > 0 || a.canAdmin },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, show: (a) => a.canAudit },
   { key: '/password', label: '修改密码', icon: <LockOutlined />, show: () => true },
 ];

@@ -18,14 +18,14 @@ export function PasswordPage() {
       form.resetFields();
       void message.success('密码已修改，您在其他设备上的登录已结束');
     } catch (err) {
-      showError(err, message, form, { INVALID_CREDENTIALS: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword' });
+      showError(err, message, form, { INVALID_CREDENTIALS: 'currentPassword', ACCOUNT_LOCKED: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword', PASSWORD_TOO_COMMON: 'newPassword' });
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <Page title="修改密码" description="新密码至少 10 位，须同时包含字母和数字，且不能包含用户名。">
+    <Page title="修改密码" description="新密码至少 10 位，须同时包含字母和数字，不能包含用户名，也不能是常见或容易猜到的密码。当前密码连续输错多次将暂时锁定账号。">
       <Card className="narrow-card">
         <Form form={form} layout="vertical" onFinish={onFinish}>
           <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>

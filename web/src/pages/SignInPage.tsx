@@ -8,9 +8,10 @@ import { errorMessage } from '../util/errors.js';
 
 type Values = { username: string; password: string };
 
+// The server answers every refused sign-in alike (unknown, locked, disabled, wrong password), so
+// that nobody learns which accounts exist; the hint names all the possibilities.
 const hints: Record<string, string> = {
-  ACCOUNT_LOCKED: '为保护账号安全，锁定期间无法登录；请稍后再试或联系系统管理员解锁。',
-  USER_DISABLED: '该账号已被停用，如需恢复请联系本机关系统管理员。',
+  INVALID_CREDENTIALS: '请检查用户名和密码。连续多次输错后账号将暂时锁定，锁定期间即使密码正确也无法登录；账号被停用或忘记密码请联系本机关系统管理员。',
 };
 
 export function SignInPage() {

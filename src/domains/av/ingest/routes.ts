@@ -2,12 +2,12 @@ import { stat } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { forAgency } from '../../../server/http/access.js';
+import { forAgencyAlsoServiceAccounts } from '../../../server/http/access.js';
 import { actorOf } from '../../../server/http/auth-hooks.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../shared/errors.js';
 import { agencyParams, errorResponses, uuidParam } from '../../../shared/http-schemas.js';
-import { canWorkOnMatters } from '../../matters/policy.js';
+import { canIngestAv } from '../../auth/policy.js';
 import { admitUploadLength, refuseIfOverLimit } from './check-upload-size.js';
 import { completeUpload } from './complete-upload.js';
 import { uploadIdPattern } from './durable-file-store.js';
@@ -17,7 +17,8 @@ import { fileNameOf } from './upload-metadata.js';
 import { uploadStatus, uploadStatusBody, type UploadRow, loadUpload } from './upload-status.js';
 
 const base = '/api/agencies/:agencyId/av/uploads';
-const access = forAgency(canWorkOnMatters);
+// Collection stations' service accounts upload here (and nowhere else).
+const access = forAgencyAlsoServiceAccounts(canIngestAv);
 const uploadParams = z.object({ agencyId: uuidParam, uploadId: z.string().regex(uploadIdPattern, '上传编号格式不正确') });
 
 /**
