@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, matterSteps, stepApprovals } from '../../src/db/schema/index.js';
 import { makeEnforcementTeam } from '../support/factories.js';
+import { burst, expectOneWinner, RUNS } from '../support/races.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -11,29 +11,8 @@ import { adminPassword, startTestApp, type TestApp } from '../support/test-app.j
 // get 409 with a stable code, and the history holds one row and one audit event per success.
 // PGlite serialises every transaction on its single connection, so only PostgreSQL can race.
 const onPostgres = process.env.LIUHEN_TEST_DB === 'postgres';
-const N = 20;
-const RUNS = 5;
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
-
-/** Sends `N` requests at once; returns the winners and the losers. */
-export async function burst(send: (i: number) => Promise<LightMyRequestResponse>) {
-  const all = await Promise.all(Array.from({ length: N }, (_, i) => send(i)));
-  const won = all.filter((r) => r.statusCode < 300);
-  const lost = all.filter((r) => r.statusCode >= 300);
-  return { all, won, lost };
-}
-
-/** Exactly one success; every other answer a 409 with the expected code and a Chinese message. */
-export function expectOneWinner(result: Awaited<ReturnType<typeof burst>>, codes: string[]) {
-  const summary = result.all.map((r) => `${r.statusCode} ${r.statusCode >= 300 ? r.json().code : ''}`).sort();
-  expect(result.won.length, summary.join(', ')).toBe(1);
-  for (const r of result.lost) {
-    expect(r.statusCode, r.body).toBe(409);
-    expect(codes, r.body).toContain(r.json().code);
-    expect(r.json().message).toMatch(/[\u4e00-\u9fff]/);
-  }
-}
 
 describe.skipIf(!onPostgres)('issue 10 races: matter steps and approvals (CASE-2, CASE-4)', () => {
   let t: TestApp;
@@ -102,6 +81,90 @@ describe.skipIf(!onPostgres)('issue 10 races: matter steps and approvals (CASE-2
       expectOneWinner(await burst(() => as(team.handler.session).post(`${base()}/${other}/steps/${returned}/resubmit`, { opinion: '已补充' })), ['CONFLICT']);
       expect((await approvalsOf(returned)).filter((a) => a.decision === 'submitted')).toHaveLength(2);
       expect(await events(returned, 'matter.step_submitted')).toBe(1);
+    }
+  });
+});
+
+describe.skipIf(!onPostgres)('issue 10 races: legal review (REV-3 … REV-5)', () => {
+  let t: TestApp;
+  let admin: Session;
+  let team: Team;
+  let legal: Session;
+  const as = (s: Session) => client(t.app, s);
+  const base = () => `/api/agencies/${team.agency.id}`;
+  const submission = { proposedDecision: '吊销《食品经营许可证》', facts: '销售过期食品', lawApplied: '《食品安全法》第一百二十四条', discretionStandard: '从重', evidenceSummary: '现场检查笔录' };
+  const points = ['subject_and_qualification', 'procedure', 'facts_and_evidence', 'law_and_discretion', 'authority', 'documents', 'criminal_referral', 'other'].map((id) => ({ id, result: 'ok' }));
+  const events = async (reviewId: string, action: string) => t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, reviewId), eq(auditEvents.action, action)));
+
+  /** A major matter with its assessment, ready to be sent for review. */
+  async function majorMatter() {
+    const h = as(team.handler.session);
+    const m = (await h.post(`${base()}/matters`, { category: 'penalty_general', startRoute: 'ex_officio', title: '销售过期食品', officerIds: [team.handler.officer.id], parties: [{ kind: 'legal', name: '某食品店', idType: 'uscc', idNumber: '91411322MA0000001X' }] })).json();
+    for (const step of ['filing', 'on_site_inspection', 'investigation_report', 'rights_notice']) {
+      const s = (await h.post(`${base()}/matters/${m.id}/steps`, { step, occurredAt: t.clock.now().toISOString() })).json();
+      if (s.status === 'pending') for (const who of [team.reviewer, team.approver]) await as(who.session).post(`${base()}/matters/${m.id}/steps/${s.id}/decision`, { decision: 'approve', opinion: '同意' });
+    }
+    const a = await h.post(`${base()}/matters/${m.id}/legal-review/assessment`, { proposal: { measures: ['revoke_licence'] }, answers: {} });
+    expect(a.statusCode, a.body).toBe(201);
+    return m.id as string;
+  }
+  const submit = (matterId: string) => as(team.handler.session).post(`${base()}/matters/${matterId}/legal-review/submissions`, submission);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await signInAs(t.app, 'admin', adminPassword);
+    team = await makeEnforcementTeam(t.app, admin);
+    await as(admin).post(`${base()}/policy/choose`, { profileId: 's3-fangcheng-market', basis: '采用' });
+    const reviewer = await client(t.app, admin).post(`${base()}/users`, { username: 'racelegal', displayName: '钱法制', password: 'User-pass-2026', roles: ['legal_reviewer'] });
+    expect(reviewer.statusCode, reviewer.body).toBe(201);
+    legal = await signInAs(t.app, 'racelegal', 'User-pass-2026');
+  });
+  afterAll(() => t.close());
+
+  it('REV-3 twenty concurrent submissions of one matter: one is received, the rest CONFLICT', async () => {
+    for (let run = 0; run < RUNS; run++) {
+      const matterId = await majorMatter();
+      expectOneWinner(await burst(() => submit(matterId)), ['CONFLICT']);
+      const reviews = (await as(team.handler.session).get(`${base()}/matters/${matterId}/legal-review`)).json().reviews;
+      expect(reviews).toHaveLength(1);
+      expect(await events(reviews[0].id, 'legal_review.submitted')).toHaveLength(1);
+    }
+  });
+
+  it('REV-4 twenty concurrent conclusions of one review: one conclusion and one issued opinion, the rest CONFLICT', async () => {
+    for (let run = 0; run < RUNS; run++) {
+      const matterId = await majorMatter();
+      const review = (await submit(matterId)).json();
+      expectOneWinner(await burst(() => as(legal).post(`${base()}/legal-reviews/${review.id}/decision`, { points, outcome: 'pass', explanation: '同意' })), ['CONFLICT']);
+      expect(await events(review.id, 'legal_review.decided')).toHaveLength(1);
+      const docs = (await as(team.handler.session).get(`${base()}/matters/${matterId}/documents`)).json().filter((d: { typeId: string }) => d.typeId === 'legal_review_opinion');
+      expect(docs.map((d: { status: string }) => d.status)).toEqual(['issued']);
+    }
+  });
+
+  it('REV-5 twenty concurrent extensions of one review: one is approved, the rest CONFLICT', async () => {
+    for (let run = 0; run < RUNS; run++) {
+      const review = (await submit(await majorMatter())).json();
+      expectOneWinner(await burst(() => as(team.approver.session).post(`${base()}/legal-reviews/${review.id}/extension`)), ['CONFLICT']);
+      expect(await events(review.id, 'legal_review.extended')).toHaveLength(1);
+    }
+  });
+
+  it('REV-4 answers sent while the review is concluded: none is recorded after the conclusion', async () => {
+    for (let run = 0; run < RUNS; run++) {
+      const review = (await submit(await majorMatter())).json();
+      const result = await burst((i) =>
+        i === 0 ? as(legal).post(`${base()}/legal-reviews/${review.id}/decision`, { points, outcome: 'pass', explanation: '同意' }) : as(team.handler.session).post(`${base()}/legal-reviews/${review.id}/messages`, { kind: 'answer', text: `答复 ${i}` }),
+      );
+      expect(result.all[0]!.statusCode, result.all[0]!.body).toBe(200);
+      const answers = result.all.slice(1);
+      for (const r of answers) expect([201, 409], r.body).toContain(r.statusCode);
+      const [decided] = await events(review.id, 'legal_review.decided');
+      const answered = await events(review.id, 'legal_review.answered');
+      expect(answered).toHaveLength(answers.filter((r) => r.statusCode === 201).length);
+      for (const e of answered) expect(e.seq).toBeLessThan(decided!.seq);
+      const messages = (await as(team.handler.session).get(`${base()}/legal-reviews/${review.id}`)).json().messages;
+      expect(messages).toHaveLength(answered.length);
     }
   });
 });
