@@ -150,6 +150,19 @@ describe.skipIf(!onPostgres)('issue 10 races: legal review (REV-3 … REV-5)', (
     }
   });
 
+  it('REV-6 twenty concurrent collective-discussion records of one failed review: one is recorded, the rest CONFLICT', async () => {
+    for (let run = 0; run < RUNS; run++) {
+      const matterId = await majorMatter();
+      const review = (await submit(matterId)).json();
+      const failed = await as(legal).post(`${base()}/legal-reviews/${review.id}/decision`, { points: points.map((p) => (p.id === 'facts_and_evidence' ? { ...p, result: 'problem' } : p)), outcome: 'fail', failReasons: ['insufficient_evidence'], explanation: '证据不足' });
+      expect(failed.statusCode, failed.body).toBe(200);
+      const step = await as(team.handler.session).post(`${base()}/matters/${matterId}/steps`, { step: 'collective_discussion', occurredAt: t.clock.now().toISOString() });
+      expect(step.statusCode, step.body).toBe(201);
+      expectOneWinner(await burst((i) => as(team.handler.session).post(`${base()}/legal-reviews/${review.id}/discussion`, { stepId: step.json().id, conclusion: i % 2 ? 'proceed' : 'revise', summary: '集体讨论' })), ['CONFLICT']);
+      expect(await events(review.id, 'legal_review.discussed')).toHaveLength(1);
+    }
+  });
+
   it('REV-4 answers sent while the review is concluded: none is recorded after the conclusion', async () => {
     for (let run = 0; run < RUNS; run++) {
       const review = (await submit(await majorMatter())).json();
