@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CRITERIA } from '../../src/rules/legal-review/criteria.js';
-import { makeEnforcementTeam, makeOfficer, makeUser } from '../support/factories.js';
+import { makeEnforcementTeam, makeOfficer, makeUnit, makeUser } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -136,5 +136,28 @@ describe('legal review of major decisions (REV-1 … REV-8, CASE-5)', () => {
     const list = (await as(team.handler.session).get(`${base()}/legal-review/list`)).json();
     expect(list.reviewPoints).toHaveLength(8);
     expect(list.failReasons).toHaveLength(8);
+  });
+
+  it('REV-4 ACC-1 only someone who works on the matter answers a review request: a supervisor or archivist gets 403, a handler of another unit 404', async () => {
+    admin = await signInAs(t.app, 'admin', adminPassword);
+    const other = await openPenaltyReadyForDecision();
+    const h = as(team.handler.session);
+    await h.post(`${base()}/matters/${other}/legal-review/assessment`, { proposal: { measures: ['revoke_licence'] }, answers: allNo });
+    const sub = (await h.post(`${base()}/matters/${other}/legal-review/submissions`, submission)).json();
+    const answer = (s: Session) => as(s).post(`${base()}/legal-reviews/${sub.id}/messages`, { kind: 'answer', text: '已补充材料' });
+    for (const role of ['supervisor', 'archivist'] as const) {
+      const u = await makeUser(t.app, team.agency.id, [role], admin);
+      const refused = await answer(await signInAs(t.app, u.username, u.password));
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().code).toBe('FORBIDDEN');
+    }
+    const elsewhere = await makeUser(t.app, team.agency.id, ['handler'], admin);
+    await makeOfficer(t.app, team.agency.id, admin, { userId: elsewhere.id, unitId: (await makeUnit(t.app, team.agency.id, admin)).id });
+    expect((await answer(await signInAs(t.app, elsewhere.username, elsewhere.password))).statusCode).toBe(404);
+    const asked = await as(await legalSession()).post(`${base()}/legal-reviews/${sub.id}/messages`, { kind: 'answer', text: '审核人员不答复' });
+    expect(asked.statusCode).toBe(403);
+    expect((await answer(team.handler.session)).statusCode).toBe(201);
+    const messages = (await as(team.handler.session).get(`${base()}/legal-reviews/${sub.id}`)).json().messages;
+    expect(messages.map((m: { text: string }) => m.text)).toEqual(['已补充材料']);
   });
 });

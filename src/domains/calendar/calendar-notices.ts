@@ -1,4 +1,4 @@
-import { asc, desc } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { calendarNotices } from '../../db/schema/index.js';
 import { createCalendar, type WorkingDayCalendar } from '../../rules/calendar/create-calendar.js';
@@ -6,6 +6,8 @@ import { officialYearRange } from '../../rules/calendar/official-holidays.js';
 import { STATUTORY_HOLIDAY_RULE } from '../../rules/calendar/statutory-holidays.js';
 import { yearNoticeSchema, type YearNotice } from '../../rules/calendar/year-notice.js';
 import { dayIndexFromParts, ymdFromDayIndex } from '../../rules/calendar/shanghai-day.js';
+import { lockName } from '../../db/locks.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 import { AppError } from '../../shared/errors.js';
 import { iso } from '../../shared/http-schemas.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
@@ -31,7 +33,12 @@ export async function listNotices(db: Db) {
   return rows.map((r) => ({ id: r.id, year: r.year, notice: r.notice as YearNotice, basis: r.basis, createdAt: iso(r.createdAt)!, createdByName: r.createdByName }));
 }
 
-export async function enterNotice(db: Db, actor: Actor, input: { notice: unknown; basis: string }, now: Date) {
+/**
+ * Enters a year's notice. Decided under a lock on the year: `replacesNoticeId` is the notice in
+ * force the administrator saw (null: none); when another came in between, or the notice is the
+ * one already in force (a double submit), the request is refused with CONFLICT.
+ */
+export async function enterNotice(db: Db, actor: Actor, input: { notice: unknown; basis: string; replacesNoticeId?: string | null }, now: Date) {
   const parsed = yearNoticeSchema.safeParse(input.notice);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -41,6 +48,10 @@ export async function enterNotice(db: Db, actor: Actor, input: { notice: unknown
   const outside = [...notice.holidays.flatMap((h) => [h.start, h.end]), ...notice.makeUpWorkdays].find((d) => !d.startsWith(`${notice.year}-`) && !d.startsWith(`${notice.year + 1}-01`) && !d.startsWith(`${notice.year - 1}-12`));
   if (outside) throw new AppError('VALIDATION_FAILED', `日期 ${outside} 不在 ${notice.year} 年通知的范围内`);
   return db.transaction(async (tx) => {
+    await lockName(tx, `calendar_notice:${notice.year}`);
+    const [inForce] = await tx.select().from(calendarNotices).where(eq(calendarNotices.year, notice.year)).orderBy(desc(calendarNotices.seq)).limit(1);
+    if (input.replacesNoticeId !== undefined && input.replacesNoticeId !== (inForce?.id ?? null)) throw new AppError('CONFLICT', `${notice.year} 年的通知已被他人更新，请刷新后重试`);
+    if (inForce && canonicalJson(inForce.notice) === canonicalJson(notice)) throw new AppError('CONFLICT', `${notice.year} 年现行通知的内容与此相同，无需重复录入`);
     const [row] = await tx.insert(calendarNotices).values({ year: notice.year, notice, basis: input.basis, createdAt: now, createdByUserId: actor.userId, createdByName: actor.name }).returning();
     await recordAudit(tx, actor, { action: 'calendar.notice_entered', agencyId: null, objectType: 'calendar_notice', objectId: row!.id, after: { notice, basis: input.basis } }, now);
     return { id: row!.id, year: notice.year };

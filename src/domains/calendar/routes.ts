@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { actorOf } from '../../server/http/auth-hooks.js';
-import { errorResponses } from '../../shared/http-schemas.js';
+import { errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { describeYear, enterNotice, listNotices, loadCalendar } from './calendar-notices.js';
 
 const dayView = z.object({ date: z.string(), working: z.boolean(), kind: z.string(), holidayName: z.string().nullable(), yearStatus: z.string() });
@@ -43,6 +43,8 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
           makeUpWorkdays: z.array(z.string()).max(20),
         }),
         basis: z.string().trim().min(2, '请写明通知文号').max(300),
+        // The notice in force the administrator saw for the year (null: none); another in between → 409.
+        replacesNoticeId: uuidParam.nullable().optional(),
       }),
       response: { 201: z.object({ id: z.string(), year: z.number() }), ...errorResponses },
     },

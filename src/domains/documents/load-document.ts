@@ -5,15 +5,20 @@ import { documentType } from '../../rules/documents/catalogue/index.js';
 import { notFound } from '../../shared/errors.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
-import { loadMatter } from '../matters/load-matter.js';
+import { loadMatter, type LoadOptions } from '../matters/load-matter.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
-/** A document of a matter the principal may see (ACC-1), or 404. */
-export async function loadDocument(db: DbOrTx, p: Principal, agencyId: string, documentId: string) {
-  const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
-  if (!doc) throw notFound('文书');
-  const matter = await loadMatter(db, p, agencyId, doc.matterId);
+/**
+ * A document of a matter the principal may see (ACC-1), or 404. With `lock` (inside a
+ * transaction) its matter is locked first — the order every change of a matter takes — and the
+ * document is read again FOR UPDATE, so what is decided is what is current.
+ */
+export async function loadDocument(db: DbOrTx, p: Principal, agencyId: string, documentId: string, opts: LoadOptions = {}) {
+  const [found] = await db.select().from(documents).where(eq(documents.id, documentId));
+  if (!found) throw notFound('文书');
+  const matter = await loadMatter(db, p, agencyId, found.matterId, opts);
+  const doc = opts.lock ? (await db.select().from(documents).where(eq(documents.id, documentId)).for('update'))[0]! : found;
   const type = documentType(doc.typeId);
   if (!type) throw notFound('文书种类');
   return { doc, type, ...matter };

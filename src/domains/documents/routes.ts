@@ -13,7 +13,7 @@ import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { notFound } from '../../shared/errors.js';
-import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
+import { canReadDocuments, canWriteDocuments } from './policy.js';
 import { documentDetail, loadDocument, presentDocument } from './load-document.js';
 import { documentFile, documentHtml } from './render.js';
 import { attachmentInput, correctionInput, documentInput, draftPatch, signatureInput } from './schemas.js';
@@ -45,7 +45,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.post('/api/agencies/:agencyId/matters/:matterId/documents', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWriteDocuments) },
     schema: { tags, summary: '起草文书（草稿可随意修改）', params: agencyParams.extend({ matterId: uuidParam }), body: documentInput, response: { 201: json, ...errorResponses } },
     handler: async (req, reply) => {
       const doc = await createDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
@@ -53,7 +53,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/documents', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadDocuments) },
     schema: { tags, summary: '事项的文书（每份文书的最新版本）', params: agencyParams.extend({ matterId: uuidParam }), response: { 200: z.array(json), ...errorResponses } },
     handler: async (req) => {
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
@@ -64,7 +64,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.get('/api/agencies/:agencyId/documents/:documentId/signatures/:signatureId/image', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadDocuments) },
     schema: { tags, summary: '签名图片（手写或扫描）', params: docParams.extend({ signatureId: uuidParam }) },
     handler: async (req, reply) => {
       const { doc } = await loadDocument(ctx.db, principalOf(req), req.params.agencyId, req.params.documentId);
@@ -75,45 +75,45 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.get('/api/agencies/:agencyId/documents/:documentId', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadDocuments) },
     schema: { tags, summary: '文书详情：字段、全部版本、签名和扫描件', params: docParams, response: { 200: json, ...errorResponses } },
     handler: async (req) => documentDetail(ctx.db, (await loadDocument(ctx.db, principalOf(req), req.params.agencyId, req.params.documentId)).doc),
   });
   r.patch('/api/agencies/:agencyId/documents/:documentId', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWriteDocuments) },
     schema: { tags, summary: '修改草稿；已定稿的文书一律拒绝（IMMUTABLE）', params: docParams, body: draftPatch, response: { 200: json, ...errorResponses } },
     handler: async (req) => presentDocument(await updateDraft(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body.fields, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/issue', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWriteDocuments) },
     schema: { tags, summary: '定稿：校验必填内容，编文号，固定内容校验值；此后不再改变', params: docParams, response: { 200: json, ...errorResponses } },
     handler: async (req) => presentDocument(await issueDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/corrections', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWriteDocuments) },
     schema: { tags, summary: '更正已定稿文书：形成新版本草稿，写明所替代的版本和理由', params: docParams, body: correctionInput, response: { 201: json, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(presentDocument(await correctDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock()))),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/signatures', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWriteDocuments) },
     schema: { tags, summary: '签名（屏幕手写或扫描）或记录拒签理由与见证人', params: docParams, body: signatureInput, response: { 201: json, ...errorResponses } },
     bodyLimit: 4 * 1024 * 1024,
     handler: async (req, reply) => reply.status(201).send(await addSignature(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/attachments', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWriteDocuments) },
     schema: { tags, summary: '上传签字纸质文书的扫描件（PDF/JPEG/PNG，按内容识别）', params: docParams, body: attachmentInput, response: { 201: json, ...errorResponses } },
     bodyLimit: 15 * 1024 * 1024,
     handler: async (req, reply) => reply.status(201).send(await addAttachment(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock())),
   });
   r.get('/api/agencies/:agencyId/documents/:documentId/print', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadDocuments) },
     schema: { tags, summary: 'A4 打印版式（HTML）', params: docParams },
     handler: async (req, reply) => reply.type('text/html; charset=utf-8').send(await documentHtml(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId)),
   });
   for (const format of ['docx', 'pdf'] as const) {
     r.get(`/api/agencies/:agencyId/documents/:documentId/${format}`, {
-      config: { access: forAgency(canReadMatters) },
+      config: { access: forAgency(canReadDocuments) },
       schema: { tags, summary: `导出 ${format.toUpperCase()}`, params: docParams },
       handler: async (req, reply) => {
         const file = await documentFile(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId, format);

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { documentAttachments, documentSignatures } from '../../db/schema/index.js';
@@ -14,10 +15,20 @@ import type { attachmentInput, signatureInput } from './schemas.js';
  * Signing adds a row; it changes nothing already written, so issued documents accept it.
  */
 export async function addSignature(db: Db, store: ObjectStore, actor: Actor, p: Principal, agencyId: string, documentId: string, input: z.infer<typeof signatureInput>, now: Date) {
-  const { doc, matter } = await loadDocument(db, p, agencyId, documentId);
-  if (matter.status === 'archived') throw new AppError('IMMUTABLE', '事项已归档，案卷只读');
+  // Visible (404 otherwise) before anything is stored; stored objects are content-addressed and
+  // harmless when unused, so the image goes in before the transaction decides.
+  await loadDocument(db, p, agencyId, documentId);
   const image = input.method !== 'refused' && input.imageDataUrl ? await storeSignatureImage(store, input.imageDataUrl) : null;
   return db.transaction(async (tx) => {
+    // Against the locked matter and document: an archive recorded at the same moment wins or
+    // loses as a whole, and a signer signs (or refuses) a document once.
+    const { doc, matter } = await loadDocument(tx, p, agencyId, documentId, { lock: true });
+    if (matter.status === 'archived') throw new AppError('IMMUTABLE', '事项已归档，案卷只读');
+    const [already] = await tx
+      .select({ method: documentSignatures.method })
+      .from(documentSignatures)
+      .where(and(eq(documentSignatures.documentId, doc.id), eq(documentSignatures.role, input.role), eq(documentSignatures.signerName, input.signerName)));
+    if (already) throw new AppError('CONFLICT', `${input.signerName}已在本文书${already.method === 'refused' ? '拒绝签字' : '签名'}，不能重复记录`);
     const [row] = await tx
       .insert(documentSignatures)
       .values({
@@ -45,7 +56,7 @@ const MAGIC: Array<[string, number[]]> = [
 
 /** DOC-5: a scan of the signed paper (PDF, JPEG or PNG by content) kept as the original. */
 export async function addAttachment(db: Db, store: ObjectStore, actor: Actor, p: Principal, agencyId: string, documentId: string, input: z.infer<typeof attachmentInput>, now: Date) {
-  const { doc } = await loadDocument(db, p, agencyId, documentId);
+  await loadDocument(db, p, agencyId, documentId);
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const mediaType = MAGIC.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
   if (!mediaType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只接受 PDF、JPEG 或 PNG 扫描件');
@@ -53,6 +64,10 @@ export async function addAttachment(db: Db, store: ObjectStore, actor: Actor, p:
   // File names are kept as labels only; they never become paths.
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_');
   return db.transaction(async (tx) => {
+    const { doc } = await loadDocument(tx, p, agencyId, documentId, { lock: true });
+    // The same scan twice (a double submit) is one attachment.
+    const [already] = await tx.select({ id: documentAttachments.id }).from(documentAttachments).where(and(eq(documentAttachments.documentId, doc.id), eq(documentAttachments.objectKey, stored.key)));
+    if (already) throw new AppError('CONFLICT', '该扫描件已上传到本文书');
     const [row] = await tx.insert(documentAttachments).values({ documentId: doc.id, kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length, addedAt: now, addedByName: actor.name }).returning();
     await recordAudit(tx, actor, { action: 'document.attachment_added', agencyId, objectType: 'document', objectId: doc.id, after: { kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length }, matterIds: [doc.matterId] }, now);
     return row!;

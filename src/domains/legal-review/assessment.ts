@@ -16,16 +16,17 @@ import { currentMajorList } from './major-list.js';
  * The answer and its reasons are recorded; the newest assessment of a matter counts.
  */
 export async function assessMatter(db: Db, actor: Actor, p: Principal, agencyId: string, matterId: string, input: { proposal: Omit<MajorFacts, 'category' | 'partyKind' | 'hearingHeld'> & { hearingHeld?: boolean }; answers: Record<string, boolean> }, now: Date) {
-  const { matter, parties, steps } = await loadMatter(db, p, agencyId, matterId);
-  const list = await currentMajorList(db, agencyId);
-  const facts: MajorFacts = {
-    ...input.proposal,
-    category: matter.category as EnforcementCategory,
-    partyKind: parties[0]?.kind === 'natural' ? 'natural' : 'legal',
-    hearingHeld: input.proposal.hearingHeld ?? steps.some((s) => s.step === 'hearing' && s.status !== 'returned'),
-  };
-  const result = assessMajor(facts, input.answers, list.parameters, list.active);
   return db.transaction(async (tx) => {
+    // Against the locked matter, so a submission or decision of the same moment sees it or not at all.
+    const { matter, parties, steps } = await loadMatter(tx, p, agencyId, matterId, { lock: true });
+    const list = await currentMajorList(tx, agencyId);
+    const facts: MajorFacts = {
+      ...input.proposal,
+      category: matter.category as EnforcementCategory,
+      partyKind: parties[0]?.kind === 'natural' ? 'natural' : 'legal',
+      hearingHeld: input.proposal.hearingHeld ?? steps.some((s) => s.step === 'hearing' && s.status !== 'returned'),
+    };
+    const result = assessMajor(facts, input.answers, list.parameters, list.active);
     const [row] = await tx
       .insert(majorAssessments)
       .values({ matterId, facts, answers: input.answers, result, major: result.major ? (result.complete ? 'yes' : 'yes_incomplete') : result.complete ? 'no' : 'undecided', listVersion: list.version, createdAt: now, createdByName: actor.name })

@@ -4,24 +4,27 @@ import { legalReviews, matters, officers, roleAssignments, users } from '../../d
 import { AppError } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
-import { loadMatter } from '../matters/load-matter.js';
 import { matterScope, scopeCondition } from '../matters/scope.js';
-import { loadReview } from './review-decisions.js';
+import { lockReview } from './review-decisions.js';
 
 /**
  * REV-6 (第十四条): when the handler and the reviewer still disagree after a failed review, the
  * heads' collective discussion decides; its minutes are a recorded step of the matter.
  */
 export async function recordDiscussion(db: Db, actor: Actor, p: Principal, agencyId: string, reviewId: string, input: { stepId: string; conclusion: 'proceed' | 'revise'; summary: string }, now: Date) {
-  const review = await loadReview(db, agencyId, reviewId);
-  if (review.status !== 'failed') throw new AppError('CONFLICT', '只有未通过的法制审核可以提请集体讨论');
-  const { steps } = await loadMatter(db, p, agencyId, review.matterId);
-  const step = steps.find((s) => s.id === input.stepId);
-  if (!step || step.step !== 'collective_discussion') throw new AppError('VALIDATION_FAILED', '请选择本事项已记录的“集体讨论”环节');
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(legalReviews).set({ status: 'discussed', discussionStepId: step.id, discussionConclusion: input.conclusion }).where(eq(legalReviews.id, reviewId)).returning();
-    await recordAudit(tx, actor, { action: 'legal_review.discussed', agencyId, objectType: 'legal_review', objectId: reviewId, after: input, matterIds: [review.matterId] }, now);
-    return row!;
+    const { review, steps } = await lockReview(tx, p, agencyId, reviewId);
+    if (review.status !== 'failed') throw new AppError('CONFLICT', '只有未通过的法制审核可以提请集体讨论');
+    const step = steps.find((s) => s.id === input.stepId);
+    if (!step || step.step !== 'collective_discussion') throw new AppError('VALIDATION_FAILED', '请选择本事项已记录的“集体讨论”环节');
+    const [row] = await tx
+      .update(legalReviews)
+      .set({ status: 'discussed', discussionStepId: step.id, discussionConclusion: input.conclusion })
+      .where(and(eq(legalReviews.id, reviewId), eq(legalReviews.status, 'failed')))
+      .returning();
+    if (!row) throw new AppError('CONFLICT', '只有未通过的法制审核可以提请集体讨论');
+    await recordAudit(tx, actor, { action: 'legal_review.discussed', agencyId, objectType: 'legal_review', objectId: reviewId, after: input , matterIds: [review.matterId] }, now);
+    return row;
   });
 }
 

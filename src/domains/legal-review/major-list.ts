@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { lockAgency } from '../../db/locks.js';
 import { majorDecisionLists } from '../../db/schema/index.js';
 import { DEFAULT_CRITERIA, type ListParameters } from '../../rules/legal-review/criteria.js';
 import { AppError } from '../../shared/errors.js';
@@ -28,8 +29,10 @@ export async function currentMajorList(db: DbOrTx, agencyId: string) {
 export async function updateMajorList(db: Db, actor: Actor, agencyId: string, input: { parameters: ListParameters; disabledCriteria: string[]; basis: string }, now: Date) {
   const unknown = input.disabledCriteria.filter((id) => !DEFAULT_CRITERIA.some((c) => c.id === id));
   if (unknown.length) throw new AppError('VALIDATION_FAILED', `没有这些标准：${unknown.join('、')}`);
-  const before = await currentMajorList(db, agencyId);
   return db.transaction(async (tx) => {
+    // The next version is decided against the locked agency: concurrent edits become successive versions.
+    await lockAgency(tx, agencyId);
+    const before = await currentMajorList(tx, agencyId);
     const version = before.version + 1;
     await tx.insert(majorDecisionLists).values({ agencyId, version, parameters: input.parameters, disabledCriteria: input.disabledCriteria, basis: input.basis, createdAt: now, createdByName: actor.name });
     await recordAudit(tx, actor, { action: 'legal_review.list_updated', agencyId, objectType: 'major_decision_list', objectId: `${agencyId}:${version}`, before: { parameters: before.parameters }, after: input }, now);

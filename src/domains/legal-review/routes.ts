@@ -8,12 +8,12 @@ import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { loadMatter } from '../matters/load-matter.js';
 import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
-import { hasRole } from '../auth/principal.js';
 import { canAdministerAgency } from '../org/policy.js';
 import { assessMatter, latestAssessment } from './assessment.js';
 import { recordDiscussion, reviewerStaffing, reviewQueue } from './discussion-and-staffing.js';
 import { currentMajorList, updateMajorList } from './major-list.js';
 import { addMessage, approveExtension, decideReview, loadReview } from './review-decisions.js';
+import { canApproveExtension, canDecideReview } from './policy.js';
 import { dueDates } from './present-review.js';
 import { handledMatterIds, reviewsOf, submitForReview } from './submit-review.js';
 import { legalReviewMessages } from '../../db/schema/index.js';
@@ -118,7 +118,7 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: async (req, reply) => reply.status(201).send(await addMessage(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, req.body.kind, req.body.text, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/legal-reviews/:reviewId/extension', {
-    config: { access: forAgency((p, a) => hasRole(p, a, 'approver')) },
+    config: { access: forAgency(canApproveExtension) },
     schema: { tags, summary: '机关负责人批准延长 5 个工作日（第十三条）', params: reviewParams, response: { 200: json, ...errorResponses } },
     handler: async (req) => {
       const row = await approveExtension(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, ctx.clock());
@@ -126,7 +126,7 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.post('/api/agencies/:agencyId/legal-reviews/:reviewId/decision', {
-    config: { access: forAgency((p, a) => hasRole(p, a, 'legal_reviewer')) },
+    config: { access: forAgency(canDecideReview) },
     schema: {
       tags,
       summary: '审核结论：8 项审核事项各有结论；通过，或不予通过并选择第十一条理由；生成法制审核意见书',

@@ -24,23 +24,24 @@ export type SubmissionInput = {
  * reviewers. The submission is frozen when sent; a revision is a new submission version (REV-6).
  */
 export async function submitForReview(db: Db, actor: Actor, p: Principal, agencyId: string, matterId: string, input: SubmissionInput, now: Date) {
-  const { matter } = await loadMatter(db, p, agencyId, matterId);
-  const assessment = await latestAssessment(db, matterId);
-  if (!assessment) throw new AppError('OUT_OF_ORDER', '请先判断拟作出的决定是否属于重大执法决定', { reason: 'MAJOR_ASSESSMENT_REQUIRED' });
-  const open = await latestReview(db, matterId);
-  if (open && open.status === 'submitted') throw new AppError('CONFLICT', `第 ${open.submissionVersion} 次送审尚在审核中`);
-  const docs = await db
-    .select({ id: documents.id, typeId: documents.typeId, version: documents.version, status: documents.status, number: documents.number, contentHash: documents.contentHash, fields: documents.fields })
-    .from(documents)
-    .where(eq(documents.matterId, matterId))
-    .orderBy(asc(documents.createdAt));
-  const materials = {
-    ...input,
-    matter: { id: matter.id, number: matter.number, category: matter.category, title: matter.title },
-    assessment: { id: assessment.id, major: assessment.result.major, reasons: assessment.result.reasons },
-    documents: docs.map((d) => ({ id: d.id, typeId: d.typeId, version: d.version, status: d.status, number: d.number, contentHash: d.contentHash ?? sha256Hex(canonicalJson(d.fields)) })),
-  };
+  // Against the locked matter: of concurrent submissions one is received, the others find it open.
   return db.transaction(async (tx) => {
+    const { matter } = await loadMatter(tx, p, agencyId, matterId, { lock: true });
+    const assessment = await latestAssessment(tx, matterId);
+    if (!assessment) throw new AppError('OUT_OF_ORDER', '请先判断拟作出的决定是否属于重大执法决定', { reason: 'MAJOR_ASSESSMENT_REQUIRED' });
+    const open = await latestReview(tx, matterId);
+    if (open && open.status === 'submitted') throw new AppError('CONFLICT', `第 ${open.submissionVersion} 次送审尚在审核中`);
+    const docs = await tx
+      .select({ id: documents.id, typeId: documents.typeId, version: documents.version, status: documents.status, number: documents.number, contentHash: documents.contentHash, fields: documents.fields })
+      .from(documents)
+      .where(eq(documents.matterId, matterId))
+      .orderBy(asc(documents.createdAt));
+    const materials = {
+      ...input,
+      matter: { id: matter.id, number: matter.number, category: matter.category, title: matter.title },
+      assessment: { id: assessment.id, major: assessment.result.major, reasons: assessment.result.reasons },
+      documents: docs.map((d) => ({ id: d.id, typeId: d.typeId, version: d.version, status: d.status, number: d.number, contentHash: d.contentHash ?? sha256Hex(canonicalJson(d.fields)) })),
+    };
     const version = (open?.submissionVersion ?? 0) + 1;
     const [row] = await tx
       .insert(legalReviews)

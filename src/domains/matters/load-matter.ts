@@ -10,9 +10,17 @@ import { canSeeMatter, matterScope } from './scope.js';
 export type MatterRow = typeof matters.$inferSelect;
 export type StepRow = typeof matterSteps.$inferSelect;
 
+/**
+ * Inside a transaction, `lock` takes the matter row FOR UPDATE: every change of a matter (its
+ * steps, approvals, documents, legal reviews) is decided against the locked row, so two
+ * concurrent requests are serialised and the second sees what the first wrote (STYLE 14).
+ */
+export type LoadOptions = { lock?: boolean };
+
 /** A matter the principal may see, with its officers; 404 otherwise (ACC-1). */
-export async function loadVisibleMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string) {
-  const [matter] = await db.select().from(matters).where(and(eq(matters.id, matterId), eq(matters.agencyId, agencyId)));
+export async function loadVisibleMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string, opts: LoadOptions = {}) {
+  const query = db.select().from(matters).where(and(eq(matters.id, matterId), eq(matters.agencyId, agencyId)));
+  const [matter] = opts.lock ? await query.for('update') : await query;
   if (!matter) throw notFound('执法事项');
   const officerRows = await db
     .select({ id: officers.id, name: officers.name, certificateNo: officers.certificateNo, lead: matterOfficers.lead })
@@ -25,8 +33,8 @@ export async function loadVisibleMatter(db: DbOrTx, p: Principal, agencyId: stri
 }
 
 /** A matter the principal may see, with its officers, steps and parties; 404 otherwise (ACC-1). */
-export async function loadMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string) {
-  const { matter, officers: officerRows } = await loadVisibleMatter(db, p, agencyId, matterId);
+export async function loadMatter(db: DbOrTx, p: Principal, agencyId: string, matterId: string, opts: LoadOptions = {}) {
+  const { matter, officers: officerRows } = await loadVisibleMatter(db, p, agencyId, matterId, opts);
   const steps = await db.select().from(matterSteps).where(eq(matterSteps.matterId, matterId)).orderBy(asc(matterSteps.occurredAt), asc(matterSteps.recordedAt));
   const parties = await db.select().from(matterParties).where(eq(matterParties.matterId, matterId));
   return { matter, officers: officerRows, steps, parties, lifecycle: lifecycleOf(matter.category as EnforcementCategory) };

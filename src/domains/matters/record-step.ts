@@ -20,18 +20,20 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * (CASE-5); a step that needs approval is submitted to the reviewer at once (CASE-4).
  */
 export async function recordStep(db: Db, actor: Actor, p: Principal, agencyId: string, matterId: string, input: z.infer<typeof stepInput>, now: Date) {
-  const { matter, steps, lifecycle, officers } = await loadMatter(db, p, agencyId, matterId);
-  const check = checkStep(lifecycle, historyOf(steps), input.step);
-  if (!check.ok) throw new AppError('OUT_OF_ORDER', `现在不能记录此环节：${check.missing.join('；')}`, { reason: check.code, missing: check.missing });
-  if (DECISION_STEPS.has(input.step)) await checkLegalReviewGate(db, matterId);
   if (input.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new AppError('VALIDATION_FAILED', '发生时间不能晚于现在');
-  if (input.occurredAt < matter.createdAt && input.step !== lifecycle.firstStep[matter.startRoute as keyof Lifecycle['firstStep']]) {
-    throw new AppError('VALIDATION_FAILED', '发生时间不能早于事项登记时间');
-  }
-  const officerIds = input.officerIds.length ? input.officerIds : officers.map((o) => o.id);
-  await checkOfficersMayAct(db, agencyId, officerIds, shanghaiDate(input.occurredAt));
-  const needsApproval = Boolean(check.definition.approval);
+  // Decided against the locked matter: of two concurrent requests for a step that may happen
+  // once, the second waits, then sees the first and is refused (OUT_OF_ORDER).
   return db.transaction(async (tx) => {
+    const { matter, steps, lifecycle, officers } = await loadMatter(tx, p, agencyId, matterId, { lock: true });
+    const check = checkStep(lifecycle, historyOf(steps), input.step);
+    if (!check.ok) throw new AppError('OUT_OF_ORDER', `现在不能记录此环节：${check.missing.join('；')}`, { reason: check.code, missing: check.missing });
+    if (DECISION_STEPS.has(input.step)) await checkLegalReviewGate(tx, matterId);
+    if (input.occurredAt < matter.createdAt && input.step !== lifecycle.firstStep[matter.startRoute as keyof Lifecycle['firstStep']]) {
+      throw new AppError('VALIDATION_FAILED', '发生时间不能早于事项登记时间');
+    }
+    const officerIds = input.officerIds.length ? input.officerIds : officers.map((o) => o.id);
+    await checkOfficersMayAct(tx, agencyId, officerIds, shanghaiDate(input.occurredAt));
+    const needsApproval = Boolean(check.definition.approval);
     const [step] = await tx
       .insert(matterSteps)
       .values({

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { lockAgency } from '../../db/locks.js';
 import { agencyPolicyVersions } from '../../db/schema/index.js';
 import { applyOverrides, type ProfileOverrides } from '../../rules/profiles/apply-overrides.js';
 import { loadBuiltInProfiles } from '../../rules/profiles/load-profiles.js';
@@ -51,10 +52,19 @@ export async function listPolicyVersions(db: Db, agencyId: string) {
   });
 }
 
-async function saveVersion(db: Db, actor: Actor, agencyId: string, input: { builtInProfileId: string; profile: PolicyProfile; basis: string; action: 'policy.chosen' | 'policy.adjusted'; before: AgencyPolicyVersion | null }, now: Date) {
+type VersionChange = (previous: AgencyPolicyVersion | null) => { builtInProfileId: string; profile: PolicyProfile; basis: string; action: 'policy.chosen' | 'policy.adjusted' };
+
+/**
+ * A new version is decided against the locked agency, from the version current at that moment.
+ * `baseVersion` is the version the administrator looked at (0: none yet); when another version
+ * came in between, two adjustments would both be based on the same previous one: CONFLICT.
+ */
+async function saveVersion(db: Db, actor: Actor, agencyId: string, baseVersion: number | undefined, change: VersionChange, now: Date) {
   return db.transaction(async (tx) => {
+    await lockAgency(tx, agencyId);
     const previous = await currentPolicy(tx, agencyId);
-    if ((previous?.version ?? 0) !== (input.before?.version ?? 0)) throw new AppError('CONFLICT', '方案已被他人修改，请刷新后重试');
+    if (baseVersion !== undefined && baseVersion !== (previous?.version ?? 0)) throw new AppError('CONFLICT', `方案已被他人修改（现为第 ${previous?.version ?? 0} 版），请刷新后重试`);
+    const input = change(previous);
     const version = (previous?.version ?? 0) + 1;
     const profile: PolicyProfile = { ...input.profile, version };
     const [row] = await tx
@@ -75,21 +85,21 @@ async function saveVersion(db: Db, actor: Actor, agencyId: string, input: { buil
 }
 
 /** The agency adopts a built-in profile as it ships (its earlier adjustments stay in history). */
-export async function choosePolicyProfile(db: Db, actor: Actor, agencyId: string, input: { profileId: string; basis: string }, now: Date) {
+export async function choosePolicyProfile(db: Db, actor: Actor, agencyId: string, input: { profileId: string; basis: string; baseVersion?: number }, now: Date) {
   const base = builtInProfile(input.profileId);
-  const before = await currentPolicy(db, agencyId);
   const profile: PolicyProfile = { ...structuredClone(base), basedOn: { id: base.id, version: base.version } };
-  return saveVersion(db, actor, agencyId, { builtInProfileId: base.id, profile, basis: input.basis, action: 'policy.chosen', before }, now);
+  return saveVersion(db, actor, agencyId, input.baseVersion, () => ({ builtInProfileId: base.id, profile, basis: input.basis, action: 'policy.chosen' }), now);
 }
 
 /** New values for parameters and/or a new checklist, validated against the profile schema. */
-export async function adjustPolicy(db: Db, actor: Actor, agencyId: string, overrides: ProfileOverrides, now: Date) {
-  const before = await currentPolicy(db, agencyId);
-  if (!before) throw new AppError('CONFLICT', '本机关尚未选择执法规范方案，请先选择');
-  const result = applyOverrides(before.profile, overrides);
-  if (!result.ok) {
-    const first = result.issues[0]!;
-    throw new AppError('VALIDATION_FAILED', `方案调整无效：${first.path} ${first.message}`, { issues: result.issues.map((i) => ({ field: i.path, message: i.message })) });
-  }
-  return saveVersion(db, actor, agencyId, { builtInProfileId: before.builtInProfileId, profile: result.profile, basis: overrides.basis, action: 'policy.adjusted', before }, now);
+export async function adjustPolicy(db: Db, actor: Actor, agencyId: string, overrides: ProfileOverrides & { baseVersion?: number }, now: Date) {
+  return saveVersion(db, actor, agencyId, overrides.baseVersion, (before) => {
+    if (!before) throw new AppError('CONFLICT', '本机关尚未选择执法规范方案，请先选择');
+    const result = applyOverrides(before.profile, overrides);
+    if (!result.ok) {
+      const first = result.issues[0]!;
+      throw new AppError('VALIDATION_FAILED', `方案调整无效：${first.path} ${first.message}`, { issues: result.issues.map((i) => ({ field: i.path, message: i.message })) });
+    }
+    return { builtInProfileId: before.builtInProfileId, profile: result.profile, basis: overrides.basis, action: 'policy.adjusted' };
+  }, now);
 }

@@ -13,6 +13,8 @@ import { checklistCsv } from './checklist-export.js';
 // The profile's own schema (src/rules/profiles) validates the content; here it passes as JSON.
 const profileJson = z.record(z.string(), z.unknown());
 const basis = z.string().trim().min(2, '请写明依据（文号、会议或理由）').max(500);
+// The version the administrator edited (0: none yet); another version in between → 409 CONFLICT.
+const baseVersion = z.number().int().min(0).max(1_000_000).optional();
 const versionView = z.object({ version: z.number(), builtInProfileId: z.string(), basis: z.string(), createdAt: z.string(), createdByName: z.string().nullable(), profile: profileJson });
 
 export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -51,7 +53,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.post('/api/agencies/:agencyId/policy/choose', {
     config: { access: forAgency(canAdministerAgency) },
-    schema: { tags, summary: '选择一套内置方案（形成新版本）', params: agencyParams, body: z.object({ profileId: z.string().min(1).max(80), basis }), response: { 201: versionView, ...errorResponses } },
+    schema: { tags, summary: '选择一套内置方案（形成新版本）', params: agencyParams, body: z.object({ profileId: z.string().min(1).max(80), basis, baseVersion }), response: { 201: versionView, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send((await choosePolicyProfile(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock())) as never),
   });
   r.post('/api/agencies/:agencyId/policy/adjust', {
@@ -61,7 +63,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
       summary: '调整参数或音像记录事项清单（形成新版本，须写明依据）',
       params: agencyParams,
       body: z
-        .object({ parameters: z.record(z.string(), z.unknown()).optional(), checklistRows: z.array(z.record(z.string(), z.unknown())).max(500).optional(), basis })
+        .object({ parameters: z.record(z.string(), z.unknown()).optional(), checklistRows: z.array(z.record(z.string(), z.unknown())).max(500).optional(), basis, baseVersion })
         .refine((b) => (b.parameters && Object.keys(b.parameters).length > 0) || b.checklistRows, { message: '没有要调整的内容' }),
       response: { 201: versionView, ...errorResponses },
     },
