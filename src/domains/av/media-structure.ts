@@ -1,7 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import { decodesAsImage } from '../../shared/image-decode.js';
 import type { AvKind, Sniffed } from './media-kind.js';
 
 // AV-2 type by structure, not by four bytes: `file-type` names the format, then the structure is
@@ -58,17 +57,6 @@ async function riffLengthMatches(path: string) {
     return declared === size || declared === size - 1; // a RIFF chunk may be padded to even length
   } finally {
     await fh.close();
-  }
-}
-
-/** Decodes a whole JPEG or PNG; false when the bytes are not a complete image. */
-export function decodesAsImage(bytes: Buffer, mime: 'image/jpeg' | 'image/png'): boolean {
-  try {
-    if (mime === 'image/png') PNG.sync.read(bytes);
-    else jpeg.decode(bytes, { useTArray: true, tolerantDecoding: false, maxMemoryUsageInMB: 1024 });
-    return true;
-  } catch {
-    return false;
   }
 }
 
