@@ -34,7 +34,7 @@ export function installInputGuards(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    parseJson(req, body, (err: Error | null, value?: unknown) => {
+    parseJson(req, typeof body === 'string' ? body : body.toString('utf8'), (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);
       try {
         checkInputValue(value);
