@@ -1,3 +1,4 @@
+import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { extractText } from 'unpdf';
@@ -58,6 +59,20 @@ describe('DOC-3 signature images are decoded before they are kept; a stored bad 
     }
     expect(await snapshot(t.ctx.db)).toEqual(before);
     expect(await t.ctx.db.select().from(documentSignatures)).toHaveLength(rowsBefore.length);
+  });
+
+  it('DOC-5 a scan is typed by structure: a JPEG or %PDF header followed by HTML is 415; a real JPEG is kept', async () => {
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>'.repeat(20));
+    const scan = (bytes: Buffer) => as().post(`${docs()}/${docId}/attachments`, { kind: 'signed_scan', fileName: '回证.jpg', dataBase64: bytes.toString('base64') });
+    const before = await snapshot(t.ctx.db);
+    for (const fake of [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), html]), Buffer.concat([Buffer.from('%PDF-1.7\n'), html])]) {
+      const res = await scan(fake);
+      expect(res.statusCode, res.body).toBe(415);
+      expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('扫描件') });
+    }
+    expect(await snapshot(t.ctx.db)).toEqual(before);
+    const photo = Buffer.from(jpeg.encode({ data: Buffer.alloc(64 * 48 * 4, 0x90), width: 64, height: 48 }, 85).data);
+    expect((await scan(photo)).statusCode).toBe(201);
   });
 
   it('DOC-3 a bad signature stored before the check renders as 「签名图像无法显示」 in PDF, DOCX and HTML, not a 500', async () => {

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { AppError } from '../../shared/errors.js';
 
@@ -17,10 +18,14 @@ const byFastifyCode: Record<string, () => AppError> = {
 
 const byStatus: Record<number, () => AppError> = {
   400: () => new AppError('BAD_REQUEST', '请求格式不正确'),
+  401: () => new AppError('UNAUTHENTICATED', '请先登录'),
+  403: () => new AppError('FORBIDDEN', '您没有执行此操作的权限'),
+  404: () => new AppError('NOT_FOUND', '请求的内容不存在'),
   405: () => new AppError('METHOD_NOT_ALLOWED', '该接口不支持此请求方法'),
   406: () => new AppError('BAD_REQUEST', '无法按所要求的格式答复'),
   408: () => new AppError('REQUEST_TIMEOUT', '请求超时，请重试'),
   411: () => new AppError('BAD_REQUEST', '请求缺少内容长度'),
+  409: () => new AppError('CONFLICT', '请求与当前状态冲突'),
   412: () => new AppError('PRECONDITION_FAILED', '请求的前提条件不满足'),
   413: () => new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'),
   414: () => new AppError('URI_TOO_LONG', '请求地址过长'),
@@ -48,7 +53,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
   const e = frameworkError(undefined, status)!;
   const body = JSON.stringify({ code: e.code, message: e.message });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${e.code}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy(err);
 }
