@@ -21,7 +21,7 @@ function drawnPng() {
 const dataUrl = (b: Buffer) => `data:image/png;base64,${b.toString('base64')}`;
 const withBadCrc = () => {
   const b = Buffer.from(drawnPng());
-  b[29] ^= 0xff; // IHDR's CRC: the header checks out, the chunk does not
+  b[29] = b[29]! ^ 0xff; // IHDR's CRC: the header checks out, the chunk does not
   return b;
 };
 

@@ -55,7 +55,7 @@ describe('AV-2 media type by structure, not by the first bytes', () => {
     expect(await detectMedia(file(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), pad('<html><script>alert(1)</script></html>')])))).toBeNull();
     expect(await detectMedia(file(Buffer.concat([realPng().subarray(0, 33), pad('<html><script>alert(1)</script></html>')])))).toBeNull();
     const badCrc = realPng();
-    badCrc[29] ^= 0xff; // the IHDR chunk's CRC
+    badCrc[29] = badCrc[29]! ^ 0xff; // the IHDR chunk's CRC
     expect(await detectMedia(file(badCrc))).toBeNull();
   });
 });
