@@ -51,7 +51,7 @@ function signatureParagraph(line: SignatureLine): Paragraph {
   if (line.image) {
     const type = line.image.mediaType === 'image/png' ? 'png' : 'jpg';
     children.push(new ImageRun({ type, data: Buffer.from(line.image.base64, 'base64'), transformation: { width: 120, height: 45 } }));
-  } else children.push(run(line.name ? `  ${line.name}  ` : '＿＿＿＿＿＿'));
+  } else children.push(run(`${line.name ? `  ${line.name}  ` : '＿＿＿＿＿＿'}${line.placeholder ?? ''}`));
   children.push(run(`　${line.signedAt ?? '　　年　　月　　日'}`));
   return new Paragraph({ spacing: { before: 200 }, children });
 }

@@ -51,7 +51,7 @@ function writeSignature(doc: Pdf, fonts: CjkFonts, line: SignatureLine) {
   const when = line.signedAt ?? '　　年　　月　　日';
   if (!line.image) {
     writeText(doc, fonts, `${line.roleLabel}（签名）：`, { bold: true, continued: true });
-    writeText(doc, fonts, `${line.name ? `  ${line.name}  ` : '＿＿＿＿＿＿'}　${when}`);
+    writeText(doc, fonts, `${line.name ? `  ${line.name}  ` : '＿＿＿＿＿＿'}${line.placeholder ?? ''}　${when}`);
     return;
   }
   const imageHeight = mm(12);

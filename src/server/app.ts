@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isMigrated } from '../db/client.js';
@@ -26,9 +26,13 @@ import { peopleRoutes } from '../domains/org/people-routes.js';
 import { roleLabels } from '../domains/org/roles.js';
 import type { AppContext } from './context.js';
 import { installAuthHooks } from './http/auth-hooks.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { installErrorHandler, toAppError } from './http/error-handler.js';
+import { clientErrorHandler } from './http/framework-errors.js';
+import { installInputGuards } from './http/input-guards.js';
+import { bareErrorHeaders, installSecurityHeaders } from './http/security-headers.js';
+import { installChineseZodMessages } from '../shared/zod-zh.js';
 
-z.config(z.locales.zhCN());
+installChineseZodMessages();
 
 // The built web app: web/dist beside src/ and dist/ alike.
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -41,10 +45,18 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
+    // Router errors (URL too long, malformed) bypass the error handler: answer them the same way.
+    frameworkErrors: (err, _request, reply: FastifyReply) => {
+      const e = toAppError(err);
+      void reply.status(e.status).headers(bareErrorHeaders).send({ code: e.code, message: e.message });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuards(app);
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   // Field tablets are often on poor links: JSON, HTML, CSS and scripts go compressed when the
   // client accepts it (a 500-entry timeline: ~170 KB → ~15 KB). Media, PDFs and DOCX are already

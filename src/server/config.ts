@@ -26,6 +26,10 @@ const envSchema = z.object({
   LIUHEN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LIUHEN_SECURE_COOKIES: boolFlag.default(false),
   LIUHEN_TRUST_PROXY: boolFlag.default(false),
+  // Where clients reach this server (e.g. https://liuhen.example.gov.cn). Links we hand out (the
+  // tus upload Location) are built from it, never from the request's Host header; unset, they
+  // are relative paths, which tus clients resolve against the address they called.
+  LIUHEN_PUBLIC_URL: z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的 URL' }).transform((u) => u.replace(/\/+$/, '')).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // AV ingest (AV-2): unfinished tus uploads expire; one size limit per upload.
   LIUHEN_UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
@@ -62,6 +66,7 @@ export type Config = {
   lockoutMs: number;
   secureCookies: boolean;
   trustProxy: boolean;
+  publicUrl?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   uploadExpiryMs: number;
   uploadMaxBytes: number;
@@ -96,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMs: e.LIUHEN_LOCKOUT_MINUTES * 60_000,
     secureCookies: e.LIUHEN_SECURE_COOKIES,
     trustProxy: e.LIUHEN_TRUST_PROXY,
+    publicUrl: e.LIUHEN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     uploadExpiryMs: e.LIUHEN_UPLOAD_EXPIRY_HOURS * 3_600_000,
     uploadMaxBytes: e.LIUHEN_UPLOAD_MAX_BYTES,

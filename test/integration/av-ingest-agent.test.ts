@@ -7,7 +7,7 @@ import { avRecords } from '../../src/db/schema/index.js';
 import { ingestFolder } from '../../src/ingest-agent/ingest-folder.js';
 import { makeEnforcementTeam, makeServiceToken } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
-import { sampleMp4, sha256 } from '../support/ingest.js';
+import { sampleJpeg, sampleMp4, sha256 } from '../support/ingest.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
 // AV-2: the collection station's agent (`liuhen ingest`) empties a folder into a matter.
@@ -19,7 +19,7 @@ describe('AV-2 ingest agent', () => {
   let officerId: string;
   const certificateNo = `AG-${Date.now().toString(36)}`;
   const folder = mkdtempSync(join(tmpdir(), 'liuhen-station-'));
-  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), sampleMp4(50_000, 'photo').subarray(16)]);
+  const jpeg = sampleJpeg('photo', 160, 120);
   const files: Record<string, Buffer> = {
     [`DSJ-001/${certificateNo}/20260301_0900.mp4`]: sampleMp4(700_000, 'a'),
     [`DSJ-001/${certificateNo}/现场照片.jpg`]: jpeg,

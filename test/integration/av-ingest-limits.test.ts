@@ -94,7 +94,7 @@ describe('AV ingest limits and refusals', () => {
     const bytes = sampleMp4(1.5 * MB, 'lowered');
     const created = await create(bytes.length);
     expect(created.status).toBe(201);
-    const url = created.headers.get('location')!;
+    const url = new URL(created.headers.get('location')!, endpoint).href;
     const id = url.split('/').pop()!;
     expect((await patch(url, 0, bytes.subarray(0, 512 * 1024))).status).toBe(204);
     const tooMany = await patch(url, 512 * 1024, Buffer.concat([bytes.subarray(512 * 1024), Buffer.alloc(MB)]));
@@ -119,7 +119,7 @@ describe('AV ingest limits and refusals', () => {
     const objectsBefore = await t.ctx.db.select().from(avRecords);
     // Declared 10 MiB; the first PATCH carries 64 KiB of text.
     const created = await create(10 * MB, { filename: 'fake.mp4' });
-    const url = created.headers.get('location')!;
+    const url = new URL(created.headers.get('location')!, endpoint).href;
     const id = url.split('/').pop()!;
     const first = await patch(url, 0, text(64 * 1024));
     expect(first.status).toBe(415);
@@ -132,7 +132,7 @@ describe('AV ingest limits and refusals', () => {
 
     // A first PATCH shorter than the head is taken; the one that completes the head is refused.
     const second = await create(10 * MB);
-    const url2 = second.headers.get('location')!;
+    const url2 = new URL(second.headers.get('location')!, endpoint).href;
     expect((await patch(url2, 0, text(100))).status).toBe(204);
     expect((await patch(url2, 100, text(1000))).status).toBe(415);
     expect(await refusalsOf(url2.split('/').pop()!)).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('AV ingest limits and refusals', () => {
     expect(await refusalsOf(short.url!.split('/').pop()!)).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'unsupported_type' }) })]);
 
     const created = await create(500_000);
-    const url = created.headers.get('location')!;
+    const url = new URL(created.headers.get('location')!, endpoint).href;
     const id = url.split('/').pop()!;
     expect((await patch(url, 0, sampleMp4(100_000, 'expiring'))).status).toBe(204);
     const later = new Date(t.clock.now().getTime() + 73 * 3_600_000);

@@ -147,7 +147,7 @@ describe('AV ingest over tus', () => {
     const bytes = sampleMp4(500_000, 'expiring');
     const created = await fetch(endpoint, { method: 'POST', headers: { ...authHeaders({ token }), 'tus-resumable': '1.0.0', 'upload-length': String(bytes.length) } });
     expect(created.status).toBe(201);
-    const url = created.headers.get('location')!;
+    const url = new URL(created.headers.get('location')!, endpoint).href;
     const headers = { ...authHeaders({ token }), 'tus-resumable': '1.0.0', 'content-type': 'application/offset+octet-stream' };
     const part = await fetch(url, { method: 'PATCH', headers: { ...headers, 'upload-offset': '0' }, body: new Uint8Array(bytes.subarray(0, 100_000)) });
     expect(part.headers.get('upload-offset')).toBe('100000');

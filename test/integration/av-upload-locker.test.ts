@@ -105,7 +105,7 @@ describe.skipIf(!onPostgres)('AV-2 upload lock across processes (PostgreSQL advi
         headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': [meta('filename', 'cam.mp4'), meta('sha256', sha256), meta('matterId', agency.matterId)].join(',') },
       });
       expect(created.status).toBe(201);
-      const path = new URL(created.headers.get('location')!).pathname;
+      const path = new URL(created.headers.get('location')!, a.base).pathname;
 
       // A stale client on A: 1 MiB of the right bytes, a long stall (a dead link), then wrong bytes
       // for as long as it is let — as a confused or hostile client might.

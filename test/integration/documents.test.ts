@@ -7,8 +7,8 @@ import { adminPassword, startTestApp, type TestApp } from '../support/test-app.j
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 type Doc = { id: string; status: string; version: number; number: string | null; contentHash: string | null; fields: Record<string, unknown> };
 
-// A tiny valid PNG (1×1) padded past the "empty signature" threshold with a tEXt chunk.
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAYHRFWHRDb21tZW50AHNpZ25hdHVyZSBkcmF3biBvbiB0aGUgdGFibGV0IGJ5IHRoZSBwYXJ0eSwgcGFkZGVkIHNvIGl0IGlzIG5vdCBlbXB0eSBmb3IgdGhlIHRlc3QuLi4uLi4uLi6pU2XaAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+// A small valid PNG (40×16, one stroke): signatures are decoded in full before they are kept.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAACgAAAAQCAYAAABk1z2tAAAAPUlEQVR4Ac3BwRGAMAzAMMfX/VcOPLkugKXZF2ESJ3ESJ3ESJ3ESd7jMDH/aXb4Ol92lROIkTuIkTuIk7gElJgodw97dugAAAABJRU5ErkJggg==';
 
 describe('执法文书: drafts, issue, versions, signatures, exports (DOC-1 … DOC-5)', () => {
   let t: TestApp;
@@ -113,7 +113,7 @@ describe('执法文书: drafts, issue, versions, signatures, exports (DOC-1 … 
 
   it('DOC-5 a scan of the signed paper is kept as an attachment; DOCX and PDF export', async () => {
     const doc = await draft('seizure_list', exampleSeizureList(2));
-    const pdfBytes = Buffer.from('%PDF-1.4\n% scanned signed paper\n');
+    const pdfBytes = Buffer.from('%PDF-1.4\n% scanned signed paper\n%%EOF\n');
     const att = await as().post(`${docs()}/${doc.id}/attachments`, { kind: 'signed_scan', fileName: '../../扣押清单签字版.pdf', dataBase64: pdfBytes.toString('base64') });
     expect(att.statusCode, att.body).toBe(201);
     expect(att.json()).toMatchObject({ mediaType: 'application/pdf', fileName: '.._.._扣押清单签字版.pdf' });

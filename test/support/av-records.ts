@@ -21,6 +21,6 @@ export async function ingestBytes(t: TestApp, agencyId: string, bytes: Buffer | 
 export function fakeMp4(size: number, seed = 1) {
   const b = Buffer.alloc(size);
   for (let i = 0; i < size; i++) b[i] = (i * 31 + seed * 17) & 0xff;
-  b.write('\u0000\u0000\u0000\u0018ftypisom', 0, 'latin1');
+  b.write('\u0000\u0000\u0000\u0018ftypisom\u0000\u0000\u0002\u0000isommp41\u0000\u0000\u0000\u0000mdat', 0, 'latin1');
   return b;
 }

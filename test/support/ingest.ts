@@ -1,16 +1,24 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import jpeg from 'jpeg-js';
 import * as tus from 'tus-js-client';
 
-/** Deterministic pseudo-random bytes (AES-CTR over zeros) behind an MP4 `ftyp` header. */
+/** Deterministic pseudo-random bytes (AES-CTR over zeros) as the `mdat` box of an MP4 (`ftyp` first). */
 export function sampleMp4(size: number, seed = 'liuhen'): Buffer {
   const out = createCipheriv('aes-256-ctr', createHash('sha256').update(seed).digest(), Buffer.alloc(16)).update(Buffer.alloc(size));
-  mp4Header().copy(out, 0, 0, Math.min(size, 16));
+  mp4Header().copy(out, 0, 0, Math.min(size, 32));
   return out;
 }
 
-const mp4Header = () => Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypisom'), 0, 0, 2, 0]);
+// A 24-byte ftyp box, then an mdat box of size 0 ("to the end of the file"): valid ISO BMFF boxes.
+const mp4Header = () => Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypisom'), 0, 0, 2, 0, ...Buffer.from('isommp41'), 0, 0, 0, 0, ...Buffer.from('mdat')]);
+
+/** A real (decodable) JPEG photo of noise, deterministic per seed. */
+export function sampleJpeg(seed = 'photo', width = 64, height = 48): Buffer {
+  const data = createCipheriv('aes-256-ctr', createHash('sha256').update(seed).digest(), Buffer.alloc(16)).update(Buffer.alloc(width * height * 4));
+  return Buffer.from(jpeg.encode({ data, width, height }, 90).data);
+}
 
 /** Writes `size` bytes of a sample MP4 to `path` in 8 MiB slices; returns its SHA-256. */
 export async function writeSampleMp4File(path: string, size: number, seed = 'liuhen') {
@@ -21,7 +29,7 @@ export async function writeSampleMp4File(path: string, size: number, seed = 'liu
   const slice = 8 * 1024 * 1024;
   for (let at = 0; at < size; at += slice) {
     const part = cipher.update(Buffer.alloc(Math.min(slice, size - at)));
-    if (at === 0) mp4Header().copy(part, 0, 0, Math.min(part.length, 16));
+    if (at === 0) mp4Header().copy(part, 0, 0, Math.min(part.length, 32));
     hash.update(part);
     if (!out.write(part)) await once(out, 'drain');
   }

@@ -15,6 +15,9 @@ export function sniffMedia(head: Uint8Array): Sniffed {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return { mediaType: 'image/jpeg', kind: 'photo' };
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mediaType: 'image/png', kind: 'photo' };
   if (ascii(head, 4, 8) === 'ftyp') {
+    // The ftyp box is small and a box follows it: "<!--ftypisom--><html>" declares a 1 GB box.
+    const ftypSize = ((head[0] ?? 0) << 24) + ((head[1] ?? 0) << 16) + ((head[2] ?? 0) << 8) + (head[3] ?? 0);
+    if (ftypSize < 16 || ftypSize > 1024) return null;
     const brand = ascii(head, 8, 12);
     if (brand.startsWith('heic') || brand.startsWith('heix') || brand === 'mif1') return { mediaType: 'image/heic', kind: 'photo' };
     if (brand.startsWith('M4A')) return { mediaType: 'audio/mp4', kind: 'audio' };

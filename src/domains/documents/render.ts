@@ -7,6 +7,7 @@ import type { DocumentType } from '../../rules/documents/document-type.js';
 import type { DocumentValues } from '../../rules/documents/field-values.js';
 import { renderDocumentHtml } from '../../rules/documents/render-html.js';
 import type { RenderMeta } from '../../rules/documents/render-meta.js';
+import { decodesAsImage } from '../../shared/image-decode.js';
 import type { ObjectStore } from '../../store/object-store.js';
 import type { Principal } from '../auth/principal.js';
 import { loadDocument } from './load-document.js';
@@ -25,7 +26,7 @@ async function renderInput(db: Db, store: ObjectStore, p: Principal, agencyId: s
       role: s.role as RenderMeta['signatures'][number]['role'],
       signerName: s.signerName,
       method: s.method as 'drawn' | 'scanned' | 'refused',
-      imageDataUrl: s.objectKey ? dataUrl(await buffer(await store.read(s.objectKey))) : undefined,
+      ...(s.objectKey ? signatureImage(await buffer(await store.read(s.objectKey))) : {}),
       refusalReason: s.refusalReason ?? undefined,
       witnessName: s.witnessName ?? undefined,
       signedAt: s.signedAt.toISOString(),
@@ -59,4 +60,9 @@ export async function documentFile(db: Db, store: ObjectStore, p: Principal, age
   return { bytes, fileName: `${r.type.name}${r.doc.number ? `-${r.doc.number}` : ''}-第${r.doc.version}版.${format}` };
 }
 
-const dataUrl = (bytes: Buffer) => `data:image/${bytes[0] === 0xff ? 'jpeg' : 'png'};base64,${bytes.toString('base64')}`;
+/** A stored signature that does not decode (kept before images were checked) renders as marked, not as a 500. */
+function signatureImage(bytes: Buffer): { imageDataUrl?: string; imageUnreadable?: boolean } {
+  const type = bytes[0] === 0xff ? 'image/jpeg' : 'image/png';
+  if (!decodesAsImage(bytes, type)) return { imageUnreadable: true };
+  return { imageDataUrl: `data:${type};base64,${bytes.toString('base64')}` };
+}

@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { storeSignatureImage } from '../matters/signature-image.js';
 import { loadDocument } from './load-document.js';
+import { scanIsWellFormed } from './scan-structure.js';
 import type { attachmentInput, signatureInput } from './schemas.js';
 
 /**
@@ -60,6 +61,7 @@ export async function addAttachment(db: Db, store: ObjectStore, actor: Actor, p:
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const mediaType = MAGIC.find(([, magic]) => magic.every((b, i) => bytes[i] === b))?.[0];
   if (!mediaType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只接受 PDF、JPEG 或 PNG 扫描件');
+  if (!(await scanIsWellFormed(bytes, mediaType))) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '扫描件内容已损坏或不是完整的 PDF、JPEG、PNG 文件');
   const stored = await store.put(bytes);
   // File names are kept as labels only; they never become paths.
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_');

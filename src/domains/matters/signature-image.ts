@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.js';
+import { decodesAsImage } from '../../shared/image-decode.js';
 import type { ObjectStore } from '../../store/object-store.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -16,6 +17,9 @@ export async function storeSignatureImage(store: ObjectStore, dataUrl: string) {
   const isJpeg = bytes.subarray(0, 3).equals(JPEG);
   if (!isPng && !isJpeg) throw new AppError('VALIDATION_FAILED', '签名图片内容不是 PNG 或 JPEG');
   if (bytes.length < 100) throw new AppError('VALIDATION_FAILED', '签名为空，请在签名区书写');
+  // Decoded in full before it is kept: signatures are append-only, and a broken one would make
+  // every later PDF of the document fail.
+  if (!decodesAsImage(bytes, isPng ? 'image/png' : 'image/jpeg')) throw new AppError('VALIDATION_FAILED', '签名图片已损坏，无法解码，请重新签名');
   const stored = await store.put(bytes);
   return { key: stored.key, mediaType: isPng ? 'image/png' : 'image/jpeg', size: bytes.length };
 }

@@ -23,5 +23,7 @@ export async function checklistCsv(db: Db, agencyId: string): Promise<string> {
   ]);
   const header = ['序号', '执法类别', '执法环节', '记录要求', '适用情形', '记录要点', '记录方式', '依据'];
   const title = [`${profile.name}（第 ${profile.version} 版）音像记录事项清单`];
-  return `\uFEFF${stringify([title, header, ...rows])}`;
+  // A cell an agency wrote (e.g. 适用情形) starting with = + - @ or a tab is escaped with ', so a
+  // spreadsheet shows it as text instead of running it as a formula (=HYPERLINK(…)).
+  return `\uFEFF${stringify([title, header, ...rows], { escape_formulas: true })}`;
 }

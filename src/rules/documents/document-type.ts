@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { zhCN } from 'zod/locales';
 import { CATEGORY_IDS } from '../profiles/vocabulary.js';
 import { PHASE_ORDER, type Phase } from '../matters/phases.js';
+import { zhIssueMessage } from '../../shared/zod-zh.js';
 
 // One schema serves three purposes: the type of the built-in catalogue, the validation of an
 // agency's own document types (DOC-1 "an agency can add its own types"), and the contract a
@@ -90,7 +90,7 @@ export type FieldDefinition = DocumentType['fields'][number];
 export type ColumnDefinition = NonNullable<FieldDefinition['columns']>[number];
 export type FieldOption = z.infer<typeof optionSchema>;
 
-export const chineseErrors = zhCN().localeError;
+export const chineseErrors = zhIssueMessage;
 
 export type DocumentTypeIssue = { path: string; message: string };
 

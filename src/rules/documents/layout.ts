@@ -13,12 +13,17 @@ export type LayoutBlock =
   | { kind: 'paragraphs'; label: string; paragraphs: string[] }
   | { kind: 'table'; label: string; columns: string[]; rows: string[][] };
 
+/** The mark in place of a stored signature image that cannot be decoded. */
+export const unreadableSignature = '【签名图像无法显示】';
+
 export type SignatureImage = { mediaType: 'image/png' | 'image/jpeg'; base64: string };
 
 export type SignatureLine = {
   roleLabel: string;
   name?: string;
   image?: SignatureImage;
+  /** Printed instead of a stored signature image that cannot be shown. */
+  placeholder?: string;
   /** The refusal sentence (DOC-3) in place of a signature. */
   refusal?: string;
   signedAt?: string;
@@ -79,7 +84,9 @@ function signatureLine(signature: SignatureMeta): SignatureLine {
   if (signature.method === 'refused') {
     return { roleLabel, name: signature.signerName, refusal: refusalWording(roleLabel, signature.refusalReason ?? '未说明', signature.witnessName ?? '无'), signedAt };
   }
-  return { roleLabel, name: signature.signerName, image: parseSignatureImage(signature.imageDataUrl), signedAt };
+  const image = signature.imageUnreadable ? undefined : parseSignatureImage(signature.imageDataUrl);
+  const placeholder = signature.imageUnreadable || (signature.imageDataUrl && !image) ? unreadableSignature : undefined;
+  return { roleLabel, name: signature.signerName, image, placeholder, signedAt };
 }
 
 /** Each signer the type asks for gets a line: the recorded signature(s), or a blank to sign on paper. */

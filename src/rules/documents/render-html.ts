@@ -66,7 +66,8 @@ function signatureHtml(line: SignatureLine): string {
     return `<div class="signature">${role}<img alt="${alt}" src="data:${line.image.mediaType};base64,${line.image.base64}">${when}</div>`;
   }
   const name = line.name ? escapeHtml(line.name) : '';
-  return `<div class="signature">${role}<span class="blank">${name}</span>${when}</div>`;
+  const mark = line.placeholder ? `<span class="unreadable">${escapeHtml(line.placeholder)}</span>` : '';
+  return `<div class="signature">${role}<span class="blank">${name}</span>${mark}${when}</div>`;
 }
 
 export function layoutHtml(layout: DocumentLayout): string {

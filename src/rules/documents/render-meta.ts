@@ -10,6 +10,8 @@ export type SignatureMeta = {
   method: 'drawn' | 'scanned' | 'refused';
   /** PNG or JPEG as a data URL, for drawn or scanned signatures. */
   imageDataUrl?: string;
+  /** A stored image that does not decode (accepted before images were checked): shown as marked. */
+  imageUnreadable?: boolean;
   refusalReason?: string;
   witnessName?: string;
   signedAt?: string;

@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorStatus } from '../../shared/errors.js';
+import { frameworkError } from './framework-errors.js';
 
 type Issue = { instancePath?: string; message?: string };
+type HttpError = FastifyError & { status?: number; cause?: unknown };
 
 // One handler turns every failure into { code, message, details } with a stable code.
 // Bad input is always a 4xx; only a fault of ours is a 500.
@@ -20,7 +22,7 @@ export function installErrorHandler(app: FastifyInstance) {
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const e = err as FastifyError & { cause?: unknown };
+  const e = err as HttpError;
   if (hasZodFastifySchemaValidationErrors(e)) {
     const issues = (e.validation as Issue[]).map((i) => ({ field: fieldName(i.instancePath, e.validationContext), message: i.message }));
     const first = issues[0];
@@ -31,12 +33,8 @@ export function toAppError(err: unknown): AppError {
   if (dbCode === 'P0001') return new AppError('IMMUTABLE', '该记录已定稿或只可追加，不能修改或删除；如需更正请形成新版本');
   if (dbCode === '23503') return new AppError('VALIDATION_FAILED', '引用的对象不存在');
   if (dbCode === '22P02' || dbCode === '22007' || dbCode === '22008') return new AppError('VALIDATION_FAILED', '输入格式不正确');
-  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
-  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大');
-  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以 JSON 提交');
-  if (status === 429) return new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
-  if (status >= 400 && status < 500) return new AppError('BAD_REQUEST', `请求格式不正确：${e.message}`);
-  return new AppError('INTERNAL', '服务器内部错误，请稍后重试或联系管理员');
+  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : undefined;
+  return frameworkError(e.code, status) ?? new AppError('INTERNAL', '服务器内部错误，请稍后重试或联系管理员');
 }
 
 function fieldName(path: string | undefined, context: string | undefined) {

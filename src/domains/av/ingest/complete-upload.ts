@@ -1,15 +1,15 @@
 import { createReadStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { access, unlink } from 'node:fs/promises';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { avRecords, avUploads } from '../../../db/schema/index.js';
 import { AppError } from '../../../shared/errors.js';
 import type { ObjectStore } from '../../../store/object-store.js';
 import type { Actor } from '../../audit/record-audit.js';
-import { sniffMedia } from '../media-kind.js';
+import { detectMedia } from '../media-structure.js';
 import { registerAvRecord } from '../register-record.js';
 import { refuseUpload } from './refuse-upload.js';
-import { readHead, unsupportedType } from './type-by-content.js';
+import { unsupportedType } from './type-by-content.js';
 import { toRecordMetadata, type StoredUploadMetadata } from './upload-metadata.js';
 
 export type CompletedUpload = { avRecordId: string; objectKey: string; created: boolean };
@@ -18,8 +18,8 @@ export type CompletedUpload = { avRecordId: string; objectKey: string; created: 
  * All bytes of an upload are on disk (AV-2, AV-3): the store adopts the file (hard link, no copy)
  * under its SHA-256 — computed by the server, either as the PATCHes wrote the bytes
  * (`sha256OfTemp`) or by the store reading the file — and refuses it when the hash differs from
- * the declared one (nothing stored); stores without adoptFile copy it in with put(). the type is
- * read from the content, then the upload is marked complete and the record registered in one
+ * the declared one (nothing stored); stores without adoptFile copy it in with put(). The type is
+ * read from the content and its structure (media-structure.ts), then the upload is marked complete and the record registered in one
  * transaction. Safe to call twice or from two processes: only one marks it complete.
  */
 export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor: Actor, uploadId: string, tempPath: string, now: Date, sha256OfTemp?: () => Promise<string | undefined>): Promise<CompletedUpload> {
@@ -28,12 +28,12 @@ export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor
   if (row.completedAt) return finishedResult(db, row.id);
   if (row.failure) throw new AppError('NOT_FOUND', `上传已失效（${row.failure}），请重新上传`);
 
-  const head = await readHead(tempPath).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return null; // completed (and its temp file removed) meanwhile
+  const present = await access(tempPath).then(() => true, (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return false; // completed (and its temp file removed) meanwhile
     throw err;
   });
-  if (!head) return finishedResult(db, uploadId);
-  const sniffed = sniffMedia(head);
+  if (!present) return finishedResult(db, uploadId);
+  const sniffed = await detectMedia(tempPath);
   if (!sniffed) {
     // Usually refused while receiving (refuseUnlessMedia); files shorter than its head end here.
     await refuseUpload(db, actor, { uploadId, tempPath, reason: 'unsupported_type' }, now);

@@ -13,6 +13,7 @@ import { completeUpload } from './complete-upload.js';
 import { uploadIdPattern } from './durable-file-store.js';
 import { expireUploads } from './expire-uploads.js';
 import { createTusServer, objectHashHeader, recordIdHeader } from './tus-server.js';
+import { checkTusHeaders } from './tus-headers.js';
 import { fileNameOf } from './upload-metadata.js';
 import { uploadStatus, uploadStatusBody, type UploadRow, loadUpload } from './upload-status.js';
 
@@ -45,6 +46,7 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
       DELETE: '终止未完成的上传；已入库的原始文件一律拒绝（IMMUTABLE）',
     } as const;
     r.post(base, { config: { access }, schema: { tags, summary: '创建可续传上传（Upload-Length、Upload-Metadata：filename、sha256、matterId、stepId…）', params: agencyParams } }, async (req, reply) => {
+      checkTusHeaders('POST', req.headers);
       // Refused here, with our code and an audit event, before tus creates anything.
       const size = Number(req.headers['upload-length']);
       if (Number.isFinite(size)) await admitUploadLength(ctx.db, actorOf(req), { agencyId: req.params.agencyId, size, platformMaxBytes: ctx.config.uploadMaxBytes, fileName: fileNameOf(req.headers['upload-metadata']) }, ctx.clock());
@@ -58,6 +60,7 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
         config: { access },
         schema: { tags, summary: summaries[method], params: uploadParams },
         handler: async (req, reply) => {
+          checkTusHeaders(method, req.headers);
           const row = await loadUpload(ctx.db, req.params.agencyId, req.params.uploadId);
           if (row.failure) throw new AppError('NOT_FOUND', `上传已失效（${row.failure}），请重新上传`);
           if (!row.completedAt && method === 'HEAD' && (await fileIsFull(ingest.datastore.pathOf(row.id), row))) {

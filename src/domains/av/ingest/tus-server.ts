@@ -13,7 +13,7 @@ import { completeUpload } from './complete-upload.js';
 import { DurableFileStore } from './durable-file-store.js';
 import { PgUploadLocker } from './pg-upload-locker.js';
 import { startUpload } from './start-upload.js';
-import { toTusError } from './tus-error.js';
+import { isOurTusError, toTusError } from './tus-error.js';
 import { refuseUnlessMedia } from './type-by-content.js';
 import { parseUploadMetadata } from './upload-metadata.js';
 
@@ -59,7 +59,8 @@ export function createTusServer(ctx: AppContext) {
     exposedHeaders: [recordIdHeader, objectHashHeader],
     disableTerminationForFinishedUploads: true,
     namingFunction: () => randomBytes(16).toString('hex'),
-    generateUrl: (req, { proto, host, id }) => `${proto}://${host}${new URL(req.url).pathname.replace(/\/+$/, '')}/${id}`,
+    // From configuration, never from the Host header (which the caller chooses).
+    generateUrl: (req, { id }) => `${ctx.config.publicUrl ?? ''}${new URL(req.url).pathname.replace(/\/+$/, '')}/${id}`,
     onUploadCreate: async (_req, upload) => {
       const call = callOf();
       try {
@@ -81,7 +82,7 @@ export function createTusServer(ctx: AppContext) {
         throw toTusError(err);
       }
     },
-    onResponseError: (_req, err) => ('status_code' in err ? undefined : toTusError(err)),
+    onResponseError: (_req, err) => (isOurTusError(err) ? undefined : toTusError(err)),
   });
 
   return {

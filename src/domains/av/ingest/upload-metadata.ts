@@ -1,6 +1,7 @@
 import { Metadata } from '@tus/utils';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
+import { checkInputValue } from '../../../server/http/input-guards.js';
 import { uuidParam } from '../../../shared/http-schemas.js';
 import type { AvUploadMetadata } from '../register-record.js';
 
@@ -40,6 +41,7 @@ export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;
 
 export function parseUploadMetadata(raw: Record<string, string | null | undefined> | undefined): UploadMetadata {
   const present = Object.fromEntries(Object.entries(raw ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  checkInputValue(present); // Base64 hides NUL bytes from the door checks; PostgreSQL text cannot hold them
   const parsed = uploadMetadataSchema.safeParse(present);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -52,7 +54,7 @@ export function parseUploadMetadata(raw: Record<string, string | null | undefine
 export function fileNameOf(header: string | string[] | undefined): string | null {
   if (typeof header !== 'string') return null;
   try {
-    return Metadata.parse(header).filename?.slice(0, 255) ?? null;
+    return Metadata.parse(header).filename?.replaceAll('\u0000', '').slice(0, 255) ?? null;
   } catch {
     return null;
   }
