@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forAgency } from '../../../server/http/access.js';
-import { actorOf } from '../../../server/http/auth-hooks.js';
+import { actorOf, principalOf } from '../../../server/http/auth-hooks.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../shared/errors.js';
 import { agencyParams, errorResponses, uuidParam } from '../../../shared/http-schemas.js';
-import { canWorkOnMatters } from '../../matters/policy.js';
+import { canUploadAv } from '../policy.js';
 import { admitUploadLength, refuseIfOverLimit } from './check-upload-size.js';
 import { completeUpload } from './complete-upload.js';
 import { uploadIdPattern } from './durable-file-store.js';
@@ -17,7 +17,7 @@ import { fileNameOf } from './upload-metadata.js';
 import { uploadStatus, uploadStatusBody, type UploadRow, loadUpload } from './upload-status.js';
 
 const base = '/api/agencies/:agencyId/av/uploads';
-const access = forAgency(canWorkOnMatters);
+const access = forAgency(canUploadAv);
 const uploadParams = z.object({ agencyId: uuidParam, uploadId: z.string().regex(uploadIdPattern, '上传编号格式不正确') });
 
 /**
@@ -57,12 +57,12 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
         config: { access },
         schema: { tags, summary: summaries[method], params: uploadParams },
         handler: async (req, reply) => {
-          const row = await loadUpload(ctx.db, req.params.agencyId, req.params.uploadId);
+          const row = await loadUpload(ctx.db, principalOf(req), req.params.agencyId, req.params.uploadId);
           if (row.failure) throw new AppError('NOT_FOUND', `上传已失效（${row.failure}），请重新上传`);
           if (!row.completedAt && method === 'HEAD' && (await fileIsFull(ingest.datastore.pathOf(row.id), row))) {
             // The process that received the last byte died before registering it: finish now.
             await completeUpload(ctx, actorOf(req), row.id, ingest.datastore.pathOf(row.id), ctx.clock());
-            return answerFinished(reply, await loadUpload(ctx.db, req.params.agencyId, row.id));
+            return answerFinished(reply, await loadUpload(ctx.db, principalOf(req), req.params.agencyId, row.id));
           }
           if (row.completedAt) {
             if (method === 'HEAD') return answerFinished(reply, row);
@@ -78,7 +78,7 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access },
       exposeHeadRoute: false,
       schema: { tags: ['音像记录'], summary: '查询断点续传上传的状态（已收字节、是否入库、音像记录 ID）', params: uploadParams, response: { 200: uploadStatusBody, ...errorResponses } },
-      handler: async (req) => uploadStatus(await loadUpload(ctx.db, req.params.agencyId, req.params.uploadId), ingest.datastore.pathOf(req.params.uploadId)),
+      handler: async (req) => uploadStatus(await loadUpload(ctx.db, principalOf(req), req.params.agencyId, req.params.uploadId), ingest.datastore.pathOf(req.params.uploadId)),
     });
 
     const sweep = () => expireUploads(ctx.db, ingest.uploadDir, ctx.clock()).catch((err: unknown) => scope.log.error({ err }, 'upload expiry failed'));
