@@ -7,6 +7,7 @@ import type { AppContext } from '../../server/context.js';
 import { actorOf, principalOf, sessionCookie } from '../../server/http/auth-hooks.js';
 import { errorResponses, okBody } from '../../shared/http-schemas.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { abilitiesOf, abilitiesView } from './abilities.js';
 import { changeOwnPassword } from './change-password.js';
 import { signIn } from './sign-in.js';
 
@@ -15,6 +16,7 @@ const meView = z.object({
   memberships: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), roles: z.array(z.string()), officerId: z.string().nullable() })),
   csrfToken: z.string().nullable(),
   via: z.enum(['session', 'token']),
+  abilities: abilitiesView,
 });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -57,7 +59,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/auth/me', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: '当前用户、其在各机关的角色和 CSRF 令牌', response: { 200: meView, ...errorResponses } },
+    schema: { tags, summary: '当前用户、其在各机关的角色与可做的操作（abilities，由各领域的权限规则算出）和 CSRF 令牌', response: { 200: meView, ...errorResponses } },
     handler: async (req) => {
       const p = principalOf(req);
       return {
@@ -71,6 +73,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         ),
         csrfToken: p.csrfToken ?? null,
         via: p.via,
+        abilities: abilitiesOf(p),
       };
     },
   });

@@ -5,7 +5,7 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, okBody, uuidParam } from '../../shared/http-schemas.js';
-import { canManageApiTokens } from '../org/policy.js';
+import { canManageApiTokens } from './policy.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 
 const tokenView = z.object({

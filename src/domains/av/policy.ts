@@ -2,18 +2,15 @@ import type { Principal } from '../auth/principal.js';
 import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
 import type { MatterScope } from '../matters/scope.js';
 
-// Who may do what with audio-visual records and their uploads (STYLE habits 8 and 13). Asked
-// before data is touched: the route's `access` asks the agency-wide abilities; the use case asks
-// the record-level rules below once it has the record's facts.
+// Who may do what with audio-visual records (STYLE habits 8 and 13; uploads: ingest/policy.ts).
+// Asked before data is touched: the route's `access` asks the agency-wide rules; the use case
+// asks the record-level rule below once it has the record's facts.
 
 /** List, open, play a record, see a matter's interruptions: whoever may read the agency's matters. */
 export const canReadAv = canReadMatters;
 
 /** Organise, bookmark, record an interruption, export an evidence copy: those who work on matters. */
 export const canWorkOnAv = canWorkOnMatters;
-
-/** Start, continue or end a resumable upload (browser or collection station acting as its user). */
-export const canUploadAv = canWorkOnMatters;
 
 /** What decides who sees a record not yet linked to a matter. */
 export type UnassignedAvFacts = {
@@ -38,9 +35,8 @@ export function canSeeUnassignedAv(p: Principal, scope: MatterScope, r: Unassign
   return scope.unitId !== null && r.unitIds.includes(scope.unitId);
 }
 
-/**
- * ACC-1 for uploads: only the person who started one may see its progress, continue it or end
- * it. An upload is not evidence yet (its record, once registered, follows the rules above), and
- * its metadata names a matter before anyone checked the uploader may see that matter.
- */
-export const canTouchUpload = (p: Principal, upload: { userId: string }) => upload.userId === p.userId;
+/** The record-level abilities the web app is sent (per agency) — see auth/abilities.ts. */
+export const avAbilities = (p: Principal, agencyId: string) => ({
+  readAv: canReadAv(p, agencyId),
+  workOnAv: canWorkOnAv(p, agencyId),
+});

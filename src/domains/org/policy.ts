@@ -10,8 +10,8 @@ export const canReadAgency = (p: Principal, agencyId: string) => p.isPlatformAdm
 export const canAdministerAgency = (p: Principal, agencyId: string) =>
   p.isPlatformAdmin || hasRole(p, agencyId, 'admin');
 
-/** Audit events: the platform admin sees all; an agency's admin and supervisors see that agency's. */
-export const canViewAudit = (p: Principal, agencyId: string | undefined) =>
-  p.isPlatformAdmin || (agencyId !== undefined && hasRole(p, agencyId, 'admin', 'supervisor'));
-
-export const canManageApiTokens = canAdministerAgency;
+/** The abilities the web app is sent per agency (auth/abilities.ts): units, officers, users, settings. */
+export const orgAbilities = (p: Principal, agencyId: string) => ({
+  readAgency: canReadAgency(p, agencyId),
+  administerAgency: canAdministerAgency(p, agencyId),
+});

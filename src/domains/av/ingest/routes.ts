@@ -7,7 +7,7 @@ import { actorOf, principalOf } from '../../../server/http/auth-hooks.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../shared/errors.js';
 import { agencyParams, errorResponses, uuidParam } from '../../../shared/http-schemas.js';
-import { canUploadAv } from '../policy.js';
+import { canUploadAv } from './policy.js';
 import { admitUploadLength, refuseIfOverLimit } from './check-upload-size.js';
 import { completeUpload } from './complete-upload.js';
 import { uploadIdPattern } from './durable-file-store.js';

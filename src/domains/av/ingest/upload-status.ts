@@ -6,7 +6,7 @@ import { avRecords, avUploads } from '../../../db/schema/index.js';
 import { notFound } from '../../../shared/errors.js';
 import { iso } from '../../../shared/http-schemas.js';
 import type { Principal } from '../../auth/principal.js';
-import { canTouchUpload } from '../policy.js';
+import { canTouchUpload } from './policy.js';
 
 export type UploadRow = Awaited<ReturnType<typeof loadUpload>>;
 
