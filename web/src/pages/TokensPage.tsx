@@ -10,7 +10,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function TokensPage() {
   return (
-    <Guard allow={(a) => a.canAdmin}>
+    <Guard allow={(a) => a.can.manageApiTokens}>
       <Tokens />
     </Guard>
   );
@@ -34,7 +34,7 @@ function Tokens() {
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<NewApiToken | null>(null);
   const [form] = Form.useForm<Values>();
-  const isMember = access.roles.length > 0;
+  const isMember = Boolean(me?.memberships.some((m) => m.agencyId === agencyId));
 
   const submit = async () => {
     const v = await form.validateFields();
