@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
+import { principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, pageQuery, uuidParam } from '../../shared/http-schemas.js';
 import { canReadFindings, canReevaluateFindings } from './policy.js';
 import { listFindings } from './list-findings.js';
@@ -64,7 +65,7 @@ export function findingRoutes(app: FastifyInstance, ctx: AppContext) {
         ...errorResponses,
       },
     },
-    handler: (req) => listFindings(ctx.db, req.params.agencyId, req.query) as never,
+    handler: (req) => listFindings(ctx.db, principalOf(req), req.params.agencyId, req.query) as never,
   });
 
   r.post('/api/agencies/:agencyId/findings/reevaluate', {
