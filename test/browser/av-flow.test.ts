@@ -210,7 +210,8 @@ describe('audio-visual records in the browser', () => {
   });
 
   it('AV-2 AV-5 AV-11: a clip a collection station stored without a matter is listed under 未关联音像; the officer names it and links it to the seizure', async () => {
-    await ingestBytes(t, team.agency.id, readFileSync(videoFile), { deviceSerial: 'DSJ-2026-07', recordedBy: 'party', endedAt: new Date(Date.now() - 3_600_000) }, 'DSJ-2026-07_0001.mp4');
+    // The station names the officer whose camera it was (ACC-1: the officer's unit sees the clip).
+    await ingestBytes(t, team.agency.id, readFileSync(videoFile), { deviceSerial: 'DSJ-2026-07', officerId: team.handler.officer.id, recordedBy: 'party', endedAt: new Date(Date.now() - 3_600_000) }, 'DSJ-2026-07_0001.mp4');
     const page = await tabletPage(browser);
     await signInAt(page, base, team.handler.user.username, userPassword);
     await page.getByTestId('side-menu').getByRole('menuitem', { name: '未关联音像' }).click();

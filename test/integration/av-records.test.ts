@@ -52,7 +52,7 @@ describe('AV records after ingest: organising, playback, bookmarks, interruption
 
   it('AV-5 AV-1 organising names, classifies and describes a record, links it to its step, and never touches the original', async () => {
     const bytes = fakeMp4(5000, 2);
-    const record = await ingestBytes(t, team.agency.id, bytes, {});
+    const record = await ingestBytes(t, team.agency.id, bytes, { officerId: team.handler.officer.id }); // unassigned: seen by its officer (ACC-1)
     const partial = await as().patch(`${av()}/${record.id}`, { title: '扣押现场' });
     expect(partial.json().organisedAt).toBeNull();
     const res = await as().patch(`${av()}/${record.id}`, { classification: '现场执法', description: '石文镇文化路 8 号，扣押计算机主机', matterId, stepId: seizureStepId, keyPoints: ['执法人员出示证件'] });

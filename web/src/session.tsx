@@ -1,21 +1,23 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { agencyApi, ApiError, authApi, setCsrfToken, type Agency, type Me, type Role } from './api/index.js';
+import { agencyApi, ApiError, authApi, setCsrfToken, type Agency, type AgencyAbilities, type Me, type PlatformAbilities, type Role } from './api/index.js';
 
-// Who is signed in, which agency they are working in, and what their roles there allow.
-// The selected agency is remembered on this device.
+// Who is signed in, which agency they are working in, and what they may do there. What they may
+// do comes from the server (/api/auth/me abilities, computed by the same policies the routes ask),
+// so the app never re-encodes role lists. The selected agency is remembered on this device.
 
 const agencyKey = 'liuhen.agencyId';
 
 export type Access = {
+  /** For display only (labels and tags): decisions use `can` and `platform`. */
   platformAdmin: boolean;
   roles: Role[];
-  /** May read the agency's units and officers (any role there, or the platform admin). */
-  canRead: boolean;
-  /** Units, officers, users and roles, API tokens: the agency's admin or the platform admin. */
-  canAdmin: boolean;
-  /** Audit events: the platform admin, the agency's admin or supervisor. */
-  canAudit: boolean;
+  /** What the caller may do in the selected agency (all false when none is selected). */
+  can: AgencyAbilities;
+  /** What the caller may do across the deployment. */
+  platform: PlatformAbilities;
 };
+
+const noPlatform: PlatformAbilities = { createAgency: false, viewAllAudit: false, enterCalendarNotice: false };
 
 type Session = {
   me: Me | null;
@@ -36,18 +38,40 @@ type Session = {
 const SessionContext = createContext<Session | null>(null);
 
 export function accessFor(me: Me | null, agencyId: string | null): Access {
-  const platformAdmin = me?.user.isPlatformAdmin ?? false;
   const roles = (me?.memberships.find((m) => m.agencyId === agencyId)?.roles ?? []) as Role[];
-  const has = (...r: Role[]) => roles.some((x) => r.includes(x));
-  const inAgency = agencyId !== null;
+  const abilities = me?.abilities;
+  const inAgency = abilities && agencyId !== null ? (abilities.agencies[agencyId] ?? abilities.otherAgencies) : null;
   return {
-    platformAdmin,
+    platformAdmin: me?.user.isPlatformAdmin ?? false,
     roles,
-    canRead: inAgency && (platformAdmin || roles.length > 0),
-    canAdmin: inAgency && (platformAdmin || has('admin')),
-    canAudit: platformAdmin || (inAgency && has('admin', 'supervisor')),
+    can: inAgency ?? emptyAgency,
+    platform: abilities?.platform ?? noPlatform,
   };
 }
+
+const emptyAgency: AgencyAbilities = {
+  readAgency: false,
+  administerAgency: false,
+  listOwnApiTokens: false,
+  createApiTokens: false,
+  revokeApiTokens: false,
+  manageServiceAccounts: false,
+  viewAudit: false,
+  readPolicy: false,
+  changePolicy: false,
+  readFindings: false,
+  reevaluateFindings: false,
+  readMatters: false,
+  workOnMatters: false,
+  decideReviewStage: false,
+  decideApprovalStage: false,
+  changeMajorList: false,
+  decideLegalReview: false,
+  approveLegalReviewExtension: false,
+  readAv: false,
+  workOnAv: false,
+  uploadAv: false,
+};
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);

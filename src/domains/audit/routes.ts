@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errorResponses, pageQuery, uuidParam } from '../../shared/http-schemas.js';
-import { canViewAudit } from '../org/policy.js';
+import { canViewAudit } from './policy.js';
 import { auditActionList, auditActions } from './audit-actions.js';
 import { listAuditEvents } from './list-audit-events.js';
 

@@ -45,3 +45,11 @@ export const mayRevokeToken = (p: Principal, agencyId: string, token: { userId: 
 /** `liuhen token create` (the operator): a station of the agency, or the person who proved it is them. */
 export const operatorMayCreateTokenFor = (agencyId: string, provenPersonId: string | null, owner: TokenOwner) =>
   owner.kind === 'service' ? owner.serviceAgencyId === agencyId : owner.id === provenPersonId;
+
+/** What the web shows of tokens and stations (sent with /api/auth/me). */
+export const authAbilities = (p: Principal, agencyId: string) => ({
+  listOwnApiTokens: canListOwnApiTokens(p, agencyId),
+  createApiTokens: canCreateApiTokens(p, agencyId),
+  revokeApiTokens: canRevokeApiTokens(p, agencyId),
+  manageServiceAccounts: canManageServiceAccounts(p, agencyId),
+});

@@ -8,6 +8,7 @@ import { alsoForServiceAccounts } from '../../server/http/access.js';
 import { actorOf, principalOf, sessionCookie } from '../../server/http/auth-hooks.js';
 import { errorResponses, okBody } from '../../shared/http-schemas.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { abilitiesOf, abilitiesView } from './abilities.js';
 import { changeOwnPassword } from './change-password.js';
 import { signIn } from './sign-in.js';
 
@@ -16,6 +17,7 @@ const meView = z.object({
   memberships: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), roles: z.array(z.string()), officerId: z.string().nullable() })),
   csrfToken: z.string().nullable(),
   via: z.enum(['session', 'token']),
+  abilities: abilitiesView,
 });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -74,6 +76,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         ),
         csrfToken: p.csrfToken ?? null,
         via: p.via,
+        abilities: abilitiesOf(p),
       };
     },
   });

@@ -1,12 +1,15 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { avBookmarks, avDerivatives, avInterruptions, avRecords, matters } from '../../db/schema/index.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { avBookmarks, avDerivatives, avInterruptions, avRecords, matters, matterSteps, officers } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { iso } from '../../shared/http-schemas.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
-import { loadMatter } from '../matters/load-matter.js';
+import { loadMatter, loadVisibleMatter } from '../matters/load-matter.js';
+import { matterScope } from '../matters/scope.js';
+import { canSeeUnassignedAv } from './policy.js';
+import { avScopeCondition } from './scope.js';
 import type { bookmarkInput, interruptionInput, organiseInput } from './schemas.js';
 
 export type AvRow = typeof avRecords.$inferSelect;
@@ -22,23 +25,34 @@ export const presentAv = (r: AvRow) => ({
   mediaFacts: (r.mediaFacts as Record<string, unknown> | null) ?? null,
 });
 
-/** A record the principal may see: one of a visible matter, or not yet assigned (agency members). */
-export async function loadAvRecord(db: Db, p: Principal, agencyId: string, recordId: string) {
+/** A record the principal may see (ACC-1: policy.ts); 404 otherwise, as for an unseen matter. */
+export async function loadAvRecord(db: DbOrTx, p: Principal, agencyId: string, recordId: string) {
   const [row] = await db.select().from(avRecords).where(and(eq(avRecords.id, recordId), eq(avRecords.agencyId, agencyId)));
   if (!row) throw notFound('音像记录');
-  if (row.matterId) await loadMatter(db, p, agencyId, row.matterId);
+  if (row.matterId) await loadVisibleMatter(db, p, agencyId, row.matterId);
+  else if (!canSeeUnassignedAv(p, await matterScope(db, p, agencyId), { ...row, unitIds: await ownerUnitIds(db, row) })) throw notFound('音像记录');
   return row;
 }
 
+/** The units of the record's officer and of the uploader's officer record in the agency. */
+async function ownerUnitIds(db: DbOrTx, r: AvRow) {
+  const owners = [r.officerId ? eq(officers.id, r.officerId) : undefined, r.createdByUserId ? eq(officers.userId, r.createdByUserId) : undefined].filter((c) => c !== undefined);
+  if (!owners.length) return [];
+  const rows = await db.select({ unitId: officers.unitId }).from(officers).where(and(eq(officers.agencyId, r.agencyId), or(...owners)));
+  return rows.flatMap((o) => (o.unitId ? [o.unitId] : []));
+}
+
 export async function listAvRecords(db: Db, p: Principal, agencyId: string, q: { matterId?: string; unassigned?: boolean }) {
-  if (q.matterId) await loadMatter(db, p, agencyId, q.matterId);
-  const rows = await db
-    .select()
+  if (q.matterId) await loadVisibleMatter(db, p, agencyId, q.matterId);
+  const scope = await matterScope(db, p, agencyId);
+  const visible = await db
+    .select({ r: avRecords })
     .from(avRecords)
-    .where(and(eq(avRecords.agencyId, agencyId), q.matterId ? eq(avRecords.matterId, q.matterId) : undefined))
+    .leftJoin(matters, eq(matters.id, avRecords.matterId))
+    .where(and(eq(avRecords.agencyId, agencyId), q.matterId ? eq(avRecords.matterId, q.matterId) : undefined, q.unassigned ? isNull(avRecords.matterId) : undefined, avScopeCondition(db, p, scope)))
     .orderBy(desc(avRecords.ingestedAt))
-    .limit(500);
-  const visible = rows.filter((r) => (q.unassigned ? !r.matterId : true));
+    .limit(500)
+    .then((rows) => rows.map((row) => row.r));
   // The list shows each record's poster or thumbnail: one query for all of them.
   const stills = visible.length
     ? await db.select({ id: avDerivatives.id, avRecordId: avDerivatives.avRecordId, kind: avDerivatives.kind }).from(avDerivatives).where(inArray(avDerivatives.avRecordId, visible.map((r) => r.id)))
@@ -71,16 +85,28 @@ const presentInterruption = (i: typeof avInterruptions.$inferSelect) => ({ ...i,
  * AV-5: the officer names, classifies and describes a record (and may link it to its matter
  * and step). The first time title, classification and description are all present is the
  * moment it counts as organised. The original is untouched (the database refuses otherwise).
+ * The link is decided against the locked row: the step must be a step of the matter the record
+ * ends up in, in this agency, whichever of the two the patch changes.
  */
 export async function organiseAvRecord(db: Db, actor: Actor, p: Principal, agencyId: string, recordId: string, patch: z.infer<typeof organiseInput>, now: Date) {
-  const before = await loadAvRecord(db, p, agencyId, recordId);
-  if (patch.matterId) {
-    const { steps } = await loadMatter(db, p, agencyId, patch.matterId);
-    if (patch.stepId && !steps.some((s) => s.id === patch.stepId)) throw new AppError('VALIDATION_FAILED', '所选环节不属于该事项');
-  } else if (patch.stepId && !before.matterId) throw new AppError('VALIDATION_FAILED', '请先指定所属事项');
-  const next = { ...before, ...patch };
-  const organised = Boolean(next.title && next.classification && next.description);
   return db.transaction(async (tx) => {
+    await loadAvRecord(tx, p, agencyId, recordId);
+    const [before] = await tx.select().from(avRecords).where(and(eq(avRecords.id, recordId), eq(avRecords.agencyId, agencyId))).for('update');
+    if (!before) throw notFound('音像记录');
+    if (patch.matterId) await loadVisibleMatter(tx, p, agencyId, patch.matterId);
+    const matterId = patch.matterId !== undefined ? patch.matterId : before.matterId;
+    const stepId = patch.stepId !== undefined ? patch.stepId : before.stepId;
+    if (stepId && !matterId) throw new AppError('VALIDATION_FAILED', '请先指定所属事项，再选择环节');
+    if (stepId && matterId) {
+      const [step] = await tx
+        .select({ id: matterSteps.id })
+        .from(matterSteps)
+        .innerJoin(matters, eq(matters.id, matterSteps.matterId))
+        .where(and(eq(matterSteps.id, stepId), eq(matterSteps.matterId, matterId), eq(matters.agencyId, agencyId)));
+      if (!step) throw new AppError('VALIDATION_FAILED', '所选环节不属于该事项');
+    }
+    const next = { ...before, ...patch };
+    const organised = Boolean(next.title && next.classification && next.description);
     const [row] = await tx
       .update(avRecords)
       .set({ ...patch, organisedAt: before.organisedAt ?? (organised ? now : null), updatedAt: now })

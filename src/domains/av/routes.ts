@@ -8,9 +8,9 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
-import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
 import { addBookmark, avRecordDetail, listAvRecords, listInterruptions, loadAvRecord, organiseAvRecord, presentAv, recordInterruption } from './av-records.js';
 import { parseRange } from './byte-range.js';
+import { canReadAv, canWorkOnAv } from './policy.js';
 import { evidenceCopy } from './evidence-copy.js';
 import { bookmarkInput, interruptionInput, organiseInput } from './schemas.js';
 
@@ -22,17 +22,17 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['音像记录'];
 
   r.get('/api/agencies/:agencyId/av-records', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadAv) },
     schema: { tags, summary: '音像记录列表（按事项，或未关联事项的）', params: agencyParams, querystring: z.object({ matterId: uuidParam.optional(), unassigned: z.coerce.boolean().optional() }), response: { 200: z.array(json), ...errorResponses } },
     handler: (req) => listAvRecords(ctx.db, principalOf(req), req.params.agencyId, req.query),
   });
   r.get('/api/agencies/:agencyId/av-records/:recordId', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadAv) },
     schema: { tags, summary: '音像记录详情：元数据、录制规范、要点标记、中断记录、派生文件', params: recordParams, response: { 200: json, ...errorResponses } },
     handler: async (req) => avRecordDetail(ctx.db, await loadAvRecord(ctx.db, principalOf(req), req.params.agencyId, req.params.recordId)),
   });
   r.patch('/api/agencies/:agencyId/av-records/:recordId', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWorkOnAv) },
     schema: { tags, summary: '分类整理：命名、分类、描述地点和内容，关联事项与环节，录制规范（原始文件不变）', params: recordParams, body: organiseInput, response: { 200: json, ...errorResponses } },
     handler: async (req) => {
       const row = await organiseAvRecord(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.recordId, req.body, ctx.clock());
@@ -40,12 +40,12 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.post('/api/agencies/:agencyId/av-records/:recordId/bookmarks', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWorkOnAv) },
     schema: { tags, summary: '在录像上标记要点（时间、要点、备注）', params: recordParams, body: bookmarkInput, response: { 201: json, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await addBookmark(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.recordId, req.body, ctx.clock())),
   });
   r.get('/api/agencies/:agencyId/av-records/:recordId/content', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadAv) },
     schema: { tags, summary: '播放原始文件（支持 Range 请求以便拖动）', params: recordParams },
     handler: async (req, reply) => {
       const record = await loadAvRecord(ctx.db, principalOf(req), req.params.agencyId, req.params.recordId);
@@ -61,7 +61,7 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.get('/api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadAv) },
     schema: { tags, summary: '派生文件（缩略图、封面、可播放副本），支持 Range', params: recordParams.extend({ derivativeId: uuidParam }) },
     handler: async (req, reply) => {
       await loadAvRecord(ctx.db, principalOf(req), req.params.agencyId, req.params.recordId);
@@ -74,7 +74,7 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.get('/api/agencies/:agencyId/av-records/:recordId/evidence-copy', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWorkOnAv) },
     schema: { tags, summary: '导出证据副本：原始文件、说明（谁、何时、何地）和 SHA-256 清单（ZIP）', params: recordParams },
     handler: async (req, reply) => {
       const record = await loadAvRecord(ctx.db, principalOf(req), req.params.agencyId, req.params.recordId);
@@ -83,12 +83,12 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/av-interruptions', {
-    config: { access: forAgency(canReadMatters) },
+    config: { access: forAgency(canReadAv) },
     schema: { tags, summary: '事项的音像记录中断情况', params: agencyParams.extend({ matterId: uuidParam }), response: { 200: z.array(json), ...errorResponses } },
     handler: (req) => listInterruptions(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId),
   });
   r.post('/api/agencies/:agencyId/av-interruptions', {
-    config: { access: forAgency(canWorkOnMatters) },
+    config: { access: forAgency(canWorkOnAv) },
     schema: { tags, summary: '记录中断：原因、恢复时的说明或不能继续时的书面说明；设备故障报告上级', params: agencyParams, body: interruptionInput, response: { 201: json, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await recordInterruption(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.body, ctx.clock())),
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { actorOf } from '../../server/http/auth-hooks.js';
 import { errorResponses, uuidParam } from '../../shared/http-schemas.js';
+import { canEnterCalendarNotice } from './policy.js';
 import { describeYear, enterNotice, listNotices, loadCalendar } from './calendar-notices.js';
 
 const dayView = z.object({ date: z.string(), working: z.boolean(), kind: z.string(), holidayName: z.string().nullable(), yearStatus: z.string() });
@@ -32,7 +33,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: () => listNotices(ctx.db),
   });
   r.post('/api/calendar/notices', {
-    config: { access: (p) => p.isPlatformAdmin },
+    config: { access: canEnterCalendarNotice },
     schema: {
       tags,
       summary: '录入某年国务院办公厅节假日安排通知（平台管理员；覆盖内置数据与法定节假日推算）',

@@ -1,7 +1,9 @@
-import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findings } from '../../db/schema/index.js';
 import { iso } from '../../shared/http-schemas.js';
+import type { Principal } from '../auth/principal.js';
+import { matterScope, type MatterScope } from '../matters/scope.js';
 
 export type FindingFilter = {
   status: 'open' | 'resolved' | 'all';
@@ -15,8 +17,19 @@ export type FindingFilter = {
   pageSize: number;
 };
 
-export async function listFindings(db: Db, agencyId: string, f: FindingFilter) {
+/** ACC-1: canSeeFinding (policy.ts) as a condition on the findings table. */
+function scopeCondition(scope: MatterScope): SQL | undefined {
+  if (scope.kind === 'agency') return undefined;
+  const seen: SQL[] = [];
+  if (scope.unitId) seen.push(eq(findings.unitId, scope.unitId));
+  if (scope.officerId) seen.push(sql`${findings.officerIds} @> ${JSON.stringify([scope.officerId])}::jsonb`);
+  return seen.length ? or(...seen) : sql`false`;
+}
+
+export async function listFindings(db: Db, p: Principal, agencyId: string, f: FindingFilter) {
   const where: SQL[] = [eq(findings.agencyId, agencyId)];
+  const inScope = scopeCondition(await matterScope(db, p, agencyId));
+  if (inScope) where.push(inScope);
   if (f.status === 'open') where.push(isNull(findings.resolvedAt));
   if (f.status === 'resolved') where.push(isNotNull(findings.resolvedAt));
   if (f.requirement) where.push(eq(findings.requirement, f.requirement));

@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
+import { principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, pageQuery, uuidParam } from '../../shared/http-schemas.js';
-import { canAdministerAgency, canReadAgency } from '../org/policy.js';
+import { canReadFindings, canReevaluateFindings } from './policy.js';
 import { listFindings } from './list-findings.js';
 import { reevaluateAgency } from './reevaluate.js';
 
@@ -38,7 +39,7 @@ export function findingRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['问题发现（超期、缺失）'];
 
   r.get('/api/agencies/:agencyId/findings', {
-    config: { access: forAgency(canReadAgency) },
+    config: { access: forAgency(canReadFindings) },
     schema: {
       tags,
       summary: '本机关的问题（按状态、要求编号、种类、科室、执法人员、事项筛选），每条引用其规则',
@@ -64,11 +65,11 @@ export function findingRoutes(app: FastifyInstance, ctx: AppContext) {
         ...errorResponses,
       },
     },
-    handler: (req) => listFindings(ctx.db, req.params.agencyId, req.query) as never,
+    handler: (req) => listFindings(ctx.db, principalOf(req), req.params.agencyId, req.query) as never,
   });
 
   r.post('/api/agencies/:agencyId/findings/reevaluate', {
-    config: { access: forAgency(canAdministerAgency) },
+    config: { access: forAgency(canReevaluateFindings) },
     schema: {
       tags,
       summary: '立即重新评估本机关全部未结事项',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.js';
 import { mayChangeAccount } from './policy.js';
+import { agencyA, agencyB, allowedRows, principal } from '../../../test/support/principals.js';
+import { canAdministerAgency, canCreateAgency, canReadAgency } from './policy.js';
 
 const admin = (agencyId: string): Principal => ({
   userId: 'admin', username: 'admin', displayName: 'admin', isPlatformAdmin: false, kind: 'person', via: 'session',
@@ -21,5 +23,19 @@ describe('org policy: cross-agency takeover (ORG-3)', () => {
     const root = { userId: 'root', isPlatformAdmin: true, agencyIds: ['A'] };
     expect(mayChangeAccount(admin('A'), 'A', root)).toBe(false);
     expect(mayChangeAccount(platform, 'A', root)).toBe(true);
+  });
+});
+
+describe('organisation policy (ORG-3)', () => {
+  it('ORG-3 the platform admin creates agencies; nobody else', () => {
+    expect(allowedRows(canCreateAgency)).toEqual(['platform']);
+  });
+  it('ORG-3 every role reads its agency; its admin and the platform admin administer it', () => {
+    expect(allowedRows((p) => canReadAgency(p, agencyA))).toEqual(['handler', 'reviewer', 'approver', 'legal_reviewer', 'archivist', 'supervisor', 'admin', 'platform']);
+    expect(allowedRows((p) => canAdministerAgency(p, agencyA))).toEqual(['admin', 'platform']);
+  });
+  it('ORG-3 a role in one agency gives nothing in another', () => {
+    expect(canReadAgency(principal(['admin']), agencyB)).toBe(false);
+    expect(canAdministerAgency(principal(['admin']), agencyB)).toBe(false);
   });
 });

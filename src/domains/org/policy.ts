@@ -10,10 +10,6 @@ export const canReadAgency = (p: Principal, agencyId: string) => p.isPlatformAdm
 export const canAdministerAgency = (p: Principal, agencyId: string) =>
   p.isPlatformAdmin || hasRole(p, agencyId, 'admin');
 
-/** Audit events: the platform admin sees all; an agency's admin and supervisors see that agency's. */
-export const canViewAudit = (p: Principal, agencyId: string | undefined) =>
-  p.isPlatformAdmin || (agencyId !== undefined && hasRole(p, agencyId, 'admin', 'supervisor'));
-
 /**
  * Account-wide changes — password reset, disabling, the name — reach every agency the user
  * works in. An agency admin may make them only for a user who holds roles in no other agency
@@ -24,3 +20,8 @@ export const mayChangeAccount = (p: Principal, agencyId: string, target: { userI
   if (target.isPlatformAdmin) return p.userId === target.userId;
   return p.isPlatformAdmin || (canAdministerAgency(p, agencyId) && target.agencyIds.every((a) => a === agencyId));
 };
+/** The abilities the web app is sent per agency (auth/abilities.ts): units, officers, users, settings. */
+export const orgAbilities = (p: Principal, agencyId: string) => ({
+  readAgency: canReadAgency(p, agencyId),
+  administerAgency: canAdministerAgency(p, agencyId),
+});

@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses } from '../../shared/http-schemas.js';
-import { canAdministerAgency, canReadAgency } from '../org/policy.js';
+import { canChangePolicy, canReadPolicy } from './policy.js';
 import { adjustPolicy, builtInProfile, builtInProfiles, choosePolicyProfile, currentPolicy, listPolicyVersions, policyVersion } from './agency-policy.js';
 import { checklistCsv } from './checklist-export.js';
 
@@ -32,12 +32,12 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: async (req) => builtInProfile(req.params.profileId) as unknown as Record<string, unknown>,
   });
   r.get('/api/agencies/:agencyId/policy', {
-    config: { access: forAgency(canReadAgency) },
+    config: { access: forAgency(canReadPolicy) },
     schema: { tags, summary: '本机关现行方案（未选择时为 null）', params: agencyParams, response: { 200: z.object({ current: versionView.nullable(), parameterPaths: z.array(z.string()) }), ...errorResponses } },
     handler: async (req) => ({ current: (await currentPolicy(ctx.db, req.params.agencyId)) as never, parameterPaths: [...PARAMETER_PATHS] }),
   });
   r.get('/api/agencies/:agencyId/policy/versions', {
-    config: { access: forAgency(canReadAgency) },
+    config: { access: forAgency(canReadPolicy) },
     schema: {
       tags,
       summary: '方案的全部版本（每次选择或调整一版）',
@@ -47,17 +47,17 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: (req) => listPolicyVersions(ctx.db, req.params.agencyId),
   });
   r.get('/api/agencies/:agencyId/policy/versions/:version', {
-    config: { access: forAgency(canReadAgency) },
+    config: { access: forAgency(canReadPolicy) },
     schema: { tags, summary: '方案的某一版本', params: agencyParams.extend({ version: z.coerce.number().int().min(1) }), response: { 200: versionView, ...errorResponses } },
     handler: async (req) => (await policyVersion(ctx.db, req.params.agencyId, req.params.version)) as never,
   });
   r.post('/api/agencies/:agencyId/policy/choose', {
-    config: { access: forAgency(canAdministerAgency) },
+    config: { access: forAgency(canChangePolicy) },
     schema: { tags, summary: '选择一套内置方案（形成新版本）', params: agencyParams, body: z.object({ profileId: z.string().min(1).max(80), basis, baseVersion }), response: { 201: versionView, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send((await choosePolicyProfile(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock())) as never),
   });
   r.post('/api/agencies/:agencyId/policy/adjust', {
-    config: { access: forAgency(canAdministerAgency) },
+    config: { access: forAgency(canChangePolicy) },
     schema: {
       tags,
       summary: '调整参数或音像记录事项清单（形成新版本，须写明依据）',
@@ -71,7 +71,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
       reply.status(201).send((await adjustPolicy(ctx.db, actorOf(req), req.params.agencyId, req.body as unknown as ProfileOverrides, ctx.clock())) as never),
   });
   r.get('/api/agencies/:agencyId/policy/checklist.csv', {
-    config: { access: forAgency(canReadAgency) },
+    config: { access: forAgency(canReadPolicy) },
     schema: { tags, summary: '导出现行音像记录事项清单（CSV，可用 Excel 打开）', params: agencyParams },
     handler: async (req, reply) => {
       const csv = await checklistCsv(ctx.db, req.params.agencyId);

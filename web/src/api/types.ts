@@ -8,11 +8,37 @@ export type AgencyKind = 'enforcement_agency' | 'entrusted_organisation' | 'supe
 export type UnitKind = 'section' | 'enforcement_team' | 'legal_affairs' | 'other';
 
 export type Membership = { agencyId: string; agencyName: string; roles: Role[] };
+/** What the caller may do in one agency, computed by the server's policies (src/domains/auth/abilities.ts). */
+export type AgencyAbilities = {
+  readAgency: boolean;
+  administerAgency: boolean;
+  listOwnApiTokens: boolean;
+  createApiTokens: boolean;
+  revokeApiTokens: boolean;
+  manageServiceAccounts: boolean;
+  viewAudit: boolean;
+  readPolicy: boolean;
+  changePolicy: boolean;
+  readFindings: boolean;
+  reevaluateFindings: boolean;
+  readMatters: boolean;
+  workOnMatters: boolean;
+  decideReviewStage: boolean;
+  decideApprovalStage: boolean;
+  changeMajorList: boolean;
+  decideLegalReview: boolean;
+  approveLegalReviewExtension: boolean;
+  readAv: boolean;
+  workOnAv: boolean;
+  uploadAv: boolean;
+};
+export type PlatformAbilities = { createAgency: boolean; viewAllAudit: boolean; enterCalendarNotice: boolean };
 export type Me = {
   user: { id: string; username: string; displayName: string; isPlatformAdmin: boolean };
   memberships: Membership[];
   csrfToken: string | null;
   via: 'session' | 'token';
+  abilities: { platform: PlatformAbilities; agencies: Record<string, AgencyAbilities>; otherAgencies: AgencyAbilities };
 };
 export type SignInResult = { csrfToken: string; expiresAt: string };
 export type Meta = { roles: Record<string, string>; database: string; store: string };

@@ -22,15 +22,15 @@ export function Page({ title, description, extra, children }: { title: string; d
 }
 
 /**
- * Shows the page only when an agency is selected and the user's access allows it; otherwise
- * says plainly why not.
+ * Shows the page only when an agency is selected and the user's abilities (from /api/auth/me)
+ * allow it; otherwise says plainly why not.
  */
 export function Guard({ allow, needAgency = true, children }: { allow: (a: Access) => boolean; needAgency?: boolean; children: ReactNode }) {
   const { agency, access } = useSession();
   if (needAgency && !agency) {
     return (
-      <Empty description={access.platformAdmin ? '尚无执法机关，请先新建执法机关' : '您尚未被授予任何机关的角色，请联系系统管理员'}>
-        {access.platformAdmin ? (
+      <Empty description={access.platform.createAgency ? '尚无执法机关，请先新建执法机关' : '您尚未被授予任何机关的角色，请联系系统管理员'}>
+        {access.platform.createAgency ? (
           <Link to="/agencies">
             <Button type="primary">前往执法机关</Button>
           </Link>

@@ -30,7 +30,7 @@ export function StepList(props: {
   const [resubmitting, setResubmitting] = useState<Step | null>(null);
   const [opinion, setOpinion] = useState('');
   const name = (id: string) => officers.find((o) => o.id === id)?.name ?? detail.officers.find((o) => o.id === id)?.name ?? '—';
-  const canDecide = (s: Step) => s.status === 'pending' && ((s.approvalStage === 'review' && access.roles.includes('reviewer')) || (s.approvalStage === 'approve' && access.roles.includes('approver')));
+  const canDecide = (s: Step) => s.status === 'pending' && ((s.approvalStage === 'review' && access.can.decideReviewStage) || (s.approvalStage === 'approve' && access.can.decideApprovalStage));
   const typeName = (id: string) => types.find((t) => t.id === id)?.name ?? id;
 
   const resubmit = async () => {

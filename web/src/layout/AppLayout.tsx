@@ -33,25 +33,25 @@ import { useSession, type Access } from '../session.js';
 
 type Item = { key: string; label: string; icon: React.ReactNode; show: (a: Access) => boolean };
 
-// The menu follows the user's roles in the selected agency (ORG-3).
+// The menu follows what the user may do in the selected agency (ORG-3: /api/auth/me abilities).
 const items: Item[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined />, show: () => true },
-  { key: '/matters', label: '执法事项', icon: <FolderOpenOutlined />, show: (a) => a.canRead },
-  { key: '/av/unassigned', label: '未关联音像', icon: <VideoCameraOutlined />, show: (a) => a.canRead },
-  { key: '/approvals', label: '待审批', icon: <CheckSquareOutlined />, show: (a) => a.roles.includes('reviewer') || a.roles.includes('approver') },
-  { key: '/legal-reviews', label: '法制审核', icon: <FileProtectOutlined />, show: (a) => a.roles.includes('legal_reviewer') || a.roles.includes('approver') },
-  { key: '/agencies', label: '执法机关', icon: <BankOutlined />, show: (a) => a.platformAdmin },
-  { key: '/units', label: '科室/执法队', icon: <ApartmentOutlined />, show: (a) => a.canRead },
-  { key: '/officers', label: '执法人员', icon: <IdcardOutlined />, show: (a) => a.canRead },
-  { key: '/findings', label: '问题发现', icon: <FileSearchOutlined />, show: (a) => a.canRead },
-  { key: '/policy', label: '执法规范方案', icon: <SafetyCertificateOutlined />, show: (a) => a.canRead },
-  { key: '/checklist', label: '音像记录事项清单', icon: <SolutionOutlined />, show: (a) => a.canRead },
-  { key: '/legal-review/list', label: '重大执法决定目录', icon: <OrderedListOutlined />, show: (a) => a.canRead },
+  { key: '/matters', label: '执法事项', icon: <FolderOpenOutlined />, show: (a) => a.can.readMatters },
+  { key: '/av/unassigned', label: '未关联音像', icon: <VideoCameraOutlined />, show: (a) => a.can.readAv },
+  { key: '/approvals', label: '待审批', icon: <CheckSquareOutlined />, show: (a) => a.can.decideReviewStage || a.can.decideApprovalStage },
+  { key: '/legal-reviews', label: '法制审核', icon: <FileProtectOutlined />, show: (a) => a.can.decideLegalReview || a.can.approveLegalReviewExtension },
+  { key: '/agencies', label: '执法机关', icon: <BankOutlined />, show: (a) => a.platform.createAgency },
+  { key: '/units', label: '科室/执法队', icon: <ApartmentOutlined />, show: (a) => a.can.readAgency },
+  { key: '/officers', label: '执法人员', icon: <IdcardOutlined />, show: (a) => a.can.readAgency },
+  { key: '/findings', label: '问题发现', icon: <FileSearchOutlined />, show: (a) => a.can.readFindings },
+  { key: '/policy', label: '执法规范方案', icon: <SafetyCertificateOutlined />, show: (a) => a.can.readPolicy },
+  { key: '/checklist', label: '音像记录事项清单', icon: <SolutionOutlined />, show: (a) => a.can.readPolicy },
+  { key: '/legal-review/list', label: '重大执法决定目录', icon: <OrderedListOutlined />, show: (a) => a.can.readMatters },
   { key: '/calendar', label: '工作日历', icon: <CalendarOutlined />, show: () => true },
-  { key: '/agency', label: '本机关设置', icon: <SettingOutlined />, show: (a) => a.canAdmin },
-  { key: '/users', label: '用户与角色', icon: <TeamOutlined />, show: (a) => a.canAdmin },
-  { key: '/api-tokens', label: 'API 令牌', icon: <ApiOutlined />, show: (a) => a.roles.length > 0 || a.canAdmin },
-  { key: '/audit', label: '审计日志', icon: <AuditOutlined />, show: (a) => a.canAudit },
+  { key: '/agency', label: '本机关设置', icon: <SettingOutlined />, show: (a) => a.can.administerAgency },
+  { key: '/users', label: '用户与角色', icon: <TeamOutlined />, show: (a) => a.can.administerAgency },
+  { key: '/api-tokens', label: 'API 令牌', icon: <ApiOutlined />, show: (a) => a.can.listOwnApiTokens || a.can.manageServiceAccounts },
+  { key: '/audit', label: '审计日志', icon: <AuditOutlined />, show: (a) => a.can.viewAudit || a.platform.viewAllAudit },
   { key: '/password', label: '修改密码', icon: <LockOutlined />, show: () => true },
 ];
 

@@ -63,7 +63,7 @@ export function AgenciesPage() {
   ];
 
   return (
-    <Guard allow={(a) => a.platformAdmin} needAgency={false}>
+    <Guard allow={(a) => a.platform.createAgency} needAgency={false}>
       <Page
         title="执法机关"
         description="本部署服务的执法机关、受委托组织和监督机关。"

@@ -13,7 +13,7 @@ const toMb = (bytes: number | null) => (bytes === null ? null : Math.floor(bytes
 
 export function AgencySettingsPage() {
   return (
-    <Guard allow={(a) => a.canAdmin}>
+    <Guard allow={(a) => a.can.administerAgency}>
       <AgencySettings />
     </Guard>
   );

@@ -12,7 +12,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function ApprovalsPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <Approvals />
     </Guard>
   );
@@ -24,7 +24,7 @@ function Approvals() {
   const agencyId = agency!.id;
   const queue = useLoad(() => matterApi.queue(agencyId), [agencyId]);
   const [target, setTarget] = useState<DecisionTarget | null>(null);
-  const decides = access.roles.includes('reviewer') || access.roles.includes('approver');
+  const decides = access.can.decideReviewStage || access.can.decideApprovalStage;
 
   const columns: TableColumnsType<QueueItem> = [
     {

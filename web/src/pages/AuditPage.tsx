@@ -12,7 +12,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function AuditPage() {
   return (
-    <Guard allow={(a) => a.canAudit} needAgency={false}>
+    <Guard allow={(a) => a.can.viewAudit || a.platform.viewAllAudit} needAgency={false}>
       <Audit />
     </Guard>
   );
@@ -36,7 +36,7 @@ function Audit() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const actions = useLoad(() => metaApi.auditActions(), []);
 
-  const scope = filters.scope === 'all' && access.platformAdmin ? undefined : agency?.id;
+  const scope = filters.scope === 'all' && access.platform.viewAllAudit ? undefined : agency?.id;
   const query: AuditQuery = {
     agencyId: scope,
     action: filters.action,
@@ -45,7 +45,7 @@ function Audit() {
     to: filters.range?.[1] ? pickedToIso(filters.range[1]) : undefined,
     ...page,
   };
-  const events = useLoad(() => auditApi.list(query), [JSON.stringify(query)], !!scope || access.platformAdmin);
+  const events = useLoad(() => auditApi.list(query), [JSON.stringify(query)], !!scope || access.platform.viewAllAudit);
   const agencyName = (id: string | null) => (id ? (agencies.find((a) => a.id === id)?.name ?? id.slice(0, 8)) : '平台');
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -81,7 +81,7 @@ function Audit() {
     <Page title="审计日志" description="每一次变更和登录都记入审计日志；记录一经写入不可修改。点击行首的 + 查看变更前后内容和内容哈希。">
       <Card className="filter-card">
         <Form form={form} layout="inline" initialValues={filters} onFinish={apply} className="filter-form" name="audit-filter">
-          {access.platformAdmin ? (
+          {access.platform.viewAllAudit ? (
             <Form.Item label="范围" name="scope">
               <Select
                 style={{ width: 180 }}

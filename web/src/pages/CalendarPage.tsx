@@ -44,7 +44,7 @@ export function CalendarPage() {
   const thisYear = Number(dayjs().tz(zone).format('YYYY'));
   const [year, setYear] = useState(thisYear);
   const cal = useLoad(() => calendarApi.year(year), [year]);
-  const notices = useLoad(() => calendarApi.notices(), [], access.platformAdmin);
+  const notices = useLoad(() => calendarApi.notices(), [], access.platform.enterCalendarNotice);
   const [entering, setEntering] = useState(false);
   const data = cal.data?.year === year ? cal.data : undefined;
 
@@ -72,7 +72,7 @@ export function CalendarPage() {
             <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 120 }} data-testid="calendar-year" />
             <Button aria-label="下一年" icon={<RightOutlined />} onClick={() => setYear(year + 1)} disabled={year >= thisYear + 5} />
           </Space.Compact>
-          {access.platformAdmin ? (
+          {access.platform.enterCalendarNotice ? (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEntering(true)} disabled={!data} data-testid="notice-create">
               录入通知
             </Button>
@@ -91,7 +91,7 @@ export function CalendarPage() {
             data.status === 'provisional' ? (
               <>
                 本年尚未收录国务院办公厅的节假日安排通知，暂按《全国年节及纪念日放假办法》规定的法定节假日推算，<b>未含调休</b>（连休和调休上班日），
-                工作日时限可能与实际不符。{access.platformAdmin ? '请在通知发布后点“录入通知”。' : '请平台管理员在通知发布后录入。'}
+                工作日时限可能与实际不符。{access.platform.enterCalendarNotice ? '请在通知发布后点“录入通知”。' : '请平台管理员在通知发布后录入。'}
                 <div className="cal-source">来源：{data.source}</div>
               </>
             ) : (
@@ -139,7 +139,7 @@ export function CalendarPage() {
           </div>
         </Card>
       ) : null}
-      {access.platformAdmin ? (
+      {access.platform.enterCalendarNotice ? (
         <Card title="通知录入记录" className="section-card">
           <Table<CalendarNotice> rowKey="id" size="middle" columns={noticeColumns} dataSource={notices.data ?? []} loading={notices.loading} pagination={{ pageSize: 10, hideOnSinglePage: true }} locale={{ emptyText: '尚未录入任何通知；2004–2026 年使用内置的国务院办公厅通知' }} />
         </Card>

@@ -13,7 +13,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function ChecklistPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readPolicy}>
       <Checklist />
     </Guard>
   );
@@ -76,7 +76,7 @@ function Checklist() {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [deleting, setDeleting] = useState<number | null>(null);
   const current = policy.data?.current;
-  const admin = access.canAdmin;
+  const admin = access.can.changePolicy;
 
   if (!current) {
     return (

@@ -17,7 +17,7 @@ import { useOfficers } from '../util/useOfficers.js';
 
 export function DocumentPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <DocumentEditor />
     </Guard>
   );
@@ -59,7 +59,7 @@ function DocumentEditor() {
   const t = type.data;
   if (!d) return doc.loading ? <Spin /> : <Result status="404" title="未找到该文书" />;
   if (!t) return <Spin />;
-  const editable = d.status === 'draft' && access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r));
+  const editable = d.status === 'draft' && access.can.workOnMatters;
   const step = matter.data?.steps.find((s) => s.id === d.stepId);
   const fields = () => clean(form.getFieldsValue(true) as DocFields);
 

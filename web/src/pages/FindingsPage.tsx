@@ -12,7 +12,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function FindingsPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readFindings}>
       <Findings />
     </Guard>
   );
@@ -137,7 +137,7 @@ function Findings() {
       title="问题发现"
       description="按本机关执法规范方案自动发现的临期、超期和违规，每条注明所依据的条款。"
       extra={
-        access.canAdmin ? (
+        access.can.reevaluateFindings ? (
           <Button icon={<SyncOutlined spin={running} />} loading={running} onClick={() => void reevaluate()} data-testid="findings-reevaluate">
             立即重新评估
           </Button>

@@ -13,19 +13,19 @@ import { useLoad } from '../util/useLoad.js';
 export function HomePage() {
   const { me, agency, agencies, access } = useSession();
   const id = agency?.id ?? '';
-  const units = useLoad(() => unitApi.list(id), [id], access.canRead);
-  const officers = useLoad(() => officerApi.list(id), [id], access.canRead);
-  const users = useLoad(() => userApi.list(id), [id], access.canAdmin);
-  const actions = useLoad(() => metaApi.auditActions(), [], access.canAudit);
-  const recent = useLoad(() => auditApi.list({ agencyId: id || undefined, pageSize: 6 }), [id], access.canAudit && (!!id || access.platformAdmin));
+  const units = useLoad(() => unitApi.list(id), [id], access.can.readAgency);
+  const officers = useLoad(() => officerApi.list(id), [id], access.can.readAgency);
+  const users = useLoad(() => userApi.list(id), [id], access.can.administerAgency);
+  const actions = useLoad(() => metaApi.auditActions(), [], access.can.viewAudit || access.platform.viewAllAudit);
+  const recent = useLoad(() => auditApi.list({ agencyId: id || undefined, pageSize: 6 }), [id], (!!id && access.can.viewAudit) || (!id && access.platform.viewAllAudit));
 
   const delegating = agencies.find((a) => a.id === agency?.delegatingAgencyId);
   const expired = officers.data?.filter((o) => o.active && !o.certificateValid).length ?? 0;
   const activeOfficers = officers.data?.filter((o) => o.active).length ?? 0;
 
   const stats: { key: string; to: string; title: string; value?: number; loading?: boolean; icon: ReactNode; note?: ReactNode }[] = [
-    ...(access.platformAdmin ? [{ key: 'agencies', to: '/agencies', title: '执法机关', value: agencies.length, icon: <BankOutlined /> }] : []),
-    ...(access.canRead
+    ...(access.platform.createAgency ? [{ key: 'agencies', to: '/agencies', title: '执法机关', value: agencies.length, icon: <BankOutlined /> }] : []),
+    ...(access.can.readAgency
       ? [
           { key: 'units', to: '/units', title: '科室/执法队', value: units.data?.length, loading: units.loading, icon: <ApartmentOutlined /> },
           {
@@ -44,7 +44,7 @@ export function HomePage() {
           },
         ]
       : []),
-    ...(access.canAdmin
+    ...(access.can.administerAgency
       ? [
           {
             key: 'users',
@@ -61,7 +61,7 @@ export function HomePage() {
 
   return (
     <Page title="工作台" description={`${me?.user.displayName ?? ''}，您好。以下是您在当前机关的概况。`}>
-      {access.canRead ? <MyWork /> : null}
+      {access.can.readMatters ? <MyWork /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="当前机关" className="fill-card">
@@ -114,7 +114,7 @@ export function HomePage() {
         ))}
       </Row>
 
-      {access.canAudit && recent.data ? (
+      {(access.can.viewAudit || access.platform.viewAllAudit) && recent.data ? (
         <Card title="最近的审计事件" style={{ marginTop: 16 }} extra={<Link to="/audit">查看全部</Link>}>
           <List
             dataSource={recent.data.items}

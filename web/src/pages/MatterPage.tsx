@@ -20,7 +20,7 @@ import { useOfficers } from '../util/useOfficers.js';
 
 export function MatterPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <MatterView />
     </Guard>
   );
@@ -41,7 +41,7 @@ function MatterView() {
   const [drafting, setDrafting] = useState<Step | null>(null);
   const [deciding, setDeciding] = useState<DecisionTarget | null>(null);
   const [following, setFollowing] = useState(false);
-  const canWork = access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r));
+  const canWork = access.can.workOnMatters;
   const reload = () => {
     detail.reload();
     timeline.reload();

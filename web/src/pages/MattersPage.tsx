@@ -14,7 +14,7 @@ import { useOfficers } from '../util/useOfficers.js';
 
 export function MattersPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <Matters />
     </Guard>
   );
@@ -38,7 +38,7 @@ function Matters() {
   const pager = pagerTotal(q.page ?? 1, list.data, counted.data);
   const units = useLoad(() => unitApi.list(agencyId), [agencyId]);
   const { officers, mine } = useOfficers();
-  const canCreate = access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r));
+  const canCreate = access.can.workOnMatters;
 
   const search = () => {
     const { dates, ...v } = form.getFieldsValue();

@@ -10,7 +10,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function OfficersPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readAgency}>
       <Officers />
     </Guard>
   );
@@ -28,7 +28,7 @@ function Officers() {
   const agencyId = agency!.id;
   const officers = useLoad(() => officerApi.list(agencyId), [agencyId]);
   const units = useLoad(() => unitApi.list(agencyId), [agencyId]);
-  const users = useLoad(() => userApi.list(agencyId), [agencyId], access.canAdmin);
+  const users = useLoad(() => userApi.list(agencyId), [agencyId], access.can.administerAgency);
   const [unitFilter, setUnitFilter] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Officer | null>(null);
@@ -66,7 +66,7 @@ function Officers() {
     },
     { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="blue">在岗</Tag> : <Tag>停用</Tag>) },
   ];
-  if (access.canAdmin) {
+  if (access.can.administerAgency) {
     columns.push({
       title: '操作',
       key: 'ops',
@@ -90,7 +90,7 @@ function Officers() {
           : '执法证不在有效期的人员不能被记录为实施执法。'
       }
       extra={
-        access.canAdmin ? (
+        access.can.administerAgency ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="officer-create">
             登记执法人员
           </Button>

@@ -13,7 +13,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function PolicyPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readPolicy}>
       <Policy />
     </Guard>
   );
@@ -30,7 +30,7 @@ function Policy() {
 
   const current = policy.data?.current ?? null;
   const paths = policy.data?.parameterPaths ?? [];
-  const admin = access.canAdmin;
+  const admin = access.can.changePolicy;
 
   if (!policy.data) {
     return (

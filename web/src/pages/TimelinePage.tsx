@@ -11,7 +11,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function TimelinePage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <MatterTimeline />
     </Guard>
   );

@@ -12,7 +12,7 @@ import { useLoad } from '../util/useLoad.js';
 // service accounts (采集站账号) that can upload AV records and nothing else.
 export function TokensPage() {
   return (
-    <Guard allow={(a) => a.roles.length > 0 || a.canAdmin}>
+    <Guard allow={(a) => a.can.listOwnApiTokens || a.can.manageServiceAccounts}>
       <Tokens />
     </Guard>
   );
@@ -23,8 +23,8 @@ function Tokens() {
   const agencyId = agency!.id;
   return (
     <Page title="API 令牌" description="令牌供命令行工具等程序访问本机关数据，只在创建时显示一次。本人的令牌以本人身份操作；采集站使用采集站账号的令牌，只能上传音像记录。">
-      {access.roles.length > 0 ? <MyTokens agencyId={agencyId} /> : null}
-      {access.canAdmin ? <ServiceAccounts agencyId={agencyId} /> : null}
+      {access.can.listOwnApiTokens ? <MyTokens agencyId={agencyId} /> : null}
+      {access.can.manageServiceAccounts ? <ServiceAccounts agencyId={agencyId} /> : null}
     </Page>
   );
 }

@@ -14,7 +14,7 @@ const kindColor: Record<UnitKind, string> = { section: 'blue', enforcement_team:
 
 export function UnitsPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readAgency}>
       <Units />
     </Guard>
   );
@@ -62,7 +62,7 @@ function Units() {
     { title: '创建时间', dataIndex: 'createdAt', width: 190, render: formatDateTime },
     { title: '更新时间', dataIndex: 'updatedAt', width: 190, render: formatDateTime },
   ];
-  if (access.canAdmin) {
+  if (access.can.administerAgency) {
     columns.push({
       title: '操作',
       key: 'ops',
@@ -81,7 +81,7 @@ function Units() {
       title="科室/执法队"
       description={`${agency!.name} 的内设科室、执法队和法制机构。`}
       extra={
-        access.canAdmin ? (
+        access.can.administerAgency ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => (setEditing(null), setOpen(true))} data-testid="unit-create">
             新建科室/执法队
           </Button>

@@ -12,7 +12,7 @@ import { useLoad } from '../util/useLoad.js';
 
 export function UsersPage() {
   return (
-    <Guard allow={(a) => a.canAdmin}>
+    <Guard allow={(a) => a.can.administerAgency}>
       <Users />
     </Guard>
   );

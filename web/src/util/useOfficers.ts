@@ -6,7 +6,7 @@ import { useLoad } from './useLoad.js';
 export function useOfficers() {
   const { agency, me, access } = useSession();
   const id = agency?.id ?? '';
-  const list = useLoad(() => officerApi.list(id), [id], access.canRead && !!id);
+  const list = useLoad(() => officerApi.list(id), [id], access.can.readAgency && !!id);
   const mine: Officer | undefined = list.data?.find((o) => o.userId === me?.user.id);
   return { officers: list.data ?? [], loading: list.loading, mine, loaded: list.data !== undefined };
 }

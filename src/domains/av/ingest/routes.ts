@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forAgencyAlsoServiceAccounts } from '../../../server/http/access.js';
-import { actorOf } from '../../../server/http/auth-hooks.js';
+import { actorOf, principalOf } from '../../../server/http/auth-hooks.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../shared/errors.js';
 import { agencyParams, errorResponses, uuidParam } from '../../../shared/http-schemas.js';
-import { canIngestAv } from '../../auth/policy.js';
+import { canUploadAv } from './policy.js';
 import { admitUploadLength, refuseIfOverLimit } from './check-upload-size.js';
 import { completeUpload } from './complete-upload.js';
 import { uploadIdPattern } from './durable-file-store.js';
@@ -19,7 +19,7 @@ import { uploadStatus, uploadStatusBody, type UploadRow, loadUpload } from './up
 
 const base = '/api/agencies/:agencyId/av/uploads';
 // Collection stations' service accounts upload here (and nowhere else).
-const access = forAgencyAlsoServiceAccounts(canIngestAv);
+const access = forAgencyAlsoServiceAccounts(canUploadAv);
 const uploadParams = z.object({ agencyId: uuidParam, uploadId: z.string().regex(uploadIdPattern, '上传编号格式不正确') });
 
 /**
@@ -61,12 +61,12 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
         schema: { tags, summary: summaries[method], params: uploadParams },
         handler: async (req, reply) => {
           checkTusHeaders(method, req.headers);
-          const row = await loadUpload(ctx.db, req.params.agencyId, req.params.uploadId);
+          const row = await loadUpload(ctx.db, principalOf(req), req.params.agencyId, req.params.uploadId);
           if (row.failure) throw new AppError('NOT_FOUND', `上传已失效（${row.failure}），请重新上传`);
           if (!row.completedAt && method === 'HEAD' && (await fileIsFull(ingest.datastore.pathOf(row.id), row))) {
             // The process that received the last byte died before registering it: finish now.
             await completeUpload(ctx, actorOf(req), row.id, ingest.datastore.pathOf(row.id), ctx.clock());
-            return answerFinished(reply, await loadUpload(ctx.db, req.params.agencyId, row.id));
+            return answerFinished(reply, await loadUpload(ctx.db, principalOf(req), req.params.agencyId, row.id));
           }
           if (row.completedAt) {
             if (method === 'HEAD') return answerFinished(reply, row);
@@ -82,7 +82,7 @@ export function avIngestRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access },
       exposeHeadRoute: false,
       schema: { tags: ['音像记录'], summary: '查询断点续传上传的状态（已收字节、是否入库、音像记录 ID）', params: uploadParams, response: { 200: uploadStatusBody, ...errorResponses } },
-      handler: async (req) => uploadStatus(await loadUpload(ctx.db, req.params.agencyId, req.params.uploadId), ingest.datastore.pathOf(req.params.uploadId)),
+      handler: async (req) => uploadStatus(await loadUpload(ctx.db, principalOf(req), req.params.agencyId, req.params.uploadId), ingest.datastore.pathOf(req.params.uploadId)),
     });
 
     const sweep = () => expireUploads(ctx.db, ingest.uploadDir, ctx.clock()).catch((err: unknown) => scope.log.error({ err }, 'upload expiry failed'));

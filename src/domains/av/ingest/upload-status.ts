@@ -5,17 +5,20 @@ import type { Db } from '../../../db/client.js';
 import { avRecords, avUploads } from '../../../db/schema/index.js';
 import { notFound } from '../../../shared/errors.js';
 import { iso } from '../../../shared/http-schemas.js';
+import type { Principal } from '../../auth/principal.js';
+import { canTouchUpload } from './policy.js';
 
 export type UploadRow = Awaited<ReturnType<typeof loadUpload>>;
 
-/** An upload of this agency, with the record it became (if finished). */
-export async function loadUpload(db: Db, agencyId: string, uploadId: string) {
+/** An upload of this agency the principal may touch (ACC-1), with the record it became (if finished). */
+export async function loadUpload(db: Db, p: Principal, agencyId: string, uploadId: string) {
   const [row] = await db
-    .select({ id: avUploads.id, size: avUploads.size, createdAt: avUploads.createdAt, expiresAt: avUploads.expiresAt, completedAt: avUploads.completedAt, failure: avUploads.failure, avRecordId: avUploads.avRecordId, declaredSha256: avUploads.declaredSha256, objectKey: avRecords.objectKey })
+    .select({ id: avUploads.id, userId: avUploads.userId, size: avUploads.size, createdAt: avUploads.createdAt, expiresAt: avUploads.expiresAt, completedAt: avUploads.completedAt, failure: avUploads.failure, avRecordId: avUploads.avRecordId, declaredSha256: avUploads.declaredSha256, objectKey: avRecords.objectKey })
     .from(avUploads)
     .leftJoin(avRecords, eq(avRecords.id, avUploads.avRecordId))
     .where(and(eq(avUploads.id, uploadId), eq(avUploads.agencyId, agencyId)));
-  if (!row) throw notFound('上传');
+  // Another user's upload answers as one that does not exist, as an unseen matter does.
+  if (!row || !canTouchUpload(p, row)) throw notFound('上传');
   return row;
 }
 

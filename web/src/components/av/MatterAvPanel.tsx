@@ -22,7 +22,7 @@ export function MatterAvPanel({ detail, compact = false }: { detail: MatterDetai
   const { mine } = useOfficers();
   const records = useLoad(() => avApi.forMatter(agencyId, matterId), [agencyId, matterId]);
   const interruptions = useLoad(() => avApi.interruptions(agencyId, matterId), [agencyId, matterId], !compact);
-  const canWork = access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r));
+  const canWork = access.can.workOnAv;
   const stepLabel = (id: string) => detail.steps.find((s) => s.id === id)?.label;
   const list = records.data ?? [];
   const waiting = list.filter((r) => !r.organisedAt).length;

@@ -33,7 +33,7 @@ export function LegalReviewPanel({ detail, onChanged }: { detail: MatterDetail; 
   const [assessing, setAssessing] = useState(false);
   const [submitting, setSubmitting] = useState<{ previous?: Review } | null>(null);
   const [discussing, setDiscussing] = useState<Review | null>(null);
-  const canWork = access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r)) && m.status === 'open';
+  const canWork = access.can.workOnMatters && m.status === 'open';
 
   // Arriving from a refused decision (…#legal-review): bring the panel into view.
   useEffect(() => {

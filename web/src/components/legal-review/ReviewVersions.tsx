@@ -48,7 +48,7 @@ export function ReviewVersions(props: { agencyId: string; data: MatterLegalRevie
                   </Tag>
                 ) : null}
               </Space>
-              {r.status === 'submitted' && access.roles.includes('approver') && !r.extensionApprovedAt ? (
+              {r.status === 'submitted' && access.can.approveLegalReviewExtension && !r.extensionApprovedAt ? (
                 <Button size="small" onClick={() => void extend(r.id)} data-testid={`extend-${r.submissionVersion}`}>
                   批准延长
                 </Button>

@@ -18,7 +18,7 @@ import { useOfficers } from '../../util/useOfficers.js';
 
 export function AvRecordPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readAv}>
       <AvRecordView />
     </Guard>
   );
@@ -34,7 +34,7 @@ function AvRecordView() {
   const { record, matter, step, checklistRow, keyPoints } = useAvRecord(agencyId, recordId);
   const player = useRef<PlayerHandle>(null);
   const [interrupting, setInterrupting] = useState<InterruptionTarget | null>(null);
-  const canWork = access.roles.some((r) => ['handler', 'reviewer', 'approver', 'admin'].includes(r));
+  const canWork = access.can.workOnAv;
 
   const r = record.data;
   if (!r) return record.loading ? <Spin /> : <Result status="404" title="未找到该音像记录" />;

@@ -10,7 +10,7 @@ import { useLoad } from '../../util/useLoad.js';
 
 export function MatterAvPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readAv}>
       <MatterAv />
     </Guard>
   );

@@ -8,7 +8,7 @@ import { useLoad } from '../../util/useLoad.js';
 
 export function UnassignedAvPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readAv}>
       <Unassigned />
     </Guard>
   );

@@ -17,7 +17,7 @@ import { useLoad } from '../../util/useLoad.js';
 
 export function LegalReviewPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <ReviewView />
     </Guard>
   );
@@ -37,7 +37,7 @@ function ReviewView() {
   if (!r) return review.loading ? <Spin /> : <Result status="404" title="未找到该送审" />;
   const d = due(r);
   const open = r.status === 'submitted';
-  const reviewer = access.roles.includes('legal_reviewer');
+  const reviewer = access.can.decideLegalReview;
 
   const extend = async () => {
     try {
@@ -62,7 +62,7 @@ function ReviewView() {
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/legal-reviews')}>
             审核队列
           </Button>
-          {open && access.roles.includes('approver') && !r.extensionApprovedAt ? (
+          {open && access.can.approveLegalReviewExtension && !r.extensionApprovedAt ? (
             <Button onClick={() => void extend()} data-testid="review-extend">
               批准延长
             </Button>

@@ -15,7 +15,7 @@ import { useLoad } from '../../util/useLoad.js';
 
 export function LegalReviewQueuePage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <Queue />
     </Guard>
   );
@@ -31,8 +31,8 @@ function Queue() {
   const [status, setStatus] = useState<Shown>('submitted');
   const queue = useLoad(() => legalReviewApi.queue(agencyId, status), [agencyId, status]);
   const due = useReviewDue();
-  const reviewer = access.roles.includes('legal_reviewer');
-  const approver = access.roles.includes('approver');
+  const reviewer = access.can.decideLegalReview;
+  const approver = access.can.approveLegalReviewExtension;
 
   const extend = async (id: string) => {
     try {

@@ -13,7 +13,7 @@ import { useLoad } from '../../util/useLoad.js';
 
 export function MajorListPage() {
   return (
-    <Guard allow={(a) => a.canRead}>
+    <Guard allow={(a) => a.can.readMatters}>
       <MajorList />
     </Guard>
   );
@@ -35,9 +35,9 @@ function MajorList() {
   const [form] = Form.useForm<Values>();
   const [disabled, setDisabled] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const canEdit = access.canAdmin;
+  const canEdit = access.can.changeMajorList;
   const l = list.data;
-  const showStaffing = access.platformAdmin || access.roles.some((r) => ['approver', 'supervisor', 'admin', 'legal_reviewer'].includes(r));
+  const showStaffing = access.can.readMatters;
 
   useEffect(() => {
     if (!l) return;
