@@ -65,8 +65,8 @@ describe('findings are kept current in the background, once across processes (SU
     expect(res.statusCode).toBe(201);
     // The broken agency has a profile too, so its facts are read (and fail).
     expect((await as(admin).post(`/api/agencies/${broken.id}/policy/choose`, { profileId: 's1-fushun-culture-market', basis: '采用' })).statusCode).toBe(201);
-    // The clock moves by days here, past any session's idle timeout: the handler acts through an API token.
-    token = (await as(admin).post(`${api()}/api-tokens`, { name: '采集站', userId: team.handler.user.id })).json().token;
+    // The clock moves by days here, past any session's idle timeout: the handler acts through its own API token.
+    token = (await as(team.handler.session).post(`${api()}/api-tokens`, { name: '执法记录仪同步', userId: team.handler.user.id })).json().token;
   });
   afterAll(() => t.close());
 
@@ -120,6 +120,8 @@ describe('findings are kept current in the background, once across processes (SU
   });
 
   it('PUB-2 SUP-2 S3: a decided matter gets no disclosure finding, because disclosure is not recorded yet', async () => {
+    // Earlier tests moved the clock by days: the administrator signs in again.
+    admin = await signInAs(t.app, 'admin', adminPassword);
     const s3 = await makeEnforcementTeam(t.app, admin);
     expect((await as(admin).post(`/api/agencies/${s3.agency.id}/policy/choose`, { profileId: 's3-fangcheng-market', basis: '采用方城县规范' })).statusCode).toBe(201);
     const handler = as(s3.handler.session);
