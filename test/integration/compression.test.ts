@@ -33,7 +33,7 @@ describe('response compression', () => {
 
   it('AV-6 media bytes are sent as stored, whole or by range, even to a client that accepts gzip', async () => {
     const bytes = fakeMp4(50_000);
-    const record = await ingestBytes(t, team.agency.id, bytes);
+    const record = await ingestBytes(t, team.agency.id, bytes, { officerId: team.handler.officer.id }); // seen by its officer (ACC-1)
     const url = `/api/agencies/${team.agency.id}/av-records/${record.id}/content`;
     const headers = { cookie: team.handler.session.cookie, 'accept-encoding': 'gzip, deflate, br' };
     const whole = await t.app.inject({ method: 'GET', url, headers });

@@ -45,7 +45,7 @@ describe('security headers on every response; served evidence sandboxed; spreads
   });
 
   it('AV-6 DOC-5 served media and documents are sandboxed: AV playback, PDF, DOCX, the print page', async () => {
-    const record = await ingestBytes(t, team.agency.id, fakeMp4(4000));
+    const record = await ingestBytes(t, team.agency.id, fakeMp4(4000), { officerId: team.handler.officer.id }); // seen by its officer (ACC-1)
     expectSandboxed(await as().get(`/api/agencies/${team.agency.id}/av-records/${record.id}/content`));
     const base = `/api/agencies/${team.agency.id}/matters`;
     const matterId = (await as().post(base, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案设备', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
