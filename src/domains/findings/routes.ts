@@ -31,7 +31,7 @@ const findingView = z.object({
   lastSeenAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
-});
+}).meta({ id: 'Finding' });
 
 export function findingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,7 +64,7 @@ export function findingRoutes(app: FastifyInstance, ctx: AppContext) {
         ...errorResponses,
       },
     },
-    handler: (req) => listFindings(ctx.db, req.params.agencyId, req.query) as never,
+    handler: (req) => listFindings(ctx.db, req.params.agencyId, req.query),
   });
 
   r.post('/api/agencies/:agencyId/findings/reevaluate', {

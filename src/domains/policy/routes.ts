@@ -6,14 +6,15 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses } from '../../shared/http-schemas.js';
+import { profileSchema } from '../../rules/profiles/profile-schema.js';
 import { canAdministerAgency, canReadAgency } from '../org/policy.js';
 import { adjustPolicy, builtInProfile, builtInProfiles, choosePolicyProfile, currentPolicy, listPolicyVersions, policyVersion } from './agency-policy.js';
 import { checklistCsv } from './checklist-export.js';
 
-// The profile's own schema (src/rules/profiles) validates the content; here it passes as JSON.
-const profileJson = z.record(z.string(), z.unknown());
+// The profile's own schema (src/rules/profiles) describes a profile in answers too.
+const profileView = profileSchema.meta({ id: 'PolicyProfile' });
 const basis = z.string().trim().min(2, '请写明依据（文号、会议或理由）').max(500);
-const versionView = z.object({ version: z.number(), builtInProfileId: z.string(), basis: z.string(), createdAt: z.string(), createdByName: z.string().nullable(), profile: profileJson });
+const versionView = z.object({ version: z.number(), builtInProfileId: z.string(), basis: z.string(), createdAt: z.string(), createdByName: z.string().nullable(), profile: profileView }).meta({ id: 'PolicyVersion' });
 
 export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,13 +27,13 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get('/api/policy-profiles/:profileId', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: '一套内置方案的全部参数与音像记录事项清单', params: z.object({ profileId: z.string().max(80) }), response: { 200: profileJson, ...errorResponses } },
-    handler: async (req) => builtInProfile(req.params.profileId) as unknown as Record<string, unknown>,
+    schema: { tags, summary: '一套内置方案的全部参数与音像记录事项清单', params: z.object({ profileId: z.string().max(80) }), response: { 200: profileView, ...errorResponses } },
+    handler: async (req) => builtInProfile(req.params.profileId),
   });
   r.get('/api/agencies/:agencyId/policy', {
     config: { access: forAgency(canReadAgency) },
     schema: { tags, summary: '本机关现行方案（未选择时为 null）', params: agencyParams, response: { 200: z.object({ current: versionView.nullable(), parameterPaths: z.array(z.string()) }), ...errorResponses } },
-    handler: async (req) => ({ current: (await currentPolicy(ctx.db, req.params.agencyId)) as never, parameterPaths: [...PARAMETER_PATHS] }),
+    handler: async (req) => ({ current: await currentPolicy(ctx.db, req.params.agencyId), parameterPaths: [...PARAMETER_PATHS] }),
   });
   r.get('/api/agencies/:agencyId/policy/versions', {
     config: { access: forAgency(canReadAgency) },
@@ -47,12 +48,12 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/policy/versions/:version', {
     config: { access: forAgency(canReadAgency) },
     schema: { tags, summary: '方案的某一版本', params: agencyParams.extend({ version: z.coerce.number().int().min(1) }), response: { 200: versionView, ...errorResponses } },
-    handler: async (req) => (await policyVersion(ctx.db, req.params.agencyId, req.params.version)) as never,
+    handler: (req) => policyVersion(ctx.db, req.params.agencyId, req.params.version),
   });
   r.post('/api/agencies/:agencyId/policy/choose', {
     config: { access: forAgency(canAdministerAgency) },
     schema: { tags, summary: '选择一套内置方案（形成新版本）', params: agencyParams, body: z.object({ profileId: z.string().min(1).max(80), basis }), response: { 201: versionView, ...errorResponses } },
-    handler: async (req, reply) => reply.status(201).send((await choosePolicyProfile(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock())) as never),
+    handler: async (req, reply) => reply.status(201).send(await choosePolicyProfile(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/policy/adjust', {
     config: { access: forAgency(canAdministerAgency) },
@@ -66,7 +67,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 201: versionView, ...errorResponses },
     },
     handler: async (req, reply) =>
-      reply.status(201).send((await adjustPolicy(ctx.db, actorOf(req), req.params.agencyId, req.body as unknown as ProfileOverrides, ctx.clock())) as never),
+      reply.status(201).send(await adjustPolicy(ctx.db, actorOf(req), req.params.agencyId, req.body as unknown as ProfileOverrides, ctx.clock())),
   });
   r.get('/api/agencies/:agencyId/policy/checklist.csv', {
     config: { access: forAgency(canReadAgency) },
