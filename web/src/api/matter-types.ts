@@ -4,46 +4,15 @@ import type { DocumentType, FieldDefinition, ColumnDefinition, SignerRole } from
 import type { EvidenceRefValue, ItemRowValue, LawBasisValue, OfficerValue, PartyValue } from '../../../src/rules/documents/field-values.js';
 import type { Phase, StartRoute } from '../../../src/rules/matters/phases.js';
 import type { EnforcementCategory } from '../../../src/rules/profiles/vocabulary.js';
+import type { paths, Schemas } from './typed-client.js';
 
 export type { ColumnDefinition, EnforcementCategory, EvidenceRefValue, FieldDefinition, ItemRowValue, LawBasisValue, OfficerValue, PartyValue, Phase, SignerRole, StartRoute };
 
 export type MatterStatus = 'open' | 'closed' | 'archived';
-export type Matter = {
-  id: string;
-  number: string;
-  category: EnforcementCategory;
-  startRoute: StartRoute;
-  title: string;
-  source: string | null;
-  summary: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  originMatterId: string | null;
-  phase: Phase;
-  status: MatterStatus;
-  emergencyStartedAt: string | null;
-  retroReportedAt: string | null;
-  endedAt: string | null;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Matter = Schemas['Matter'];
 /** `total` is given when the page reaches the end of the result; otherwise count separately. */
-export type MatterPage = { items: Matter[]; total: number | null; hasMore: boolean; page: number; pageSize: number };
-export type MatterQuery = {
-  q?: string;
-  number?: string;
-  party?: string;
-  category?: string;
-  phase?: string;
-  status?: MatterStatus;
-  unitId?: string;
-  officerId?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-};
+export type MatterPage = Schemas['MatterPage'];
+export type MatterQuery = NonNullable<paths['/api/agencies/{agencyId}/matters']['get']['parameters']['query']>;
 
 export type IdType = 'resident_id' | 'passport' | 'other_id' | 'uscc';
 export type PartyInput = { kind: 'natural' | 'legal'; name: string; idType: IdType; idNumber: string; address?: string | null; phone?: string | null; legalRepresentative?: string | null };
@@ -83,18 +52,9 @@ export type StepInput = { step: string; occurredAt: string; place?: string | nul
 export type Decision = { decision: 'approve' | 'return'; opinion: string; signatureDataUrl?: string | null };
 export type QueueItem = { step: Step; matter: Pick<Matter, 'id' | 'number' | 'title' | 'category'> };
 
-export type TimelineKind = 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding' | 'av' | 'interruption';
-export type TimelineEntry = {
-  at: string;
-  kind: TimelineKind;
-  phase: Phase | null;
-  title: string;
-  actor: string | null;
-  stepId: string | null;
-  objectId: string;
-  detail: Record<string, unknown>;
-};
-export type Timeline = { matterId: string; number: string; entries: TimelineEntry[] };
+export type TimelineKind = TimelineEntry['kind'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type Timeline = Schemas['Timeline'];
 
 export type DocType = DocumentType & { ownFields?: FieldDefinition[]; snippets?: Record<string, string[]> };
 export type DocStatus = 'draft' | 'issued';

@@ -1,4 +1,5 @@
 import { api } from './client.js';
+import { answer, apiClient } from './typed-client.js';
 import type {
   Decision,
   Doc,
@@ -22,11 +23,11 @@ const m = (agencyId: string, matterId: string) => `${a(agencyId)}/matters/${matt
 const d = (agencyId: string, documentId: string) => `${a(agencyId)}/documents/${documentId}`;
 
 export const matterApi = {
-  search: (agencyId: string, q: MatterQuery) => api.get<MatterPage>(`${a(agencyId)}/matters`, q),
+  search: (agencyId: string, q: MatterQuery) => answer(apiClient.GET('/api/agencies/{agencyId}/matters', { params: { path: { agencyId }, query: q } })),
   count: (agencyId: string, q: Omit<MatterQuery, 'page' | 'pageSize'>) => api.get<{ total: number; capped: boolean }>(`${a(agencyId)}/matters/count`, q),
   create: (agencyId: string, input: MatterInput) => api.post<Matter>(`${a(agencyId)}/matters`, input),
-  get: (agencyId: string, matterId: string) => api.get<MatterDetail>(m(agencyId, matterId)),
-  timeline: (agencyId: string, matterId: string) => api.get<Timeline>(`${m(agencyId, matterId)}/timeline`),
+  get: (agencyId: string, matterId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/matters/{matterId}', { params: { path: { agencyId, matterId } } })),
+  timeline: (agencyId: string, matterId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/matters/{matterId}/timeline', { params: { path: { agencyId, matterId } } })),
   recordStep: (agencyId: string, matterId: string, input: StepInput) => api.post<Step>(`${m(agencyId, matterId)}/steps`, input),
   decide: (agencyId: string, matterId: string, stepId: string, input: Decision) => api.post<Step>(`${m(agencyId, matterId)}/steps/${stepId}/decision`, input),
   resubmit: (agencyId: string, matterId: string, stepId: string, opinion: string) => api.post<Step>(`${m(agencyId, matterId)}/steps/${stepId}/resubmit`, { opinion }),
