@@ -18,10 +18,13 @@ export type AuditEventInput = {
   agencyId: string | null;
   objectType: string;
   objectId: string | null;
-  before?: unknown;
-  after?: unknown;
-  details?: unknown;
+  // Each a JSON object (or absent): the audit API describes them as records (src/domains/audit/routes.ts).
+  before?: AuditRecord | null;
+  after?: AuditRecord | null;
+  details?: AuditRecord | null;
 };
+/** A free-form record of what changed: its keys depend on the action. */
+export type AuditRecord = Record<string, unknown>;
 
 /**
  * Writes one audit event. Call it with the transaction that makes the change, so the event
@@ -38,9 +41,9 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
     objectId: event.objectId,
     ip: actor.ip,
     userAgent: actor.userAgent,
-    before: redactSecrets(event.before) ?? null,
-    after: redactSecrets(event.after) ?? null,
-    details: redactSecrets(event.details) ?? null,
+    before: redactRecord(event.before),
+    after: redactRecord(event.after),
+    details: redactRecord(event.details),
   };
   await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) });
 }
@@ -48,6 +51,7 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
 const secretKeys = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword', 'tokenHash', 'token']);
 
 // Audit rows are shown to administrators and supervisors: never a secret in them.
+const redactRecord = (value: AuditRecord | null | undefined): AuditRecord | null => (value ? (redactSecrets(value) as AuditRecord) : null);
 function redactSecrets(value: unknown): unknown {
   if (value === undefined || value === null) return value;
   if (Array.isArray(value)) return value.map(redactSecrets);

@@ -2907,9 +2907,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MajorListWithTerms"];
                     };
                 };
                 /** @description Default Response */
@@ -3009,9 +3007,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MajorList"];
                     };
                 };
                 /** @description Default Response */
@@ -3113,9 +3109,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LegalReviewStaffing"];
                     };
                 };
                 /** @description Default Response */
@@ -3220,9 +3214,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["LegalReviewQueueItem"][];
                     };
                 };
                 /** @description Default Response */
@@ -3326,9 +3318,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LegalReviewDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -3451,9 +3441,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LegalReview"];
                     };
                 };
                 /** @description Default Response */
@@ -3567,9 +3555,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LegalReview"];
                     };
                 };
                 /** @description Default Response */
@@ -3673,9 +3659,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LegalReview"];
                     };
                 };
                 /** @description Default Response */
@@ -3787,9 +3771,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LegalReviewMessage"];
                     };
                 };
                 /** @description Default Response */
@@ -4534,9 +4516,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MatterLegalReview"];
                     };
                 };
                 /** @description Default Response */
@@ -4658,9 +4638,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MajorAssessment"];
                     };
                 };
                 /** @description Default Response */
@@ -4776,9 +4754,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LegalReview"];
                     };
                 };
                 /** @description Default Response */
@@ -7392,11 +7368,20 @@ export interface paths {
                                 action: string;
                                 actorName: string | null;
                                 actorUserId: string | null;
-                                after: unknown;
+                                /** @description 变更后的相关字段 */
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
                                 agencyId: string | null;
-                                before: unknown;
+                                /** @description 变更前的相关字段 */
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
                                 contentHash: string;
-                                details: unknown;
+                                /** @description 其他说明 */
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
                                 ip: string | null;
                                 objectId: string | null;
                                 objectType: string;
@@ -7969,7 +7954,7 @@ export interface paths {
                             createdAt: string;
                             createdByName: string | null;
                             id: string;
-                            notice: unknown;
+                            notice: components["schemas"]["YearNotice"];
                             year: number;
                         }[];
                     };
@@ -9382,6 +9367,406 @@ export interface components {
             summary: string;
             unitId: string | null;
         };
+        FrozenDocument: {
+            contentHash: string;
+            id: string;
+            number: string | null;
+            status: string;
+            typeId: string;
+            version: number;
+        };
+        FrozenDocumentInput: {
+            contentHash: string;
+            id: string;
+            number: string | null;
+            status: string;
+            typeId: string;
+            version: number;
+        };
+        LegalReview: {
+            agencyId: string;
+            completedAt: string | null;
+            /** @enum {string|null} */
+            discussionConclusion: "proceed" | "revise" | null;
+            discussionStepId: string | null;
+            explanation: string | null;
+            extensionApprovedAt: string | null;
+            extensionApprovedByName: string | null;
+            failReasons: ("unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral")[] | null;
+            id: string;
+            materials: components["schemas"]["ReviewMaterials"];
+            materialsHash: string;
+            matterId: string;
+            opinionDocumentId: string | null;
+            points: components["schemas"]["ReviewPointResult"][] | null;
+            receivedAt: string;
+            reviewerName: string | null;
+            reviewerUserId: string | null;
+            /** @enum {string} */
+            status: "submitted" | "passed" | "failed" | "discussed" | "referred";
+            submissionVersion: number;
+            submittedByName: string | null;
+            submittedByUserId: string | null;
+        };
+        LegalReviewDated: {
+            agencyId: string;
+            completedAt: string | null;
+            /** @enum {string|null} */
+            discussionConclusion: "proceed" | "revise" | null;
+            discussionStepId: string | null;
+            dueAt: string | null;
+            explanation: string | null;
+            extended: boolean;
+            extensionApprovedAt: string | null;
+            extensionApprovedByName: string | null;
+            failReasons: ("unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral")[] | null;
+            id: string;
+            materials: components["schemas"]["ReviewMaterials"];
+            materialsHash: string;
+            matterId: string;
+            opinionDocumentId: string | null;
+            points: components["schemas"]["ReviewPointResult"][] | null;
+            receivedAt: string;
+            reviewerName: string | null;
+            reviewerUserId: string | null;
+            standardDueAt: string | null;
+            /** @enum {string} */
+            status: "submitted" | "passed" | "failed" | "discussed" | "referred";
+            submissionVersion: number;
+            submittedByName: string | null;
+            submittedByUserId: string | null;
+        };
+        LegalReviewDatedInput: {
+            agencyId: string;
+            completedAt: string | null;
+            /** @enum {string|null} */
+            discussionConclusion: "proceed" | "revise" | null;
+            discussionStepId: string | null;
+            dueAt: string | null;
+            explanation: string | null;
+            extended: boolean;
+            extensionApprovedAt: string | null;
+            extensionApprovedByName: string | null;
+            failReasons: ("unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral")[] | null;
+            id: string;
+            materials: components["schemas"]["ReviewMaterialsInput"];
+            materialsHash: string;
+            matterId: string;
+            opinionDocumentId: string | null;
+            points: components["schemas"]["ReviewPointResultInput"][] | null;
+            receivedAt: string;
+            reviewerName: string | null;
+            reviewerUserId: string | null;
+            standardDueAt: string | null;
+            /** @enum {string} */
+            status: "submitted" | "passed" | "failed" | "discussed" | "referred";
+            submissionVersion: number;
+            submittedByName: string | null;
+            submittedByUserId: string | null;
+        };
+        LegalReviewDetail: {
+            agencyId: string;
+            completedAt: string | null;
+            /** @enum {string|null} */
+            discussionConclusion: "proceed" | "revise" | null;
+            discussionStepId: string | null;
+            dueAt: string | null;
+            explanation: string | null;
+            extended: boolean;
+            extensionApprovedAt: string | null;
+            extensionApprovedByName: string | null;
+            failReasons: ("unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral")[] | null;
+            id: string;
+            materials: components["schemas"]["ReviewMaterials"];
+            materialsHash: string;
+            matterId: string;
+            messages: components["schemas"]["LegalReviewMessage"][];
+            opinionDocumentId: string | null;
+            points: components["schemas"]["ReviewPointResult"][] | null;
+            receivedAt: string;
+            reviewerName: string | null;
+            reviewerUserId: string | null;
+            standardDueAt: string | null;
+            /** @enum {string} */
+            status: "submitted" | "passed" | "failed" | "discussed" | "referred";
+            submissionVersion: number;
+            submittedByName: string | null;
+            submittedByUserId: string | null;
+        };
+        LegalReviewDetailInput: {
+            agencyId: string;
+            completedAt: string | null;
+            /** @enum {string|null} */
+            discussionConclusion: "proceed" | "revise" | null;
+            discussionStepId: string | null;
+            dueAt: string | null;
+            explanation: string | null;
+            extended: boolean;
+            extensionApprovedAt: string | null;
+            extensionApprovedByName: string | null;
+            failReasons: ("unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral")[] | null;
+            id: string;
+            materials: components["schemas"]["ReviewMaterialsInput"];
+            materialsHash: string;
+            matterId: string;
+            messages: components["schemas"]["LegalReviewMessageInput"][];
+            opinionDocumentId: string | null;
+            points: components["schemas"]["ReviewPointResultInput"][] | null;
+            receivedAt: string;
+            reviewerName: string | null;
+            reviewerUserId: string | null;
+            standardDueAt: string | null;
+            /** @enum {string} */
+            status: "submitted" | "passed" | "failed" | "discussed" | "referred";
+            submissionVersion: number;
+            submittedByName: string | null;
+            submittedByUserId: string | null;
+        };
+        LegalReviewInput: {
+            agencyId: string;
+            completedAt: string | null;
+            /** @enum {string|null} */
+            discussionConclusion: "proceed" | "revise" | null;
+            discussionStepId: string | null;
+            explanation: string | null;
+            extensionApprovedAt: string | null;
+            extensionApprovedByName: string | null;
+            failReasons: ("unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral")[] | null;
+            id: string;
+            materials: components["schemas"]["ReviewMaterialsInput"];
+            materialsHash: string;
+            matterId: string;
+            opinionDocumentId: string | null;
+            points: components["schemas"]["ReviewPointResultInput"][] | null;
+            receivedAt: string;
+            reviewerName: string | null;
+            reviewerUserId: string | null;
+            /** @enum {string} */
+            status: "submitted" | "passed" | "failed" | "discussed" | "referred";
+            submissionVersion: number;
+            submittedByName: string | null;
+            submittedByUserId: string | null;
+        };
+        LegalReviewMessage: {
+            at: string;
+            byName: string | null;
+            byUserId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "request" | "answer";
+            reviewId: string;
+            text: string;
+        };
+        LegalReviewMessageInput: {
+            at: string;
+            byName: string | null;
+            byUserId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "request" | "answer";
+            reviewId: string;
+            text: string;
+        };
+        LegalReviewQueueItem: {
+            handledByMe: boolean;
+            matter: {
+                /** @enum {string} */
+                category: "licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation";
+                id: string;
+                number: string;
+                title: string;
+            };
+            review: components["schemas"]["LegalReviewDated"];
+        };
+        LegalReviewQueueItemInput: {
+            handledByMe: boolean;
+            matter: {
+                /** @enum {string} */
+                category: "licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation";
+                id: string;
+                number: string;
+                title: string;
+            };
+            review: components["schemas"]["LegalReviewDatedInput"];
+        };
+        LegalReviewStaffing: {
+            activeOfficers: number;
+            legalReviewers: number;
+            met: boolean;
+            required: number;
+            reviewers: {
+                id: string;
+                name: string;
+            }[];
+            rule: string;
+        };
+        LegalReviewStaffingInput: {
+            activeOfficers: number;
+            legalReviewers: number;
+            met: boolean;
+            required: number;
+            reviewers: {
+                id: string;
+                name: string;
+            }[];
+            rule: string;
+        };
+        MajorAssessment: {
+            answers: {
+                [key: string]: boolean;
+            };
+            createdAt: string;
+            createdByName: string | null;
+            facts: {
+                /** @enum {string} */
+                category: "licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation";
+                confiscationValue?: number | null;
+                fineAmount?: number | null;
+                hearingHeld: boolean;
+                measures: ("suspend_business" | "revoke_licence" | "fine" | "confiscation" | "warning" | "seal_premises" | "seize_licence" | "ban_or_close" | "auction_or_dispose" | "seize_goods" | "grant_licence" | "refuse_licence" | "other")[];
+                /** @enum {string} */
+                partyKind: "natural" | "legal";
+                stopsBusiness?: boolean | null;
+            };
+            id: string;
+            listVersion: number;
+            result: components["schemas"]["MajorAssessmentResult"];
+        };
+        MajorAssessmentInput: {
+            answers: {
+                [key: string]: boolean;
+            };
+            createdAt: string;
+            createdByName: string | null;
+            facts: {
+                /** @enum {string} */
+                category: "licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation";
+                confiscationValue?: number | null;
+                fineAmount?: number | null;
+                hearingHeld: boolean;
+                measures: ("suspend_business" | "revoke_licence" | "fine" | "confiscation" | "warning" | "seal_premises" | "seize_licence" | "ban_or_close" | "auction_or_dispose" | "seize_goods" | "grant_licence" | "refuse_licence" | "other")[];
+                /** @enum {string} */
+                partyKind: "natural" | "legal";
+                stopsBusiness?: boolean | null;
+            };
+            id: string;
+            listVersion: number;
+            result: components["schemas"]["MajorAssessmentResultInput"];
+        };
+        MajorAssessmentResult: {
+            complete: boolean;
+            major: boolean;
+            questions: {
+                criterionId: string;
+                source: string;
+                text: string;
+            }[];
+            reasons: components["schemas"]["MajorReason"][];
+        };
+        MajorAssessmentResultInput: {
+            complete: boolean;
+            major: boolean;
+            questions: {
+                criterionId: string;
+                source: string;
+                text: string;
+            }[];
+            reasons: components["schemas"]["MajorReasonInput"][];
+        };
+        MajorList: {
+            basis: string;
+            createdAt: string | null;
+            createdByName: string | null;
+            criteria: components["schemas"]["MajorListCriterion"][];
+            parameters: components["schemas"]["MajorListParameters"];
+            version: number;
+        };
+        MajorListCriterion: {
+            decidedFromData: boolean;
+            enabled: boolean;
+            /** @enum {string} */
+            group: "penalty" | "licence" | "coercion" | "general";
+            id: string;
+            source: string;
+            text: string;
+        };
+        MajorListCriterionInput: {
+            decidedFromData: boolean;
+            enabled: boolean;
+            /** @enum {string} */
+            group: "penalty" | "licence" | "coercion" | "general";
+            id: string;
+            source: string;
+            text: string;
+        };
+        MajorListInput: {
+            basis: string;
+            createdAt: string | null;
+            createdByName: string | null;
+            criteria: components["schemas"]["MajorListCriterionInput"][];
+            parameters: components["schemas"]["MajorListParametersInput"];
+            version: number;
+        };
+        MajorListParameters: {
+            hearingFineLegal: number | null;
+            hearingFineNatural: number | null;
+            reviewAllGeneralPenalties: boolean;
+        };
+        MajorListParametersInput: {
+            hearingFineLegal: number | null;
+            hearingFineNatural: number | null;
+            reviewAllGeneralPenalties: boolean;
+        };
+        MajorListWithTerms: {
+            basis: string;
+            createdAt: string | null;
+            createdByName: string | null;
+            criteria: components["schemas"]["MajorListCriterion"][];
+            failReasons: {
+                /** @enum {string} */
+                id: "unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral";
+                text: string;
+            }[];
+            parameters: components["schemas"]["MajorListParameters"];
+            reviewPoints: {
+                /** @enum {string} */
+                id: "subject_and_qualification" | "procedure" | "facts_and_evidence" | "law_and_discretion" | "authority" | "documents" | "criminal_referral" | "other";
+                text: string;
+            }[];
+            version: number;
+        };
+        MajorListWithTermsInput: {
+            basis: string;
+            createdAt: string | null;
+            createdByName: string | null;
+            criteria: components["schemas"]["MajorListCriterionInput"][];
+            failReasons: {
+                /** @enum {string} */
+                id: "unlawful_subject" | "procedure_violated" | "insufficient_evidence" | "wrong_law" | "improper_discretion" | "beyond_authority" | "documents_deficient" | "criminal_referral";
+                text: string;
+            }[];
+            parameters: components["schemas"]["MajorListParametersInput"];
+            reviewPoints: {
+                /** @enum {string} */
+                id: "subject_and_qualification" | "procedure" | "facts_and_evidence" | "law_and_discretion" | "authority" | "documents" | "criminal_referral" | "other";
+                text: string;
+            }[];
+            version: number;
+        };
+        MajorReason: {
+            criterionId: string;
+            /** @enum {string} */
+            decidedBy: "data" | "answer" | "option";
+            source: string;
+            text: string;
+        };
+        MajorReasonInput: {
+            criterionId: string;
+            /** @enum {string} */
+            decidedBy: "data" | "answer" | "option";
+            source: string;
+            text: string;
+        };
         Matter: {
             archivedAt: string | null;
             /** @enum {string} */
@@ -9495,6 +9880,14 @@ export interface components {
             unitId: string | null;
             unitName: string | null;
             updatedAt: string;
+        };
+        MatterLegalReview: {
+            assessment: components["schemas"]["MajorAssessment"] | null;
+            reviews: components["schemas"]["LegalReviewDetail"][];
+        };
+        MatterLegalReviewInput: {
+            assessment: components["schemas"]["MajorAssessmentInput"] | null;
+            reviews: components["schemas"]["LegalReviewDetailInput"][];
         };
         MatterOfficer: {
             certificateNo: string;
@@ -10734,6 +11127,64 @@ export interface components {
             };
             step: components["schemas"]["StepInput"];
         };
+        ReviewMaterials: {
+            assessment: {
+                id: string;
+                major: boolean;
+                reasons: components["schemas"]["MajorReason"][];
+            };
+            discretionStandard: string;
+            documents: components["schemas"]["FrozenDocument"][];
+            evidenceSummary: string;
+            facts: string;
+            hearingAppraisal?: string | null;
+            lawApplied: string;
+            matter: {
+                /** @enum {string} */
+                category: "licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation";
+                id: string;
+                number: string;
+                title: string;
+            };
+            otherNotes?: string | null;
+            proposedDecision: string;
+        };
+        ReviewMaterialsInput: {
+            assessment: {
+                id: string;
+                major: boolean;
+                reasons: components["schemas"]["MajorReasonInput"][];
+            };
+            discretionStandard: string;
+            documents: components["schemas"]["FrozenDocumentInput"][];
+            evidenceSummary: string;
+            facts: string;
+            hearingAppraisal?: string | null;
+            lawApplied: string;
+            matter: {
+                /** @enum {string} */
+                category: "licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation";
+                id: string;
+                number: string;
+                title: string;
+            };
+            otherNotes?: string | null;
+            proposedDecision: string;
+        };
+        ReviewPointResult: {
+            /** @enum {string} */
+            id: "subject_and_qualification" | "procedure" | "facts_and_evidence" | "law_and_discretion" | "authority" | "documents" | "criminal_referral" | "other";
+            note?: string | null;
+            /** @enum {string} */
+            result: "ok" | "problem";
+        };
+        ReviewPointResultInput: {
+            /** @enum {string} */
+            id: "subject_and_qualification" | "procedure" | "facts_and_evidence" | "law_and_discretion" | "authority" | "documents" | "criminal_referral" | "other";
+            note?: string | null;
+            /** @enum {string} */
+            result: "ok" | "problem";
+        };
         Step: {
             /** @enum {string|null} */
             approvalStage: "review" | "approve" | null;
@@ -10845,6 +11296,24 @@ export interface components {
             entries: components["schemas"]["TimelineEntryInput"][];
             matterId: string;
             number: string;
+        };
+        YearNotice: {
+            holidays: {
+                end: string;
+                name: string;
+                start: string;
+            }[];
+            makeUpWorkdays: string[];
+            year: number;
+        };
+        YearNoticeInput: {
+            holidays: {
+                end: string;
+                name: string;
+                start: string;
+            }[];
+            makeUpWorkdays: string[];
+            year: number;
         };
     };
     responses: never;
