@@ -34,7 +34,7 @@ export async function startServer(config: Config) {
   await app.listen({ port: config.port, host: config.host });
   startFindingsScheduler(ctx, app.log);
   if (ctx.dbKind === 'pglite') startPgliteMaintenance(ctx.db, (err) => app.log.error({ err }, 'analyze failed'));
-  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)] as never, ctx.clock, (err) => app.log.error({ err }, 'job failed'));
+  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)], ctx.clock, (err) => app.log.error({ err }, 'job failed'));
   if (admin.generatedPassword) {
     // Printed once, on stdout, never logged to the log stream.
     console.log(`\n首次启动：已创建平台管理员 admin，初始密码：${admin.generatedPassword}\n请登录后立即修改密码。\n`);
