@@ -8,6 +8,13 @@ import type { components, paths } from './schema.js';
 
 export type { components, paths };
 export type Schemas = components['schemas'];
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+/** The success answer (200 or 201) of `method` on `path`. */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R } ? (R extends { 200: infer A } ? Json<A> : R extends { 201: infer C } ? Json<C> : never) : never;
+/** The JSON body `method` on `path` takes. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The query `method` on `path` takes. */
+export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Where a 401 is an answer for the page itself (wrong password, no session yet), not a redirect.
