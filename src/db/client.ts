@@ -29,11 +29,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   await preparePgliteDir(dir);
   // pg_trgm indexes substring search (party names, numbers), as on PostgreSQL.
   const client = new PGlite(dir, { startParams: pgliteStartParams(), extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const pgliteDb = drizzlePglite({ client, schema });
   return {
-    db,
+    db: pgliteDb as unknown as Db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
     close: () => client.close(),
   };
 }

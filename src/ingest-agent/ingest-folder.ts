@@ -60,13 +60,20 @@ export async function ingestFolder(opts: IngestOptions): Promise<IngestSummary> 
   return summary;
 }
 
+type TusInput = ConstructorParameters<typeof tus.Upload>[0];
+/**
+ * tus-js-client's Node build reads an fs.ReadStream as a seekable file source (so a resumed upload
+ * skips what the server has; lib/node/fileReader.js), but its one .d.ts lists only browser inputs.
+ */
+const fileSource = (path: string): TusInput => createReadStream(path) as unknown as TusInput;
+
 function uploadOne(a: { endpoint: string; headers: Record<string, string>; file: FolderFile; sha256: string; state: IngestState; chunkSize?: number; log: (s: string) => void }) {
   const metadata: Record<string, string> = { filename: basename(a.file.path), sha256: a.sha256 };
   for (const [k, v] of Object.entries(a.file.facts)) if (v) metadata[k] = String(v);
   let lastPrinted = -1;
   const started = Date.now();
   return new Promise<{ recordId: string; sha256: string | undefined }>((resolvePromise, reject) => {
-    const upload = new tus.Upload(createReadStream(a.file.path) as never, {
+    const upload = new tus.Upload(fileSource(a.file.path), {
       endpoint: a.endpoint,
       headers: a.headers,
       metadata,

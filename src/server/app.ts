@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isMigrated } from '../db/client.js';
 import { auditRoutes } from '../domains/audit/routes.js';
@@ -85,6 +85,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
+    // Response views registered with an id (`.meta({ id })`) become components.schemas, named types for the web.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installAuthHooks(app, ctx);

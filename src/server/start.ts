@@ -39,8 +39,8 @@ export async function startServer(config: Config) {
   if (ctx.dbKind === 'pglite') startPgliteMaintenance(ctx.db, (err) => app.log.error({ err }, 'analyze failed'));
   // Two workers, so a long transcode never holds back the findings of a change.
   const onJobError = (err: unknown) => app.log.error({ err }, 'job failed');
-  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)] as never, ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
-  startWorker(ctx.db, [reevaluateMatterJob(ctx.db, ctx.clock)] as never, ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
+  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)], ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
+  startWorker(ctx.db, [reevaluateMatterJob(ctx.db, ctx.clock)], ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
   if (admin.generatedPassword) {
     // Printed once, on stdout, never logged to the log stream.
     console.log(`\n首次启动：已创建平台管理员 admin，初始密码：${admin.generatedPassword}\n请登录后立即修改密码。\n`);

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   // Posters, thumbnails and media facts come from the background job, as in `liuhen serve`.
-  stopWorker = startWorker(t.ctx.db, [deriveJob(t.ctx.db, t.ctx.store, t.ctx.clock)] as never, t.ctx.clock, () => undefined, 300);
+  stopWorker = startWorker(t.ctx.db, [deriveJob(t.ctx.db, t.ctx.store, t.ctx.clock)], t.ctx.clock, () => undefined, 300);
   const admin = await signInAs(t.app, 'admin', adminPassword);
   team = await makeEnforcementTeam(t.app, admin);
   await client(t.app, admin).post(`/api/agencies/${team.agency.id}/policy/choose`, { profileId: 's0-zuojiawu', basis: '采用左家坞方案' });

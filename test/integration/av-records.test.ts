@@ -129,7 +129,7 @@ describe('AV records after ingest: organising, playback, bookmarks, interruption
     const record = await ingestBytes(t, team.agency.id, bytes, { matterId }, 'cam.avi');
     expect(record.mediaType).toBe('video/x-msvideo');
     const job = deriveJob(t.ctx.db, t.ctx.store, t.clock.now);
-    while (await runOne(t.ctx.db, [job] as never, t.clock.now));
+    while (await runOne(t.ctx.db, [job], t.clock.now));
     const detail = (await as().get(`${av()}/${record.id}`)).json();
     expect(detail.mediaFacts).toMatchObject({ videoCodec: 'mpeg4', width: 320, height: 240 });
     expect(detail.mediaFacts.durationSeconds).toBeCloseTo(3, 0);

@@ -85,6 +85,18 @@ describe('legal review of major decisions (REV-1 … REV-8, CASE-5)', () => {
     expect(opinion).toMatchObject({ typeId: 'legal_review_opinion', status: 'issued' });
     expect(opinion.fields.suggestions).toContain('主要事实不清，证据不足');
     expect((await decide()).json().details.reason).toBe('LEGAL_REVIEW_FAILED');
+    const queue = await reviewer.get(`${base()}/legal-reviews?status=failed`);
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(queue.json()).toEqual([expect.objectContaining({ matter: expect.objectContaining({ id: matterId }), review: expect.objectContaining({ id: review.id, status: 'failed' }), handledByMe: false })]);
+  });
+
+  it('REV-6 a failed review goes to the collective discussion, whose conclusion is recorded on the review', async () => {
+    const h = as(team.handler.session);
+    const review = (await h.get(`${base()}/matters/${matterId}/legal-review`)).json().reviews[0];
+    const step = (await h.post(`${base()}/matters/${matterId}/steps`, { step: 'collective_discussion', occurredAt: t.clock.now().toISOString() })).json();
+    const discussed = await h.post(`${base()}/legal-reviews/${review.id}/discussion`, { stepId: step.id, conclusion: 'revise', summary: '补充检验机构资质证明后重新送审' });
+    expect(discussed.statusCode, discussed.body).toBe(200);
+    expect(discussed.json()).toMatchObject({ status: 'discussed', discussionStepId: step.id, discussionConclusion: 'revise' });
   });
 
   it('REV-6 CASE-5 the handler resubmits a new version; it passes; a newer submission makes the old pass not enough', async () => {

@@ -50,6 +50,7 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   finding: '问题',
   av: '音像',
   interruption: '音像中断',
+  legal_review: '法制审核',
 };
 
 /** Who signs (DOC-3): the server's own table. */

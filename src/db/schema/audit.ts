@@ -16,9 +16,9 @@ export const auditEvents = pgTable(
     objectId: text('object_id'),
     ip: text('ip'),
     userAgent: text('user_agent'),
-    before: jsonb('before'),
-    after: jsonb('after'),
-    details: jsonb('details'),
+    before: jsonb('before').$type<Record<string, unknown>>(),
+    after: jsonb('after').$type<Record<string, unknown>>(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
     contentHash: text('content_hash').notNull(),
   },
   (t) => [

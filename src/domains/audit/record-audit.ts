@@ -19,9 +19,10 @@ export type AuditEventInput = {
   agencyId: string | null;
   objectType: string;
   objectId: string | null;
-  before?: unknown;
-  after?: unknown;
-  details?: unknown;
+  // Each a JSON object (or absent): the audit API describes them as records (src/domains/audit/routes.ts).
+  before?: AuditRecord | null;
+  after?: AuditRecord | null;
+  details?: AuditRecord | null;
   /**
    * The matters whose facts this change touches (e.g. a step's matter; both matters when a
    * record moves). Their findings are re-evaluated by a job enqueued in this same transaction,
@@ -29,6 +30,8 @@ export type AuditEventInput = {
    */
   matterIds?: ReadonlyArray<string | null | undefined>;
 };
+/** A free-form record of what changed: its keys depend on the action. */
+export type AuditRecord = Record<string, unknown>;
 
 /**
  * Writes one audit event. Call it with the transaction that makes the change, so the event
@@ -45,9 +48,9 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
     objectId: event.objectId,
     ip: actor.ip,
     userAgent: actor.userAgent,
-    before: redactSecrets(event.before) ?? null,
-    after: redactSecrets(event.after) ?? null,
-    details: redactSecrets(event.details) ?? null,
+    before: redactRecord(event.before),
+    after: redactRecord(event.after),
+    details: redactRecord(event.details),
   };
   await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) });
   const matterIds = new Set((event.matterIds ?? []).filter((id): id is string => Boolean(id)));
@@ -58,6 +61,7 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
 const secretKeys = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword', 'tokenHash', 'token']);
 
 // Audit rows are shown to administrators and supervisors: never a secret in them.
+const redactRecord = (value: AuditRecord | null | undefined): AuditRecord | null => (value ? (redactSecrets(value) as AuditRecord) : null);
 function redactSecrets(value: unknown): unknown {
   if (value === undefined || value === null) return value;
   if (Array.isArray(value)) return value.map(redactSecrets);

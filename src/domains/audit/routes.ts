@@ -7,6 +7,11 @@ import { canViewAudit } from './policy.js';
 import { auditActionList, auditActions } from './audit-actions.js';
 import { listAuditEvents } from './list-audit-events.js';
 
+// before/after/details are what each action chose to record of its change (a policy version, a
+// step, the fields of a role change …); their keys differ per action, so the contract says "an
+// object", not its fields. recordAudit only accepts objects (AuditRecord), so this holds for every row.
+const changeRecord = (description: string) => z.record(z.string(), z.unknown()).nullable().describe(description);
+
 const eventView = z.object({
   seq: z.number(),
   occurredAt: z.string(),
@@ -18,9 +23,9 @@ const eventView = z.object({
   objectId: z.string().nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  details: z.unknown(),
+  before: changeRecord('变更前的相关字段'),
+  after: changeRecord('变更后的相关字段'),
+  details: changeRecord('其他说明'),
   contentHash: z.string(),
 });
 

@@ -11,18 +11,23 @@ import { matterScope } from '../matters/scope.js';
 import { canSeeUnassignedAv } from './policy.js';
 import { avScopeCondition } from './scope.js';
 import type { bookmarkInput, interruptionInput, organiseInput } from './schemas.js';
+import type { avInterruptionView, avRecordView } from './views.js';
 
 export type AvRow = typeof avRecords.$inferSelect;
+type AvView = z.input<typeof avRecordView>;
+// Text and JSON columns hold what validated input and ffprobe wrote; the response schema checks them.
 export const presentAv = (r: AvRow) => ({
   ...r,
+  kind: r.kind as AvView['kind'],
+  recordedBy: r.recordedBy as AvView['recordedBy'],
   startedAt: iso(r.startedAt),
   endedAt: iso(r.endedAt),
   returnedAt: iso(r.returnedAt),
   ingestedAt: iso(r.ingestedAt)!,
   organisedAt: iso(r.organisedAt),
   updatedAt: iso(r.updatedAt)!,
-  protocol: (r.protocol as Record<string, unknown> | null) ?? null,
-  mediaFacts: (r.mediaFacts as Record<string, unknown> | null) ?? null,
+  protocol: (r.protocol as AvView['protocol']) ?? null,
+  mediaFacts: (r.mediaFacts as AvView['mediaFacts']) ?? null,
 });
 
 /** A record the principal may see (ACC-1: policy.ts); 404 otherwise, as for an unseen matter. */
@@ -79,7 +84,7 @@ export async function avRecordDetail(db: Db, row: AvRow) {
   };
 }
 
-const presentInterruption = (i: typeof avInterruptions.$inferSelect) => ({ ...i, interruptedAt: iso(i.interruptedAt)!, resumedAt: iso(i.resumedAt), createdAt: iso(i.createdAt)! });
+const presentInterruption = (i: typeof avInterruptions.$inferSelect) => ({ ...i, cause: i.cause as z.input<typeof avInterruptionView>['cause'], interruptedAt: iso(i.interruptedAt)!, resumedAt: iso(i.resumedAt), createdAt: iso(i.createdAt)! });
 
 /**
  * AV-5: the officer names, classifies and describes a record (and may link it to its matter

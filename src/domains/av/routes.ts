@@ -13,8 +13,8 @@ import { parseRange } from './byte-range.js';
 import { canReadAv, canWorkOnAv } from './policy.js';
 import { evidenceCopy } from './evidence-copy.js';
 import { bookmarkInput, interruptionInput, organiseInput } from './schemas.js';
+import { avBookmarkView, avInterruptionView, avRecordDetailView, avRecordListItemView, avRecordView } from './views.js';
 
-const json = z.record(z.string(), z.unknown());
 const recordParams = agencyParams.extend({ recordId: uuidParam });
 
 export function avRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -23,17 +23,17 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/agencies/:agencyId/av-records', {
     config: { access: forAgency(canReadAv) },
-    schema: { tags, summary: '音像记录列表（按事项，或未关联事项的）', params: agencyParams, querystring: z.object({ matterId: uuidParam.optional(), unassigned: z.coerce.boolean().optional() }), response: { 200: z.array(json), ...errorResponses } },
+    schema: { tags, summary: '音像记录列表（按事项，或未关联事项的）', params: agencyParams, querystring: z.object({ matterId: uuidParam.optional(), unassigned: z.coerce.boolean().optional() }), response: { 200: z.array(avRecordListItemView), ...errorResponses } },
     handler: (req) => listAvRecords(ctx.db, principalOf(req), req.params.agencyId, req.query),
   });
   r.get('/api/agencies/:agencyId/av-records/:recordId', {
     config: { access: forAgency(canReadAv) },
-    schema: { tags, summary: '音像记录详情：元数据、录制规范、要点标记、中断记录、派生文件', params: recordParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '音像记录详情：元数据、录制规范、要点标记、中断记录、派生文件', params: recordParams, response: { 200: avRecordDetailView, ...errorResponses } },
     handler: async (req) => avRecordDetail(ctx.db, await loadAvRecord(ctx.db, principalOf(req), req.params.agencyId, req.params.recordId)),
   });
   r.patch('/api/agencies/:agencyId/av-records/:recordId', {
     config: { access: forAgency(canWorkOnAv) },
-    schema: { tags, summary: '分类整理：命名、分类、描述地点和内容，关联事项与环节，录制规范（原始文件不变）', params: recordParams, body: organiseInput, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '分类整理：命名、分类、描述地点和内容，关联事项与环节，录制规范（原始文件不变）', params: recordParams, body: organiseInput, response: { 200: avRecordView, ...errorResponses } },
     handler: async (req) => {
       const row = await organiseAvRecord(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.recordId, req.body, ctx.clock());
       return presentAv(row);
@@ -41,7 +41,7 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.post('/api/agencies/:agencyId/av-records/:recordId/bookmarks', {
     config: { access: forAgency(canWorkOnAv) },
-    schema: { tags, summary: '在录像上标记要点（时间、要点、备注）', params: recordParams, body: bookmarkInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '在录像上标记要点（时间、要点、备注）', params: recordParams, body: bookmarkInput, response: { 201: avBookmarkView, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await addBookmark(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.recordId, req.body, ctx.clock())),
   });
   r.get('/api/agencies/:agencyId/av-records/:recordId/content', {
@@ -84,12 +84,12 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/av-interruptions', {
     config: { access: forAgency(canReadAv) },
-    schema: { tags, summary: '事项的音像记录中断情况', params: agencyParams.extend({ matterId: uuidParam }), response: { 200: z.array(json), ...errorResponses } },
+    schema: { tags, summary: '事项的音像记录中断情况', params: agencyParams.extend({ matterId: uuidParam }), response: { 200: z.array(avInterruptionView), ...errorResponses } },
     handler: (req) => listInterruptions(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId),
   });
   r.post('/api/agencies/:agencyId/av-interruptions', {
     config: { access: forAgency(canWorkOnAv) },
-    schema: { tags, summary: '记录中断：原因、恢复时的说明或不能继续时的书面说明；设备故障报告上级', params: agencyParams, body: interruptionInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '记录中断：原因、恢复时的说明或不能继续时的书面说明；设备故障报告上级', params: agencyParams, body: interruptionInput, response: { 201: avInterruptionView, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await recordInterruption(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.body, ctx.clock())),
   });
 }

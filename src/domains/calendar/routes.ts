@@ -7,6 +7,10 @@ import { errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { canEnterCalendarNotice } from './policy.js';
 import { describeYear, enterNotice, listNotices, loadCalendar } from './calendar-notices.js';
 
+// The notice as stored: yearNoticeSchema's output (checked when it was entered).
+const noticeView = z
+  .object({ year: z.number().int(), holidays: z.array(z.object({ name: z.string(), start: z.string(), end: z.string() })), makeUpWorkdays: z.array(z.string()) })
+  .meta({ id: 'YearNotice' });
 const dayView = z.object({ date: z.string(), working: z.boolean(), kind: z.string(), holidayName: z.string().nullable(), yearStatus: z.string() });
 
 export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -28,7 +32,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: {
       tags,
       summary: '管理员录入的年度节假日安排通知（每年以最新一次为准）',
-      response: { 200: z.array(z.object({ id: z.string(), year: z.number(), notice: z.unknown(), basis: z.string(), createdAt: z.string(), createdByName: z.string().nullable() })) },
+      response: { 200: z.array(z.object({ id: z.string(), year: z.number(), notice: noticeView, basis: z.string(), createdAt: z.string(), createdByName: z.string().nullable() })) },
     },
     handler: () => listNotices(ctx.db),
   });

@@ -5,6 +5,8 @@ import { documentType } from '../../rules/documents/catalogue/index.js';
 import { notFound } from '../../shared/errors.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
+import type { z } from 'zod';
+import type { attachmentView, documentStatus, signatureView } from './views.js';
 import { loadMatter, type LoadOptions } from '../matters/load-matter.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -35,15 +37,30 @@ export async function documentDetail(db: DbOrTx, doc: DocumentRow) {
   ]);
   return {
     ...presentDocument(doc),
-    signatures: signatures.map((s) => ({ ...s, signedAt: iso(s.signedAt)! })),
-    attachments: attachments.map((a) => ({ ...a, addedAt: iso(a.addedAt)! })),
-    versions: versions.map((v) => ({ ...v, createdAt: iso(v.createdAt)!, issuedAt: iso(v.issuedAt) })),
+    signatures: signatures.map(presentSignature),
+    attachments: attachments.map(presentAttachment),
+    versions: versions.map((v) => ({ ...v, status: v.status as DocumentStatus, createdAt: iso(v.createdAt)!, issuedAt: iso(v.issuedAt) })),
   };
 }
+
+type DocumentStatus = z.infer<typeof documentStatus>;
+type SignatureView = z.input<typeof signatureView>;
+type AttachmentView = z.input<typeof attachmentView>;
+
+// Text columns hold closed vocabularies (written only through validated input); the response schema checks them.
+export const presentSignature = (s: typeof documentSignatures.$inferSelect): SignatureView => ({
+  ...s,
+  role: s.role as SignatureView['role'],
+  method: s.method as SignatureView['method'],
+  signedAt: iso(s.signedAt)!,
+});
+
+export const presentAttachment = (a: typeof documentAttachments.$inferSelect): AttachmentView => ({ ...a, kind: a.kind as AttachmentView['kind'], addedAt: iso(a.addedAt)! });
 
 export const presentDocument = (d: DocumentRow) => ({
   ...d,
   typeName: documentType(d.typeId)?.name ?? d.typeId,
+  status: d.status as DocumentStatus,
   fields: d.fields as Record<string, unknown>,
   createdAt: iso(d.createdAt)!,
   updatedAt: iso(d.updatedAt)!,

@@ -14,13 +14,13 @@ import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { notFound } from '../../shared/errors.js';
 import { canReadDocuments, canWriteDocuments } from './policy.js';
-import { documentDetail, loadDocument, presentDocument } from './load-document.js';
+import { documentDetail, loadDocument, presentAttachment, presentDocument, presentSignature } from './load-document.js';
 import { documentFile, documentHtml } from './render.js';
 import { attachmentInput, correctionInput, documentInput, draftPatch, signatureInput } from './schemas.js';
 import { addAttachment, addSignature } from './sign-and-attach.js';
 import { correctDocument, createDocument, issueDocument, updateDraft } from './write-document.js';
+import { attachmentView, documentDetailView, documentTypeDetailView, documentTypeView, documentView, signatureView } from './views.js';
 
-const json = z.record(z.string(), z.unknown());
 const docParams = agencyParams.extend({ documentId: uuidParam });
 
 export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -29,24 +29,24 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/document-types', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: '文书种类目录（字段定义、适用环节、是否需审批与签名）', response: { 200: z.array(json) } },
-    handler: async () => documentTypes as unknown as Array<Record<string, unknown>>,
+    schema: { tags, summary: '文书种类目录（字段定义、适用环节、是否需审批与签名）', response: { 200: z.array(documentTypeView) } },
+    handler: async () => [...documentTypes],
   });
   r.get('/api/document-types/:typeId', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: '一种文书的字段定义和各字段的规范用语', params: z.object({ typeId: z.string().max(60) }), response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '一种文书的字段定义和各字段的规范用语', params: z.object({ typeId: z.string().max(60) }), response: { 200: documentTypeDetailView, ...errorResponses } },
     handler: async (req) => {
       const type = documentType(req.params.typeId);
       if (!type) throw notFound('文书种类');
       const snippets = Object.fromEntries(fieldsOf(type).map((f) => f.key).map((k) => [k, snippetsFor(type.id, k)]).filter(([, v]) => (v as string[]).length));
       // The form needs every field: the type's own, then the DOC-2 common ones (officers, basis …).
-      return { ...type, ownFields: type.fields, fields: fieldsOf(type), snippets } as Record<string, unknown>;
+      return { ...type, ownFields: type.fields, fields: fieldsOf(type), snippets: snippets as Record<string, string[]> };
     },
   });
 
   r.post('/api/agencies/:agencyId/matters/:matterId/documents', {
     config: { access: forAgency(canWriteDocuments) },
-    schema: { tags, summary: '起草文书（草稿可随意修改）', params: agencyParams.extend({ matterId: uuidParam }), body: documentInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '起草文书（草稿可随意修改）', params: agencyParams.extend({ matterId: uuidParam }), body: documentInput, response: { 201: documentView, ...errorResponses } },
     handler: async (req, reply) => {
       const doc = await createDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
       return reply.status(201).send(presentDocument(doc));
@@ -54,7 +54,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/documents', {
     config: { access: forAgency(canReadDocuments) },
-    schema: { tags, summary: '事项的文书（每份文书的最新版本）', params: agencyParams.extend({ matterId: uuidParam }), response: { 200: z.array(json), ...errorResponses } },
+    schema: { tags, summary: '事项的文书（每份文书的最新版本）', params: agencyParams.extend({ matterId: uuidParam }), response: { 200: z.array(documentView), ...errorResponses } },
     handler: async (req) => {
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
       const rows = await ctx.db.select().from(documents).where(eq(documents.matterId, req.params.matterId)).orderBy(asc(documents.createdAt));
@@ -76,35 +76,35 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get('/api/agencies/:agencyId/documents/:documentId', {
     config: { access: forAgency(canReadDocuments) },
-    schema: { tags, summary: '文书详情：字段、全部版本、签名和扫描件', params: docParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '文书详情：字段、全部版本、签名和扫描件', params: docParams, response: { 200: documentDetailView, ...errorResponses } },
     handler: async (req) => documentDetail(ctx.db, (await loadDocument(ctx.db, principalOf(req), req.params.agencyId, req.params.documentId)).doc),
   });
   r.patch('/api/agencies/:agencyId/documents/:documentId', {
     config: { access: forAgency(canWriteDocuments) },
-    schema: { tags, summary: '修改草稿；已定稿的文书一律拒绝（IMMUTABLE）', params: docParams, body: draftPatch, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '修改草稿；已定稿的文书一律拒绝（IMMUTABLE）', params: docParams, body: draftPatch, response: { 200: documentView, ...errorResponses } },
     handler: async (req) => presentDocument(await updateDraft(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body.fields, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/issue', {
     config: { access: forAgency(canWriteDocuments) },
-    schema: { tags, summary: '定稿：校验必填内容，编文号，固定内容校验值；此后不再改变', params: docParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '定稿：校验必填内容，编文号，固定内容校验值；此后不再改变', params: docParams, response: { 200: documentView, ...errorResponses } },
     handler: async (req) => presentDocument(await issueDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/corrections', {
     config: { access: forAgency(canWriteDocuments) },
-    schema: { tags, summary: '更正已定稿文书：形成新版本草稿，写明所替代的版本和理由', params: docParams, body: correctionInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '更正已定稿文书：形成新版本草稿，写明所替代的版本和理由', params: docParams, body: correctionInput, response: { 201: documentView, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(presentDocument(await correctDocument(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock()))),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/signatures', {
     config: { access: forAgency(canWriteDocuments) },
-    schema: { tags, summary: '签名（屏幕手写或扫描）或记录拒签理由与见证人', params: docParams, body: signatureInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '签名（屏幕手写或扫描）或记录拒签理由与见证人', params: docParams, body: signatureInput, response: { 201: signatureView, ...errorResponses } },
     bodyLimit: 4 * 1024 * 1024,
-    handler: async (req, reply) => reply.status(201).send(await addSignature(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock())),
+    handler: async (req, reply) => reply.status(201).send(presentSignature(await addSignature(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock()))),
   });
   r.post('/api/agencies/:agencyId/documents/:documentId/attachments', {
     config: { access: forAgency(canWriteDocuments) },
-    schema: { tags, summary: '上传签字纸质文书的扫描件（PDF/JPEG/PNG，按内容识别）', params: docParams, body: attachmentInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '上传签字纸质文书的扫描件（PDF/JPEG/PNG，按内容识别）', params: docParams, body: attachmentInput, response: { 201: attachmentView, ...errorResponses } },
     bodyLimit: 15 * 1024 * 1024,
-    handler: async (req, reply) => reply.status(201).send(await addAttachment(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock())),
+    handler: async (req, reply) => reply.status(201).send(presentAttachment(await addAttachment(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.documentId, req.body, ctx.clock()))),
   });
   r.get('/api/agencies/:agencyId/documents/:documentId/print', {
     config: { access: forAgency(canReadDocuments) },

@@ -24,7 +24,7 @@ export async function createDocument(db: Db, actor: Actor, p: Principal, agencyI
   return db.transaction(async (tx) => {
     // The matter is locked so an archive recorded at the same moment cannot be overtaken.
     const { matter, steps } = await loadMatter(tx, p, agencyId, matterId, { lock: true });
-    if (!type.categories.includes(matter.category as never)) throw new AppError('VALIDATION_FAILED', `“${type.name}”不适用于本类事项`);
+    if (!(type.categories as readonly string[]).includes(matter.category)) throw new AppError('VALIDATION_FAILED', `“${type.name}”不适用于本类事项`);
     const step = input.stepId ? steps.find((s) => s.id === input.stepId) : undefined;
     if (input.stepId && !step) throw notFound('环节');
     if (step && !type.activities.includes(step.step)) throw new AppError('VALIDATION_FAILED', `“${type.name}”不是此环节的文书`);

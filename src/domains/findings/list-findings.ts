@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findings } from '../../db/schema/index.js';
+import type { FindingRule } from '../../rules/findings/finding.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
 import { matterScope, type MatterScope } from '../matters/scope.js';
@@ -47,6 +48,9 @@ export async function listFindings(db: Db, p: Principal, agencyId: string, f: Fi
   return {
     items: rows.map((r) => ({
       ...r,
+      // JSON columns written by the findings engine (src/rules/findings) only.
+      rule: r.rule as FindingRule,
+      detail: r.detail as Record<string, unknown>,
       dueAt: iso(r.dueAt),
       firstSeenAt: iso(r.firstSeenAt)!,
       lastSeenAt: iso(r.lastSeenAt)!,

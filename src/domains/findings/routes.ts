@@ -32,7 +32,7 @@ const findingView = z.object({
   lastSeenAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
-});
+}).meta({ id: 'Finding' });
 
 export function findingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -65,7 +65,7 @@ export function findingRoutes(app: FastifyInstance, ctx: AppContext) {
         ...errorResponses,
       },
     },
-    handler: (req) => listFindings(ctx.db, principalOf(req), req.params.agencyId, req.query) as never,
+    handler: (req) => listFindings(ctx.db, principalOf(req), req.params.agencyId, req.query),
   });
 
   r.post('/api/agencies/:agencyId/findings/reevaluate', {

@@ -8,18 +8,19 @@ import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { loadMatter } from '../matters/load-matter.js';
 import { canReadMatters, canWorkOnMatters } from '../matters/policy.js';
+import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { canAdministerAgency } from '../org/policy.js';
 import { assessMatter, latestAssessment } from './assessment.js';
 import { recordDiscussion, reviewerStaffing, reviewQueue } from './discussion-and-staffing.js';
 import { currentMajorList, updateMajorList } from './major-list.js';
 import { addMessage, approveExtension, decideReview, loadReview } from './review-decisions.js';
 import { canApproveExtension, canDecideReview } from './policy.js';
-import { dueDates } from './present-review.js';
+import { dueDates, presentMessage, presentReview } from './present-review.js';
+import { assessmentView, majorListView, majorListWithTermsView, matterLegalReviewView, reviewDetailView, reviewMessageView, reviewQueueItemView, reviewView, staffingView } from './views.js';
 import { handledMatterIds, reviewsOf, submitForReview } from './submit-review.js';
 import { legalReviewMessages } from '../../db/schema/index.js';
 import { asc, eq } from 'drizzle-orm';
 
-const json = z.record(z.string(), z.unknown());
 const matterParams = agencyParams.extend({ matterId: uuidParam });
 const reviewParams = agencyParams.extend({ reviewId: uuidParam });
 const text = (label: string, max = 5000) => z.string().trim().min(1, `请填写${label}`).max(max);
@@ -32,10 +33,10 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/agencies/:agencyId/legal-review/list', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '重大执法决定目录清单（现行版本）、审核要点与不予通过情形', params: agencyParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '重大执法决定目录清单（现行版本）、审核要点与不予通过情形', params: agencyParams, response: { 200: majorListWithTermsView, ...errorResponses } },
     handler: async (req) => {
       const { active: _active, ...list } = await currentMajorList(ctx.db, req.params.agencyId);
-      return { ...list, reviewPoints: REVIEW_POINTS, failReasons: FAIL_REASONS };
+      return { ...list, reviewPoints: [...REVIEW_POINTS], failReasons: [...FAIL_REASONS] };
     },
   });
   r.put('/api/agencies/:agencyId/legal-review/list', {
@@ -49,7 +50,7 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
         disabledCriteria: z.array(z.string().max(60)).max(50),
         basis: text('依据', 500),
       }),
-      response: { 200: json, ...errorResponses },
+      response: { 200: majorListView, ...errorResponses },
     },
     handler: async (req) => {
       const { active: _active, ...list } = await updateMajorList(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock());
@@ -58,30 +59,30 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get('/api/agencies/:agencyId/legal-review/staffing', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '法制审核人员配置是否达到执法人员的 5% 且不少于 1 人', params: agencyParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '法制审核人员配置是否达到执法人员的 5% 且不少于 1 人', params: agencyParams, response: { 200: staffingView, ...errorResponses } },
     handler: (req) => reviewerStaffing(ctx.db, req.params.agencyId),
   });
   r.get('/api/agencies/:agencyId/legal-reviews', {
     config: { access: forAgency(canReview) },
-    schema: { tags, summary: '审核队列（按状态）', params: agencyParams, querystring: z.object({ status: z.enum(['submitted', 'passed', 'failed', 'discussed']).default('submitted') }), response: { 200: z.array(json), ...errorResponses } },
+    schema: { tags, summary: '审核队列（按状态）', params: agencyParams, querystring: z.object({ status: z.enum(['submitted', 'passed', 'failed', 'discussed']).default('submitted') }), response: { 200: z.array(reviewQueueItemView), ...errorResponses } },
     handler: async (req) => {
       const p = principalOf(req);
       const rows = await reviewQueue(ctx.db, p, req.params.agencyId, req.query.status);
       // A reviewer may not review a matter they handle: such rows are marked, not hidden.
       const handled = new Set((await handledMatterIds(ctx.db, p.userId, rows.map((r) => r.matter.id))));
       const dated = await dueDates(ctx.db, req.params.agencyId);
-      return rows.map((r) => ({ ...r, review: dated(r.review), handledByMe: handled.has(r.matter.id) }));
+      return rows.map((r) => ({ matter: { ...r.matter, category: r.matter.category as EnforcementCategory }, review: dated(r.review), handledByMe: handled.has(r.matter.id) }));
     },
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/legal-review', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '事项的重大判断和各次送审', params: matterParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '事项的重大判断和各次送审', params: matterParams, response: { 200: matterLegalReviewView, ...errorResponses } },
     handler: async (req) => {
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
       const reviews = await reviewsOf(ctx.db, req.params.matterId);
       const messages = await Promise.all(reviews.map((rv) => ctx.db.select().from(legalReviewMessages).where(eq(legalReviewMessages.reviewId, rv.id)).orderBy(asc(legalReviewMessages.at))));
       const dated = await dueDates(ctx.db, req.params.agencyId);
-      return { assessment: await latestAssessment(ctx.db, req.params.matterId), reviews: reviews.map((rv, i) => ({ ...dated(rv), messages: messages[i] })) };
+      return { assessment: await latestAssessment(ctx.db, req.params.matterId), reviews: reviews.map((rv, i) => ({ ...dated(rv), messages: messages[i]!.map(presentMessage) })) };
     },
   });
   r.post('/api/agencies/:agencyId/matters/:matterId/legal-review/assessment', {
@@ -94,7 +95,7 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
         proposal: z.object({ measures: z.array(z.enum(measures)).min(1, '请选择拟作出的决定内容').max(10), fineAmount: z.number().min(0).max(1e11).nullable().optional(), confiscationValue: z.number().min(0).max(1e11).nullable().optional(), stopsBusiness: z.boolean().nullable().optional(), hearingHeld: z.boolean().optional() }),
         answers: z.record(z.string().max(60), z.boolean()).default({}),
       }),
-      response: { 201: json, ...errorResponses },
+      response: { 201: assessmentView, ...errorResponses },
     },
     handler: async (req, reply) => reply.status(201).send(await assessMatter(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock())),
   });
@@ -105,24 +106,24 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
       summary: '送交法制审核：拟作出的决定、调查终结报告要点、证据；送出即冻结',
       params: matterParams,
       body: z.object({ proposedDecision: text('拟作出的决定'), facts: text('基本事实'), lawApplied: text('适用法律'), discretionStandard: text('裁量基准运用情况'), evidenceSummary: text('证据情况'), hearingAppraisal: z.string().max(5000).nullable().optional(), otherNotes: z.string().max(5000).nullable().optional() }),
-      response: { 201: json, ...errorResponses },
+      response: { 201: reviewView, ...errorResponses },
     },
     handler: async (req, reply) => {
       const row = await submitForReview(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
-      return reply.status(201).send(row);
+      return reply.status(201).send(presentReview(row));
     },
   });
   r.post('/api/agencies/:agencyId/legal-reviews/:reviewId/messages', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '审核人员要求补充材料或说明（第十条），或承办人答复', params: reviewParams, body: z.object({ kind: z.enum(['request', 'answer']), text: text('内容', 3000) }), response: { 201: json, ...errorResponses } },
-    handler: async (req, reply) => reply.status(201).send(await addMessage(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, req.body.kind, req.body.text, ctx.clock())),
+    schema: { tags, summary: '审核人员要求补充材料或说明（第十条），或承办人答复', params: reviewParams, body: z.object({ kind: z.enum(['request', 'answer']), text: text('内容', 3000) }), response: { 201: reviewMessageView, ...errorResponses } },
+    handler: async (req, reply) => reply.status(201).send(presentMessage(await addMessage(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, req.body.kind, req.body.text, ctx.clock()))),
   });
   r.post('/api/agencies/:agencyId/legal-reviews/:reviewId/extension', {
     config: { access: forAgency(canApproveExtension) },
-    schema: { tags, summary: '机关负责人批准延长 5 个工作日（第十三条）', params: reviewParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '机关负责人批准延长 5 个工作日（第十三条）', params: reviewParams, response: { 200: reviewView, ...errorResponses } },
     handler: async (req) => {
       const row = await approveExtension(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, ctx.clock());
-      return row;
+      return presentReview(row);
     },
   });
   r.post('/api/agencies/:agencyId/legal-reviews/:reviewId/decision', {
@@ -137,26 +138,26 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
         failReasons: z.array(z.enum(FAIL_REASONS.map((f) => f.id) as [FailReasonId, ...FailReasonId[]])).max(8).default([]),
         explanation: text('审核意见说明'),
       }),
-      response: { 200: json, ...errorResponses },
+      response: { 200: reviewView, ...errorResponses },
     },
     handler: async (req) => {
       const row = await decideReview(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, req.body, ctx.clock());
-      return row;
+      return presentReview(row);
     },
   });
   r.post('/api/agencies/:agencyId/legal-reviews/:reviewId/discussion', {
     config: { access: forAgency(canWorkOnMatters) },
-    schema: { tags, summary: '分歧经集体讨论决定（第十四条）', params: reviewParams, body: z.object({ stepId: uuidParam, conclusion: z.enum(['proceed', 'revise']), summary: text('讨论结论') }), response: { 200: json, ...errorResponses } },
-    handler: async (req) => recordDiscussion(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, req.body, ctx.clock()),
+    schema: { tags, summary: '分歧经集体讨论决定（第十四条）', params: reviewParams, body: z.object({ stepId: uuidParam, conclusion: z.enum(['proceed', 'revise']), summary: text('讨论结论') }), response: { 200: reviewView, ...errorResponses } },
+    handler: async (req) => presentReview(await recordDiscussion(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.reviewId, req.body, ctx.clock())),
   });
   r.get('/api/agencies/:agencyId/legal-reviews/:reviewId', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '一次送审的详情', params: reviewParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '一次送审的详情', params: reviewParams, response: { 200: reviewDetailView, ...errorResponses } },
     handler: async (req) => {
       const review = await loadReview(ctx.db, req.params.agencyId, req.params.reviewId);
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, review.matterId);
       const messages = await ctx.db.select().from(legalReviewMessages).where(eq(legalReviewMessages.reviewId, review.id)).orderBy(asc(legalReviewMessages.at));
-      return { ...(await dueDates(ctx.db, req.params.agencyId))(review), messages };
+      return { ...(await dueDates(ctx.db, req.params.agencyId))(review), messages: messages.map(presentMessage) };
     },
   });
 }

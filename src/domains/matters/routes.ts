@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { stepApprovals, units } from '../../db/schema/index.js';
 import { availableSteps } from '../../rules/matters/check-step.js';
 import { stepLabel } from '../../rules/matters/activity-labels.js';
+import type { Phase } from '../../rules/matters/phases.js';
+import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
@@ -20,13 +22,16 @@ import { recordStep } from './record-step.js';
 import { approvalDecisionInput, matterCountQuery, matterInput, matterSearchQuery, stepInput } from './schemas.js';
 import { COUNT_CAP, countMatters, presentMatter, searchMatters } from './search-matters.js';
 import { matterTimeline } from './timeline.js';
+import { approvalView, matterDetailView, partyView, matterPageView, matterView, queueItemView, stepView, timelineView } from './views.js';
 
 const matterParams = agencyParams.extend({ matterId: uuidParam });
 const stepParams = matterParams.extend({ stepId: uuidParam });
-const json = z.record(z.string(), z.unknown());
 
 const presentStep = (s: StepRow) => ({
   ...s,
+  phase: s.phase as Phase,
+  status: s.status as z.infer<typeof stepView>['status'],
+  approvalStage: s.approvalStage as z.infer<typeof stepView>['approvalStage'],
   label: stepLabel(s.step),
   occurredAt: iso(s.occurredAt)!,
   recordedAt: iso(s.recordedAt)!,
@@ -40,7 +45,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/agencies/:agencyId/matters', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '检索执法事项（编号、当事人、类别、阶段、科室、执法人员、日期），每页 50 条', params: agencyParams, querystring: matterSearchQuery, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '检索执法事项（编号、当事人、类别、阶段、科室、执法人员、日期），每页 50 条', params: agencyParams, querystring: matterSearchQuery, response: { 200: matterPageView, ...errorResponses } },
     handler: (req) => searchMatters(ctx.db, principalOf(req), req.params.agencyId, req.query),
   });
   r.get('/api/agencies/:agencyId/matters/count', {
@@ -50,33 +55,33 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.post('/api/agencies/:agencyId/matters', {
     config: { access: forAgency(canWorkOnMatters) },
-    schema: { tags, summary: '登记执法事项（按本机关编号规则编号）', params: agencyParams, body: matterInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '登记执法事项（按本机关编号规则编号）', params: agencyParams, body: matterInput, response: { 201: matterView, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(presentMatter(await createMatter(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock()))),
   });
   r.get('/api/agencies/:agencyId/matters/:matterId', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '事项详情：当事人、承办人员、已记录环节和现在可以记录的环节', params: matterParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '事项详情：当事人、承办人员、已记录环节和现在可以记录的环节', params: matterParams, response: { 200: matterDetailView, ...errorResponses } },
     handler: async (req) => {
       const m = await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
       const [unit] = m.matter.unitId ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.matter.unitId)) : [];
       const approvals = await ctx.db.select().from(stepApprovals).where(eq(stepApprovals.matterId, m.matter.id)).orderBy(asc(stepApprovals.at));
       return {
         matter: presentMatter(m.matter, unit?.name ?? null),
-        parties: m.parties,
+        parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'] })),
         officers: m.officers,
-        steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage, decision: a.decision, opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
+        steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage as z.infer<typeof approvalView>['stage'], decision: a.decision as z.infer<typeof approvalView>['decision'], opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
         nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative) })),
       };
     },
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/timeline', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags, summary: '事项全过程时间线（环节、审批、文书及版本、签名、问题），按时间排列', params: matterParams, response: { 200: json, ...errorResponses } },
+    schema: { tags, summary: '事项全过程时间线（环节、审批、文书及版本、签名、问题），按时间排列', params: matterParams, response: { 200: timelineView, ...errorResponses } },
     handler: (req) => matterTimeline(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId),
   });
   r.post('/api/agencies/:agencyId/matters/:matterId/steps', {
     config: { access: forAgency(canWorkOnMatters) },
-    schema: { tags, summary: '记录一个环节；不合顺序时拒绝并说明缺少什么（OUT_OF_ORDER）', params: matterParams, body: stepInput, response: { 201: json, ...errorResponses } },
+    schema: { tags, summary: '记录一个环节；不合顺序时拒绝并说明缺少什么（OUT_OF_ORDER）', params: matterParams, body: stepInput, response: { 201: stepView, ...errorResponses } },
     handler: async (req, reply) => {
       const step = await recordStep(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.body, ctx.clock());
       return reply.status(201).send(presentStep(step));
@@ -84,7 +89,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.post('/api/agencies/:agencyId/matters/:matterId/steps/:stepId/decision', {
     config: { access: forAgency(canWorkOnMatters) },
-    schema: { tags: ['审批'], summary: '审核人审核或批准人批准/退回，附意见和签名', params: stepParams, body: approvalDecisionInput, response: { 200: json, ...errorResponses } },
+    schema: { tags: ['审批'], summary: '审核人审核或批准人批准/退回，附意见和签名', params: stepParams, body: approvalDecisionInput, response: { 200: stepView, ...errorResponses } },
     handler: async (req) => {
       const step = await decideStep(ctx.db, ctx.store, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.params.stepId, req.body, ctx.clock());
       return presentStep(step);
@@ -92,7 +97,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.post('/api/agencies/:agencyId/matters/:matterId/steps/:stepId/resubmit', {
     config: { access: forAgency(canWorkOnMatters) },
-    schema: { tags: ['审批'], summary: '承办人修改后重新提交被退回的环节', params: stepParams, body: z.object({ opinion: z.string().trim().min(1, '请说明修改情况').max(2000) }), response: { 200: json, ...errorResponses } },
+    schema: { tags: ['审批'], summary: '承办人修改后重新提交被退回的环节', params: stepParams, body: z.object({ opinion: z.string().trim().min(1, '请说明修改情况').max(2000) }), response: { 200: stepView, ...errorResponses } },
     handler: async (req) => presentStep(await resubmitStep(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.params.stepId, req.body.opinion, ctx.clock())),
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/steps/:stepId/approvals/:approvalId/signature', {
@@ -108,12 +113,12 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get('/api/agencies/:agencyId/approvals/returned', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags: ['审批'], summary: '退回给我（我承办的事项中被退回、待重新提交）的环节', params: agencyParams, response: { 200: z.array(json), ...errorResponses } },
-    handler: async (req) => (await returnedToMe(ctx.db, principalOf(req), req.params.agencyId)).map((r) => ({ step: presentStep(r.step), matter: r.matter })),
+    schema: { tags: ['审批'], summary: '退回给我（我承办的事项中被退回、待重新提交）的环节', params: agencyParams, response: { 200: z.array(queueItemView), ...errorResponses } },
+    handler: async (req) => (await returnedToMe(ctx.db, principalOf(req), req.params.agencyId)).map((r) => ({ step: presentStep(r.step), matter: { ...r.matter, category: r.matter.category as EnforcementCategory } })),
   });
   r.get('/api/agencies/:agencyId/approvals/queue', {
     config: { access: forAgency(canReadMatters) },
-    schema: { tags: ['审批'], summary: '待我审核/批准的环节', params: agencyParams, response: { 200: z.array(json), ...errorResponses } },
-    handler: async (req) => (await approvalQueue(ctx.db, principalOf(req), req.params.agencyId)).map((r) => ({ step: presentStep(r.step), matter: r.matter })),
+    schema: { tags: ['审批'], summary: '待我审核/批准的环节', params: agencyParams, response: { 200: z.array(queueItemView), ...errorResponses } },
+    handler: async (req) => (await approvalQueue(ctx.db, principalOf(req), req.params.agencyId)).map((r) => ({ step: presentStep(r.step), matter: { ...r.matter, category: r.matter.category as EnforcementCategory } })),
   });
 }

@@ -2,6 +2,8 @@ import { and, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { matterOfficers, matterParties, matters, units } from '../../db/schema/index.js';
+import type { Phase, StartRoute } from '../../rules/matters/phases.js';
+import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
 import type { matterSearchQuery } from './schemas.js';
@@ -69,16 +71,17 @@ export async function countMatters(db: Db, p: Principal, agencyId: string, q: Ma
 export const presentMatter = (m: typeof matters.$inferSelect, unitName: string | null = null) => ({
   id: m.id,
   number: m.number,
-  category: m.category,
-  startRoute: m.startRoute,
+  // Text columns hold the domain's closed vocabularies; the response schema checks them.
+  category: m.category as EnforcementCategory,
+  startRoute: m.startRoute as StartRoute,
   title: m.title,
   source: m.source,
   summary: m.summary,
   unitId: m.unitId,
   unitName,
   originMatterId: m.originMatterId,
-  phase: m.phase,
-  status: m.status,
+  phase: m.phase as Phase,
+  status: m.status as 'open' | 'closed' | 'archived',
   emergencyStartedAt: iso(m.emergencyStartedAt),
   retroReportedAt: iso(m.retroReportedAt),
   endedAt: iso(m.endedAt),

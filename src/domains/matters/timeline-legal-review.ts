@@ -7,7 +7,7 @@ const outcome: Record<string, string> = { passed: '通过', failed: '不予通�
 
 /** REV-3..6 in the timeline: each submission, extension, conclusion and discussion. */
 export function legalReviewEntries(r: typeof legalReviews.$inferSelect): TimelineEntry[] {
-  const base = { kind: 'legal_review' as const, phase: 'review_decision', stepId: null, objectId: r.id };
+  const base = { kind: 'legal_review' as const, phase: 'review_decision' as const, stepId: null, objectId: r.id };
   const detail = { submissionVersion: r.submissionVersion, status: r.status, materialsHash: r.materialsHash };
   const out: TimelineEntry[] = [{ ...base, at: iso(r.receivedAt)!, title: `送交法制审核（第 ${r.submissionVersion} 次）`, actor: r.submittedByName, detail }];
   if (r.extensionApprovedAt) out.push({ ...base, at: iso(r.extensionApprovedAt)!, title: '批准延长法制审核期限', actor: r.extensionApprovedByName, detail });

@@ -1,3 +1,4 @@
+import type { Phase } from '../../rules/matters/phases.js';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { avInterruptions, avRecords, documents, documentSignatures, findings, legalReviews, matterSteps, stepApprovals } from '../../db/schema/index.js';
@@ -12,7 +13,7 @@ import { loadVisibleMatter } from './load-matter.js';
 export type TimelineEntry = {
   at: string;
   kind: 'matter' | 'step' | 'approval' | 'document' | 'signature' | 'finding' | 'av' | 'interruption' | 'legal_review';
-  phase: string | null;
+  phase: Phase | null;
   title: string;
   actor: string | null;
   stepId: string | null;
@@ -61,14 +62,14 @@ export async function matterTimeline(db: Db, p: Principal, agencyId: string, mat
   ]);
   const signatures = docs.length ? await db.select({ id: documentSignatures.id, documentId: documentSignatures.documentId, signedAt: documentSignatures.signedAt, method: documentSignatures.method, signerName: documentSignatures.signerName, recordedByName: documentSignatures.recordedByName, role: documentSignatures.role, refusalReason: documentSignatures.refusalReason, witnessName: documentSignatures.witnessName }).from(documentSignatures).where(inArray(documentSignatures.documentId, docs.map((d) => d.id))).orderBy(asc(documentSignatures.signedAt)) : [];
   const stepById = new Map(steps.map((s) => [s.id, s]));
-  const phaseOfStep = (stepId: string | null) => (stepId ? (stepById.get(stepId)?.phase ?? null) : null);
+  const phaseOfStep = (stepId: string | null) => (stepId ? ((stepById.get(stepId)?.phase as Phase | undefined) ?? null) : null);
   const stepOfDocument = new Map(docs.map((d) => [d.id, d.stepId]));
   const entries: TimelineEntry[] = [
     { at: iso(matter.createdAt)!, kind: 'matter', phase: 'start', title: `登记事项 ${matter.number}：${matter.title}`, actor: null, stepId: null, objectId: matter.id, detail: { startRoute: matter.startRoute } },
     ...steps.map((s) => ({
       at: iso(s.occurredAt)!,
       kind: 'step' as const,
-      phase: s.phase,
+      phase: s.phase as Phase,
       title: stepLabel(s.step),
       actor: s.recordedByName,
       stepId: s.id,

@@ -6,16 +6,17 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses } from '../../shared/http-schemas.js';
+import { profileSchema } from '../../rules/profiles/profile-schema.js';
 import { canChangePolicy, canReadPolicy } from './policy.js';
 import { adjustPolicy, builtInProfile, builtInProfiles, choosePolicyProfile, currentPolicy, listPolicyVersions, policyVersion } from './agency-policy.js';
 import { checklistCsv } from './checklist-export.js';
 
-// The profile's own schema (src/rules/profiles) validates the content; here it passes as JSON.
-const profileJson = z.record(z.string(), z.unknown());
+// The profile's own schema (src/rules/profiles) describes a profile in answers too.
+const profileView = profileSchema.meta({ id: 'PolicyProfile' });
 const basis = z.string().trim().min(2, '请写明依据（文号、会议或理由）').max(500);
 // The version the administrator edited (0: none yet); another version in between → 409 CONFLICT.
 const baseVersion = z.number().int().min(0).max(1_000_000).optional();
-const versionView = z.object({ version: z.number(), builtInProfileId: z.string(), basis: z.string(), createdAt: z.string(), createdByName: z.string().nullable(), profile: profileJson });
+const versionView = z.object({ version: z.number(), builtInProfileId: z.string(), basis: z.string(), createdAt: z.string(), createdByName: z.string().nullable(), profile: profileView }).meta({ id: 'PolicyVersion' });
 
 export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,13 +29,13 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get('/api/policy-profiles/:profileId', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: '一套内置方案的全部参数与音像记录事项清单', params: z.object({ profileId: z.string().max(80) }), response: { 200: profileJson, ...errorResponses } },
-    handler: async (req) => builtInProfile(req.params.profileId) as unknown as Record<string, unknown>,
+    schema: { tags, summary: '一套内置方案的全部参数与音像记录事项清单', params: z.object({ profileId: z.string().max(80) }), response: { 200: profileView, ...errorResponses } },
+    handler: async (req) => builtInProfile(req.params.profileId),
   });
   r.get('/api/agencies/:agencyId/policy', {
     config: { access: forAgency(canReadPolicy) },
     schema: { tags, summary: '本机关现行方案（未选择时为 null）', params: agencyParams, response: { 200: z.object({ current: versionView.nullable(), parameterPaths: z.array(z.string()) }), ...errorResponses } },
-    handler: async (req) => ({ current: (await currentPolicy(ctx.db, req.params.agencyId)) as never, parameterPaths: [...PARAMETER_PATHS] }),
+    handler: async (req) => ({ current: await currentPolicy(ctx.db, req.params.agencyId), parameterPaths: [...PARAMETER_PATHS] }),
   });
   r.get('/api/agencies/:agencyId/policy/versions', {
     config: { access: forAgency(canReadPolicy) },
@@ -49,12 +50,12 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/policy/versions/:version', {
     config: { access: forAgency(canReadPolicy) },
     schema: { tags, summary: '方案的某一版本', params: agencyParams.extend({ version: z.coerce.number().int().min(1) }), response: { 200: versionView, ...errorResponses } },
-    handler: async (req) => (await policyVersion(ctx.db, req.params.agencyId, req.params.version)) as never,
+    handler: (req) => policyVersion(ctx.db, req.params.agencyId, req.params.version),
   });
   r.post('/api/agencies/:agencyId/policy/choose', {
     config: { access: forAgency(canChangePolicy) },
     schema: { tags, summary: '选择一套内置方案（形成新版本）', params: agencyParams, body: z.object({ profileId: z.string().min(1).max(80), basis, baseVersion }), response: { 201: versionView, ...errorResponses } },
-    handler: async (req, reply) => reply.status(201).send((await choosePolicyProfile(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock())) as never),
+    handler: async (req, reply) => reply.status(201).send(await choosePolicyProfile(ctx.db, actorOf(req), req.params.agencyId, req.body, ctx.clock())),
   });
   r.post('/api/agencies/:agencyId/policy/adjust', {
     config: { access: forAgency(canChangePolicy) },
@@ -68,7 +69,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 201: versionView, ...errorResponses },
     },
     handler: async (req, reply) =>
-      reply.status(201).send((await adjustPolicy(ctx.db, actorOf(req), req.params.agencyId, req.body as unknown as ProfileOverrides, ctx.clock())) as never),
+      reply.status(201).send(await adjustPolicy(ctx.db, actorOf(req), req.params.agencyId, req.body as unknown as ProfileOverrides, ctx.clock())),
   });
   r.get('/api/agencies/:agencyId/policy/checklist.csv', {
     config: { access: forAgency(canReadPolicy) },

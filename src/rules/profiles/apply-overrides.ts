@@ -58,7 +58,13 @@ export interface ProfileOverrides {
   name?: string;
 }
 
-export function applyOverrides(profile: PolicyProfile, overrides: ProfileOverrides): ProfileValidation {
+/**
+ * Overrides as they arrive (a request body, a test's bad input): applyOverrides checks the
+ * resulting profile as a whole, so it takes them unchecked; a typed ProfileOverrides is one of them.
+ */
+export type UncheckedOverrides = { parameters?: Record<string, unknown>; checklistRows?: unknown[]; basis: string; name?: string };
+
+export function applyOverrides(profile: PolicyProfile, overrides: ProfileOverrides | UncheckedOverrides): ProfileValidation {
   const next = structuredClone(profile) as PolicyProfile;
   const unknownPaths = Object.keys(overrides.parameters ?? {}).filter((path) => !PARAMETER_PATHS.includes(path as ParameterPath));
   if (unknownPaths.length > 0) {
@@ -78,7 +84,8 @@ export function applyOverrides(profile: PolicyProfile, overrides: ProfileOverrid
         ? { value: null, reason: `本机关调整：${overrides.basis}${replaced}` }
         : { value, source: agencySource(overrides.basis), note: `本机关调整${replaced}` };
   }
-  if (overrides.checklistRows) next.checklist.rows = overrides.checklistRows;
+  // Checked with the rest of the profile by validateProfile below.
+  if (overrides.checklistRows) next.checklist.rows = overrides.checklistRows as ChecklistRow[];
   if (overrides.name) next.name = overrides.name;
   next.basedOn = { id: profile.id, version: profile.version };
   next.version = profile.version + 1;

@@ -9,8 +9,9 @@ import { ACTIVITIES } from './vocabulary.js';
 const profiles = loadBuiltInProfiles();
 const bySeed = Object.fromEntries(profiles.map((p) => [p.seed, p])) as Record<PolicyProfile['seed'], PolicyProfile>;
 
-function parameterAt(profile: PolicyProfile, path: string): { value: unknown; reason?: string; source?: { seed: string; article: string } } {
-  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], profile.parameters) as never;
+type ParameterEntry = { value: unknown; reason?: string; source?: { seed: string; article: string } };
+function parameterAt(profile: PolicyProfile, path: string): ParameterEntry {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], profile.parameters) as ParameterEntry;
 }
 
 describe('POL-1 built-in profiles', () => {
@@ -162,7 +163,7 @@ describe('POL-1 overrides', () => {
     ['an unknown deadline kind', { avOrganising: { kind: 'fortnights', days: 1 } }, 'parameters.avOrganising'],
     ['an unknown parameter', { archiveWithin: { kind: 'hours', hours: 1 } }, 'parameters.archiveWithin'],
   ])('POL-1: an override with %s is rejected', (_name, parameters, path) => {
-    const result = applyOverrides(bySeed.S0, { parameters: parameters as never, basis: '测试' });
+    const result = applyOverrides(bySeed.S0, { parameters, basis: '测试' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.some((issue) => issue.path.startsWith(path))).toBe(true);
   });
@@ -176,7 +177,7 @@ describe('POL-1 overrides', () => {
 
   it('POL-1: a checklist row with a bad level is rejected', () => {
     const rows = [{ ...bySeed.S3.checklist.rows[0]!, level: 'sometimes' }];
-    const result = applyOverrides(bySeed.S3, { checklistRows: rows as never, basis: '测试' });
+    const result = applyOverrides(bySeed.S3, { checklistRows: rows, basis: '测试' });
     expect(result.ok).toBe(false);
   });
 });

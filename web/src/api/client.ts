@@ -34,6 +34,11 @@ export function setUnauthorizedHandler(handler: (() => void) | null) {
   onUnauthorized = handler;
 }
 
+/** The CSRF token of the session, for the typed client's middleware (typed-client.ts). */
+export const currentCsrfToken = () => csrfToken;
+/** Sends the app to sign-in, as `request` does on a 401. */
+export const signalUnauthorized = () => onUnauthorized?.();
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | boolean | null | undefined>;
 

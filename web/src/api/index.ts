@@ -1,26 +1,22 @@
 import { api, request } from './client.js';
+import { answer, apiClient } from './typed-client.js';
 import type {
   Agency,
   AgencyPolicy,
-  CalendarNotice,
   CalendarYear,
-  FindingPage,
   FindingQuery,
   PolicyAdjustment,
   PolicyProfile,
   PolicyVersion,
   PolicyVersionSummary,
   ProfileSummary,
-  ReevaluateResult,
   YearNotice,
   AgencyInput,
-  ApiToken,
   AuditPage,
   AuditQuery,
   Me,
   Member,
   MemberInput,
-  Meta,
   NewApiToken,
   ServiceAccount,
   Officer,
@@ -46,8 +42,8 @@ export const authApi = {
 };
 
 export const metaApi = {
-  meta: () => api.get<Meta>('/api/meta'),
-  auditActions: () => api.get<Record<string, string>>('/api/audit-actions'),
+  meta: () => answer(apiClient.GET('/api/meta')),
+  auditActions: () => answer(apiClient.GET('/api/audit-actions')),
 };
 
 export const agencyApi = {
@@ -64,8 +60,8 @@ export const unitApi = {
 };
 
 export const officerApi = {
-  list: (agencyId: string, unitId?: string) => api.get<Officer[]>(`${a(agencyId)}/officers`, { unitId }),
-  create: (agencyId: string, input: OfficerInput) => api.post<Officer>(`${a(agencyId)}/officers`, input),
+  list: (agencyId: string, unitId?: string) => answer(apiClient.GET('/api/agencies/{agencyId}/officers', { params: { path: { agencyId }, query: { unitId } } })),
+  create: (agencyId: string, input: OfficerInput) => answer(apiClient.POST('/api/agencies/{agencyId}/officers', { params: { path: { agencyId } }, body: input })),
   update: (agencyId: string, officerId: string, patch: Partial<Omit<OfficerInput, 'certificateNo'>>) =>
     api.patch<Officer>(`${a(agencyId)}/officers/${officerId}`, patch),
 };
@@ -81,7 +77,7 @@ export const userApi = {
 
 /** My own tokens; `userId` only for a service account of the agency (its admin). */
 export const tokenApi = {
-  list: (agencyId: string) => api.get<ApiToken[]>(`${a(agencyId)}/api-tokens`),
+  list: (agencyId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/api-tokens', { params: { path: { agencyId } } })),
   create: (agencyId: string, input: { name: string; userId?: string; expiresInDays?: number | null }) =>
     api.post<NewApiToken>(`${a(agencyId)}/api-tokens`, input),
   revoke: (agencyId: string, tokenId: string) => api.post<Ok>(`${a(agencyId)}/api-tokens/${tokenId}/revoke`),
@@ -111,13 +107,13 @@ export const policyApi = {
 
 export const calendarApi = {
   year: (year: number) => api.get<CalendarYear>(`/api/calendar/years/${year}`),
-  notices: () => api.get<CalendarNotice[]>('/api/calendar/notices'),
-  enterNotice: (notice: YearNotice, basis: string) => api.post<{ id: string; year: number }>('/api/calendar/notices', { notice, basis }),
+  notices: () => answer(apiClient.GET('/api/calendar/notices')),
+  enterNotice: (notice: YearNotice, basis: string) => answer(apiClient.POST('/api/calendar/notices', { body: { notice, basis } })),
 };
 
 export const findingApi = {
-  list: (agencyId: string, q: FindingQuery) => api.get<FindingPage>(`${a(agencyId)}/findings`, q),
-  reevaluate: (agencyId: string) => api.post<ReevaluateResult>(`${a(agencyId)}/findings/reevaluate`),
+  list: (agencyId: string, q: FindingQuery) => answer(apiClient.GET('/api/agencies/{agencyId}/findings', { params: { path: { agencyId }, query: q } })),
+  reevaluate: (agencyId: string) => answer(apiClient.POST('/api/agencies/{agencyId}/findings/reevaluate', { params: { path: { agencyId } } })),
 };
 
 export { documentApi, matterApi } from './matters.js';

@@ -1,94 +1,58 @@
-// Shapes and calls of the legal-review API (issue 6; src/domains/legal-review/routes.ts and
-// /api/openapi.json): the 目录清单, the "is it major?" assessment, frozen submissions, the
-// reviewer's queue and decision, extension, collective discussion, staffing.
+// Shapes and calls of the legal-review API (issue 6; src/domains/legal-review/routes.ts): the
+// 目录清单, the "is it major?" assessment, frozen submissions, the reviewer's queue and decision,
+// extension, collective discussion, staffing. Types come from the generated contract (schema.d.ts).
 import type { FailReasonId, ProposedMeasure, ReviewPointId } from '../../../src/rules/legal-review/criteria.js';
 import type { MajorAssessment } from '../../../src/rules/legal-review/is-major.js';
-import { api } from './client.js';
-import type { Doc, Matter } from './matter-types.js';
+import { answer, apiClient, type paths, type Schemas } from './typed-client.js';
 
 export type { FailReasonId, MajorAssessment, ProposedMeasure, ReviewPointId };
 
-export type CriterionGroup = 'penalty' | 'licence' | 'coercion' | 'general';
-export type ListCriterion = { id: string; group: CriterionGroup; text: string; source: string; decidedFromData: boolean; enabled: boolean };
-export type ListParameters = { hearingFineNatural: number | null; hearingFineLegal: number | null; reviewAllGeneralPenalties: boolean };
-export type MajorList = {
-  version: number;
-  basis: string;
-  createdAt: string | null;
-  createdByName: string | null;
-  parameters: ListParameters;
-  criteria: ListCriterion[];
-  reviewPoints?: { id: ReviewPointId; text: string }[];
-  failReasons?: { id: FailReasonId; text: string }[];
-};
-export type ListInput = { parameters: ListParameters; disabledCriteria: string[]; basis: string };
+type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+const LIST = '/api/agencies/{agencyId}/legal-review/list';
+const ASSESSMENT = '/api/agencies/{agencyId}/matters/{matterId}/legal-review/assessment';
+const SUBMISSIONS = '/api/agencies/{agencyId}/matters/{matterId}/legal-review/submissions';
+const REVIEW = '/api/agencies/{agencyId}/legal-reviews/{reviewId}';
 
-export type Staffing = { activeOfficers: number; legalReviewers: number; required: number; met: boolean; reviewers: { id: string; name: string }[]; rule: string };
+export type ListCriterion = Schemas['MajorListCriterion'];
+export type CriterionGroup = ListCriterion['group'];
+export type ListParameters = Schemas['MajorListParameters'];
+/** The list; the one in force also carries the review points and reasons for not passing. */
+export type MajorList = Schemas['MajorList'] & Partial<Pick<Schemas['MajorListWithTerms'], 'reviewPoints' | 'failReasons'>>;
+export type ListInput = JsonBody<paths[typeof LIST]['put']>;
 
-export type Proposal = { measures: ProposedMeasure[]; fineAmount?: number | null; confiscationValue?: number | null; stopsBusiness?: boolean | null; hearingHeld?: boolean };
-export type Assessment = { id: string; facts: Proposal & { category: string; partyKind: string; hearingHeld: boolean }; answers: Record<string, boolean>; result: MajorAssessment; listVersion: number; createdAt: string; createdByName: string | null };
+export type Staffing = Schemas['LegalReviewStaffing'];
 
-export type SubmissionInput = {
-  proposedDecision: string;
-  facts: string;
-  lawApplied: string;
-  discretionStandard: string;
-  evidenceSummary: string;
-  hearingAppraisal?: string | null;
-  otherNotes?: string | null;
-};
-export type FrozenDocument = { id: string; typeId: string; version: number; status: string; number: string | null; contentHash: string };
-export type Materials = SubmissionInput & {
-  matter: { id: string; number: string; category: string; title: string };
-  assessment: { id: string; major: boolean; reasons: MajorAssessment['reasons'] };
-  documents: FrozenDocument[];
-};
-export type ReviewStatus = 'submitted' | 'passed' | 'failed' | 'discussed' | 'referred';
-export type ReviewMessage = { id: string; reviewId: string; kind: 'request' | 'answer'; text: string; byName: string | null; at: string };
-export type PointResult = { id: ReviewPointId; result: 'ok' | 'problem'; note?: string | null };
-export type Review = {
-  id: string;
-  agencyId: string;
-  matterId: string;
-  submissionVersion: number;
-  status: ReviewStatus;
-  materials: Materials;
-  materialsHash: string;
-  receivedAt: string;
-  submittedByName: string | null;
-  reviewerName: string | null;
-  extensionApprovedAt: string | null;
-  extensionApprovedByName: string | null;
-  completedAt: string | null;
-  points: PointResult[] | null;
-  failReasons: FailReasonId[] | null;
-  explanation: string | null;
-  opinionDocumentId: string | null;
-  discussionStepId: string | null;
-  discussionConclusion: 'proceed' | 'revise' | null;
-  messages?: ReviewMessage[];
-};
-export type MatterLegalReview = { assessment: Assessment | null; reviews: (Review & { messages: ReviewMessage[] })[] };
-export type ReviewQueueItem = { review: Review; matter: Pick<Matter, 'id' | 'number' | 'title' | 'category'> };
-export type ReviewDecision = { points: PointResult[]; outcome: 'pass' | 'fail'; failReasons: FailReasonId[]; explanation: string };
-export type Discussion = { stepId: string; conclusion: 'proceed' | 'revise'; summary: string };
+export type Proposal = JsonBody<paths[typeof ASSESSMENT]['post']>['proposal'];
+export type Assessment = Schemas['MajorAssessment'];
 
-const a = (agencyId: string) => `/api/agencies/${encodeURIComponent(agencyId)}`;
-const m = (agencyId: string, matterId: string) => `${a(agencyId)}/matters/${matterId}/legal-review`;
-const r = (agencyId: string, reviewId: string) => `${a(agencyId)}/legal-reviews/${reviewId}`;
+export type SubmissionInput = JsonBody<paths[typeof SUBMISSIONS]['post']>;
+export type FrozenDocument = Schemas['FrozenDocument'];
+export type Materials = Schemas['ReviewMaterials'];
+export type ReviewMessage = Schemas['LegalReviewMessage'];
+export type PointResult = Schemas['ReviewPointResult'];
+export type Review = Schemas['LegalReview'] & { messages?: ReviewMessage[] };
+export type ReviewStatus = Review['status'];
+export type MatterLegalReview = Schemas['MatterLegalReview'];
+export type ReviewQueueItem = Schemas['LegalReviewQueueItem'];
+export type ReviewDecision = JsonBody<paths[`${typeof REVIEW}/decision`]['post']>;
+export type Discussion = JsonBody<paths[`${typeof REVIEW}/discussion`]['post']>;
+
+const agency = (agencyId: string) => ({ params: { path: { agencyId } } });
+const matter = (agencyId: string, matterId: string) => ({ params: { path: { agencyId, matterId } } });
+const review = (agencyId: string, reviewId: string) => ({ params: { path: { agencyId, reviewId } } });
 
 export const legalReviewApi = {
-  list: (agencyId: string) => api.get<MajorList>(`${a(agencyId)}/legal-review/list`),
-  updateList: (agencyId: string, input: ListInput) => api.put<MajorList>(`${a(agencyId)}/legal-review/list`, input),
-  staffing: (agencyId: string) => api.get<Staffing>(`${a(agencyId)}/legal-review/staffing`),
-  ofMatter: (agencyId: string, matterId: string) => api.get<MatterLegalReview>(m(agencyId, matterId)),
-  assess: (agencyId: string, matterId: string, proposal: Proposal, answers: Record<string, boolean>) => api.post<Assessment>(`${m(agencyId, matterId)}/assessment`, { proposal, answers }),
-  submit: (agencyId: string, matterId: string, input: SubmissionInput) => api.post<Review>(`${m(agencyId, matterId)}/submissions`, input),
-  queue: (agencyId: string, status: Exclude<ReviewStatus, 'referred'>) => api.get<ReviewQueueItem[]>(`${a(agencyId)}/legal-reviews`, { status }),
-  get: (agencyId: string, reviewId: string) => api.get<Review & { messages: ReviewMessage[] }>(r(agencyId, reviewId)),
-  message: (agencyId: string, reviewId: string, kind: 'request' | 'answer', text: string) => api.post<ReviewMessage>(`${r(agencyId, reviewId)}/messages`, { kind, text }),
-  extend: (agencyId: string, reviewId: string) => api.post<Review>(`${r(agencyId, reviewId)}/extension`),
-  decide: (agencyId: string, reviewId: string, input: ReviewDecision) => api.post<Review>(`${r(agencyId, reviewId)}/decision`, input),
-  discuss: (agencyId: string, reviewId: string, input: Discussion) => api.post<Review>(`${r(agencyId, reviewId)}/discussion`, input),
-  matterDocuments: (agencyId: string, matterId: string) => api.get<Doc[]>(`${a(agencyId)}/matters/${matterId}/documents`),
+  list: (agencyId: string) => answer(apiClient.GET(LIST, agency(agencyId))),
+  updateList: (agencyId: string, input: ListInput) => answer(apiClient.PUT(LIST, { ...agency(agencyId), body: input })),
+  staffing: (agencyId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/legal-review/staffing', agency(agencyId))),
+  ofMatter: (agencyId: string, matterId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/matters/{matterId}/legal-review', matter(agencyId, matterId))),
+  assess: (agencyId: string, matterId: string, proposal: Proposal, answers: Record<string, boolean>) => answer(apiClient.POST(ASSESSMENT, { ...matter(agencyId, matterId), body: { proposal, answers } })),
+  submit: (agencyId: string, matterId: string, input: SubmissionInput) => answer(apiClient.POST(SUBMISSIONS, { ...matter(agencyId, matterId), body: input })),
+  queue: (agencyId: string, status: Exclude<ReviewStatus, 'referred'>) => answer(apiClient.GET('/api/agencies/{agencyId}/legal-reviews', { params: { path: { agencyId }, query: { status } } })),
+  get: (agencyId: string, reviewId: string) => answer(apiClient.GET(REVIEW, review(agencyId, reviewId))),
+  message: (agencyId: string, reviewId: string, kind: 'request' | 'answer', text: string) => answer(apiClient.POST(`${REVIEW}/messages`, { ...review(agencyId, reviewId), body: { kind, text } })),
+  extend: (agencyId: string, reviewId: string) => answer(apiClient.POST(`${REVIEW}/extension`, review(agencyId, reviewId))),
+  decide: (agencyId: string, reviewId: string, input: ReviewDecision) => answer(apiClient.POST(`${REVIEW}/decision`, { ...review(agencyId, reviewId), body: input })),
+  discuss: (agencyId: string, reviewId: string, input: Discussion) => answer(apiClient.POST(`${REVIEW}/discussion`, { ...review(agencyId, reviewId), body: input })),
+  matterDocuments: (agencyId: string, matterId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/matters/{matterId}/documents', matter(agencyId, matterId))),
 };
