@@ -11,8 +11,8 @@ import { adminPassword, startTestApp, type TestApp } from '../support/test-app.j
 // 20 conflicting requests at once, five times over. PostgreSQL only (PGlite cannot race).
 const onPostgres = process.env.LIUHEN_TEST_DB === 'postgres';
 
-// A tiny valid PNG (1×1) padded past the "empty signature" threshold with a tEXt chunk.
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAYHRFWHRDb21tZW50AHNpZ25hdHVyZSBkcmF3biBvbiB0aGUgdGFibGV0IGJ5IHRoZSBwYXJ0eSwgcGFkZGVkIHNvIGl0IGlzIG5vdCBlbXB0eSBmb3IgdGhlIHRlc3QuLi4uLi4uLi6pU2XaAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+// A small valid PNG (40×16, one stroke): signatures are decoded in full before they are kept.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAACgAAAAQCAYAAABk1z2tAAAAPUlEQVR4Ac3BwRGAMAzAMMfX/VcOPLkugKXZF2ESJ3ESJ3ESJ3ESd7jMDH/aXb4Ol92lROIkTuIkTuIk7gElJgodw97dugAAAABJRU5ErkJggg==';
 
 describe.skipIf(!onPostgres)('issue 10 races: documents, policy versions, calendar notices (DOC-3 … DOC-5, POL-1, CAL-1)', () => {
   let t: TestApp;
@@ -73,7 +73,7 @@ describe.skipIf(!onPostgres)('issue 10 races: documents, policy versions, calend
   it('DOC-5 twenty concurrent uploads of the same scan: one attachment, the rest CONFLICT', async () => {
     for (let run = 0; run < RUNS; run++) {
       const id = await seizureList(true);
-      const scan = Buffer.from(`%PDF-1.4\n% signed paper ${run}\n`).toString('base64');
+      const scan = Buffer.from(`%PDF-1.4\n% signed paper ${run}\n%%EOF\n`).toString('base64');
       expectOneWinner(await burst(() => h().post(`${docs()}/${id}/attachments`, { kind: 'signed_scan', fileName: '签字版.pdf', dataBase64: scan })), ['CONFLICT']);
       expect(await t.ctx.db.select().from(documentAttachments).where(eq(documentAttachments.documentId, id))).toHaveLength(1);
       expect(await count('document.attachment_added', id)).toBe(1);
