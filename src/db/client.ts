@@ -40,6 +40,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 
 function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server ends (restart, failover, a dropped database) is not a reason
+  // to stop the process: the pool drops it and opens another on the next query.
+  pool.on('error', (err) => console.warn(`[liuhen] idle PostgreSQL connection lost: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

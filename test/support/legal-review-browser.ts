@@ -63,8 +63,16 @@ export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visib
 
 export async function choose(page: Page, testId: string, label: string, search?: string) {
   await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await dropdown(page).getByTitle(label, { exact: true }).click();
+  if (search) {
+    await page.keyboard.type(search);
+    // Chosen with the keyboard once the filtered list has the option active: a click can land on
+    // the list while it is still moving into place and pick its neighbour, or be lost.
+    await expect.poll(() => dropdown(page).locator('.ant-select-item-option-active').getAttribute('title')).toBe(label);
+    await page.keyboard.press('Enter');
+  } else {
+    await dropdown(page).getByTitle(label, { exact: true }).click();
+  }
+  await expect.poll(() => page.getByTestId(testId).textContent()).toContain(label.split(' · ')[0]);
 }
 
 export async function signIn(page: Page, base: string, username: string) {
