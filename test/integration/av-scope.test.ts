@@ -95,6 +95,21 @@ describe('ACC-1 unit scope of AV records and uploads', () => {
     expect((await client(t.app, team.handler.session).get(url)).json()).toMatchObject({ status: 'receiving' });
   });
 
+  it('ACC-1 an upload may name only a matter its uploader can see: another unit gets 404 and nothing is recorded', async () => {
+    const start = (who: Session) =>
+      fetch(`${base}/api/agencies/${team.agency.id}/av/uploads`, {
+        method: 'POST',
+        headers: { ...authHeaders(who), 'tus-resumable': '1.0.0', 'upload-length': '100000', 'upload-metadata': `filename ${Buffer.from('b.mp4').toString('base64')},matterId ${Buffer.from(matterId).toString('base64')}` },
+      });
+    const uploadsBefore = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'av.upload_started'));
+    const refused = await start(outsider.session);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).toContain('执法事项');
+    expect(await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'av.upload_started'))).toHaveLength(uploadsBefore.length);
+    // The matter's own handler may.
+    expect((await start(team.handler.session)).status).toBe(201);
+  });
+
   it('ACC-1 a record cannot be linked to a step of another matter or another agency; nothing is stored or audited', async () => {
     const record = await ingestBytes(t, team.agency.id, fakeMp4(2000, 15), { matterId });
     const as = client(t.app, team.handler.session);

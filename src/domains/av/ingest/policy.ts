@@ -15,3 +15,10 @@ export const canUploadAv = canIngestAv;
 export const canTouchUpload = (p: Principal, upload: { userId: string }) => upload.userId === p.userId;
 
 export const ingestAbilities = (p: Principal, agencyId: string) => ({ uploadAv: canUploadAv(p, agencyId) });
+
+/**
+ * ACC-1 when an upload names its matter: a person must be able to see that matter. A collection
+ * station's service account has no unit and reads nothing; it files clips for the agency's
+ * officers by its mapping, so its uploads are checked against the agency only.
+ */
+export const uploadNeedsMatterInScope = (p: Principal) => p.kind !== 'service';

@@ -3,6 +3,9 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import { avUploads, matters, matterSteps, officers } from '../../../db/schema/index.js';
 import { AppError } from '../../../shared/errors.js';
 import { recordAudit, type Actor } from '../../audit/record-audit.js';
+import type { Principal } from '../../auth/principal.js';
+import { loadVisibleMatter } from '../../matters/load-matter.js';
+import { uploadNeedsMatterInScope } from './policy.js';
 import { refuseOversizeCreation } from './check-upload-size.js';
 import type { UploadLimit } from './upload-limit.js';
 import type { StoredUploadMetadata, UploadMetadata } from './upload-metadata.js';
@@ -10,7 +13,7 @@ import type { StoredUploadMetadata, UploadMetadata } from './upload-metadata.js'
 export type StartUploadInput = {
   uploadId: string;
   agencyId: string;
-  userId: string;
+  principal: Principal;
   size: number | undefined;
   metadata: UploadMetadata;
   limit: UploadLimit;
@@ -28,6 +31,8 @@ export async function startUpload(db: Db, actor: Actor, input: StartUploadInput,
   // Checked before tus too (routes.ts); again here for a limit lowered meanwhile.
   await refuseOversizeCreation(db, actor, { agencyId: input.agencyId, size: input.size, limit: input.limit, fileName: m.filename ?? null }, now);
   const officerId = await resolveOfficer(db, input.agencyId, m.officerId, m.officerCertificateNo);
+  // ACC-1: a person names only a matter they may see (404 as for an unseen matter).
+  if (m.matterId && uploadNeedsMatterInScope(input.principal)) await loadVisibleMatter(db, input.principal, input.agencyId, m.matterId);
   await checkMatterAndStep(db, input.agencyId, m.matterId, m.stepId);
   const stored: StoredUploadMetadata = {
     fileName: m.filename ?? null,
@@ -49,7 +54,7 @@ export async function startUpload(db: Db, actor: Actor, input: StartUploadInput,
     await tx.insert(avUploads).values({
       id: input.uploadId,
       agencyId: input.agencyId,
-      userId: input.userId,
+      userId: input.principal.userId,
       size: input.size,
       metadata: stored,
       declaredSha256: m.sha256 ?? null,

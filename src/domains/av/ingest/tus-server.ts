@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../server/context.js';
 import { actorOf, principalOf } from '../../../server/http/auth-hooks.js';
 import type { Actor } from '../../audit/record-audit.js';
+import type { Principal } from '../../auth/principal.js';
 import { sniffHeadLength } from '../media-kind.js';
 import { uploadLimitOf } from './check-upload-size.js';
 import { completeUpload } from './complete-upload.js';
@@ -20,7 +21,7 @@ import { parseUploadMetadata } from './upload-metadata.js';
 export const recordIdHeader = 'Liuhen-Av-Record-Id';
 export const objectHashHeader = 'Liuhen-Object-Sha256';
 
-type IngestCall = { agencyId: string; userId: string; actor: Actor };
+type IngestCall = { agencyId: string; principal: Principal; actor: Actor };
 
 /**
  * The tus 1.0 server (AV-2). Fastify has already authenticated and authorised the request
@@ -67,7 +68,7 @@ export function createTusServer(ctx: AppContext) {
         const metadata = parseUploadMetadata(upload.metadata);
         const limit = await uploadLimitOf(ctx.db, call.agencyId, ctx.config.uploadMaxBytes);
         const now = ctx.clock();
-        await startUpload(ctx.db, call.actor, { uploadId: upload.id, agencyId: call.agencyId, userId: call.userId, size: upload.size, metadata, limit, expiresAt: new Date(now.getTime() + ctx.config.uploadExpiryMs) }, now);
+        await startUpload(ctx.db, call.actor, { uploadId: upload.id, agencyId: call.agencyId, principal: call.principal, size: upload.size, metadata, limit, expiresAt: new Date(now.getTime() + ctx.config.uploadExpiryMs) }, now);
       } catch (err) {
         throw toTusError(err);
       }
@@ -92,7 +93,7 @@ export function createTusServer(ctx: AppContext) {
     close: async () => locker?.close(),
     /** Hands a Fastify request (already authorised) to tus, with who is calling. */
     handle: async (request: FastifyRequest, res: ServerResponse, agencyId: string) => {
-      await calls.run({ agencyId, userId: principalOf(request).userId, actor: actorOf(request) }, () => tus.handle(request.raw, res));
+      await calls.run({ agencyId, principal: principalOf(request), actor: actorOf(request) }, () => tus.handle(request.raw, res));
     },
   };
 }
