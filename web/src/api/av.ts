@@ -1,8 +1,7 @@
 // Audio-visual records (音像记录, AV-1 … AV-11): shapes of src/domains/av/routes.ts, from the
 // generated contract (schema.d.ts).
-import { answer, apiClient, type paths, type Schemas } from './typed-client.js';
+import { answer, apiClient, type paths, type Schemas, type Body } from './typed-client.js';
 
-type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 const RECORD = '/api/agencies/{agencyId}/av-records/{recordId}';
 const UPLOAD = '/api/agencies/{agencyId}/av/uploads/{uploadId}';
 
@@ -18,9 +17,9 @@ export type AvInterruption = Schemas['AvInterruption'];
 export type InterruptionCause = AvInterruption['cause'];
 export type AvRecordDetail = Schemas['AvRecordDetail'];
 
-export type AvOrganiseInput = JsonBody<paths[typeof RECORD]['patch']>;
-export type BookmarkInput = JsonBody<paths[`${typeof RECORD}/bookmarks`]['post']>;
-export type InterruptionInput = JsonBody<paths['/api/agencies/{agencyId}/av-interruptions']['post']>;
+export type AvOrganiseInput = Body<typeof RECORD, 'patch'>;
+export type BookmarkInput = Body<`${typeof RECORD}/bookmarks`, 'post'>;
+export type InterruptionInput = Body<'/api/agencies/{agencyId}/av-interruptions', 'post'>;
 export type UploadStatus = paths[typeof UPLOAD]['get']['responses'][200]['content']['application/json'];
 
 const a = (agencyId: string) => `/api/agencies/${encodeURIComponent(agencyId)}`;

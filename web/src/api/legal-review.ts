@@ -3,11 +3,10 @@
 // extension, collective discussion, staffing. Types come from the generated contract (schema.d.ts).
 import type { FailReasonId, ProposedMeasure, ReviewPointId } from '../../../src/rules/legal-review/criteria.js';
 import type { MajorAssessment } from '../../../src/rules/legal-review/is-major.js';
-import { answer, apiClient, type paths, type Schemas } from './typed-client.js';
+import { answer, apiClient, type Schemas, type Body } from './typed-client.js';
 
 export type { FailReasonId, MajorAssessment, ProposedMeasure, ReviewPointId };
 
-type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 const LIST = '/api/agencies/{agencyId}/legal-review/list';
 const ASSESSMENT = '/api/agencies/{agencyId}/matters/{matterId}/legal-review/assessment';
 const SUBMISSIONS = '/api/agencies/{agencyId}/matters/{matterId}/legal-review/submissions';
@@ -18,14 +17,14 @@ export type CriterionGroup = ListCriterion['group'];
 export type ListParameters = Schemas['MajorListParameters'];
 /** The list; the one in force also carries the review points and reasons for not passing. */
 export type MajorList = Schemas['MajorList'] & Partial<Pick<Schemas['MajorListWithTerms'], 'reviewPoints' | 'failReasons'>>;
-export type ListInput = JsonBody<paths[typeof LIST]['put']>;
+export type ListInput = Body<typeof LIST, 'put'>;
 
 export type Staffing = Schemas['LegalReviewStaffing'];
 
-export type Proposal = JsonBody<paths[typeof ASSESSMENT]['post']>['proposal'];
+export type Proposal = Body<typeof ASSESSMENT, 'post'>['proposal'];
 export type Assessment = Schemas['MajorAssessment'];
 
-export type SubmissionInput = JsonBody<paths[typeof SUBMISSIONS]['post']>;
+export type SubmissionInput = Body<typeof SUBMISSIONS, 'post'>;
 export type FrozenDocument = Schemas['FrozenDocument'];
 export type Materials = Schemas['ReviewMaterials'];
 export type ReviewMessage = Schemas['LegalReviewMessage'];
@@ -34,8 +33,8 @@ export type Review = Schemas['LegalReview'] & { messages?: ReviewMessage[] };
 export type ReviewStatus = Review['status'];
 export type MatterLegalReview = Schemas['MatterLegalReview'];
 export type ReviewQueueItem = Schemas['LegalReviewQueueItem'];
-export type ReviewDecision = JsonBody<paths[`${typeof REVIEW}/decision`]['post']>;
-export type Discussion = JsonBody<paths[`${typeof REVIEW}/discussion`]['post']>;
+export type ReviewDecision = Body<`${typeof REVIEW}/decision`, 'post'>;
+export type Discussion = Body<`${typeof REVIEW}/discussion`, 'post'>;
 
 const agency = (agencyId: string) => ({ params: { path: { agencyId } } });
 const matter = (agencyId: string, matterId: string) => ({ params: { path: { agencyId, matterId } } });

@@ -4,7 +4,7 @@ import type { DocumentType, FieldDefinition, ColumnDefinition, SignerRole } from
 import type { EvidenceRefValue, ItemRowValue, LawBasisValue, OfficerValue, PartyValue } from '../../../src/rules/documents/field-values.js';
 import type { Phase, StartRoute } from '../../../src/rules/matters/phases.js';
 import type { EnforcementCategory } from '../../../src/rules/profiles/vocabulary.js';
-import type { paths, Schemas } from './typed-client.js';
+import type { paths, Schemas, Body } from './typed-client.js';
 
 export type { ColumnDefinition, EnforcementCategory, EvidenceRefValue, FieldDefinition, ItemRowValue, LawBasisValue, OfficerValue, PartyValue, Phase, SignerRole, StartRoute };
 
@@ -14,10 +14,9 @@ export type Matter = Schemas['Matter'];
 export type MatterPage = Schemas['MatterPage'];
 export type MatterQuery = NonNullable<paths['/api/agencies/{agencyId}/matters']['get']['parameters']['query']>;
 
-type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 const STEP = '/api/agencies/{agencyId}/matters/{matterId}/steps';
 
-export type MatterInput = JsonBody<paths['/api/agencies/{agencyId}/matters']['post']>;
+export type MatterInput = Body<'/api/agencies/{agencyId}/matters', 'post'>;
 export type PartyInput = NonNullable<MatterInput['parties']>[number];
 export type IdType = PartyInput['idType'];
 export type Party = Schemas['Party'];
@@ -27,8 +26,8 @@ export type StepStatus = Step['status'];
 export type NextStep = Schemas['NextStep'];
 export type MatterOfficer = Schemas['MatterOfficer'];
 export type MatterDetail = Schemas['MatterDetail'];
-export type StepInput = JsonBody<paths[typeof STEP]['post']>;
-export type Decision = JsonBody<paths[`${typeof STEP}/{stepId}/decision`]['post']>;
+export type StepInput = Body<typeof STEP, 'post'>;
+export type Decision = Body<`${typeof STEP}/{stepId}/decision`, 'post'>;
 export type QueueItem = Schemas['QueueItem'];
 
 export type TimelineKind = TimelineEntry['kind'];
@@ -43,4 +42,4 @@ export type DocSignature = Schemas['DocumentSignature'];
 export type DocAttachment = Schemas['DocumentAttachment'];
 export type DocVersion = Schemas['DocumentVersion'];
 export type DocDetail = Schemas['DocumentDetail'];
-export type SignatureInput = JsonBody<paths['/api/agencies/{agencyId}/documents/{documentId}/signatures']['post']>;
+export type SignatureInput = Body<'/api/agencies/{agencyId}/documents/{documentId}/signatures', 'post'>;
