@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserApp, tabletPage } from '../support/browser.js';
+import { choose, menu } from '../support/browser-ui.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPassword, type TestApp } from '../support/test-app.js';
 
@@ -25,13 +26,6 @@ afterAll(async () => {
 // The tablet's own zone is not Beijing, so the test proves times are converted (INT-4).
 const newPage = (): Promise<Page> => tabletPage(browser, 'Europe/Berlin');
 
-/** Picks an option of an antd Select by its visible label (typing it first in a searchable one). */
-async function choose(page: Page, testId: string, label: string, search = false) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(label);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
-}
-
 async function signIn(page: Page, username: string, password: string) {
   await page.goto(`${base}/login`);
   await page.getByTestId('username').fill(username);
@@ -39,7 +33,6 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByTestId('sign-in-submit').click();
 }
 
-const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByRole('menuitem', { name: label }).click();
 
 describe('web app', () => {
   it('ORG-1 NFR-1: sign-in with a wrong password shows the Chinese error and stays on the sign-in page', async () => {
@@ -134,7 +127,7 @@ describe('web app', () => {
     const audit = page.getByTestId('audit-table');
     await expect.poll(() => audit.textContent()).toContain('新建执法人员');
     expect(await audit.textContent()).toContain('新建科室/执法队');
-    await choose(page, 'audit-action', '新建执法人员', true);
+    await choose(page, 'audit-action', '新建执法人员', '新建执法人员');
     await page.getByTestId('audit-search').click();
     await expect.poll(() => audit.locator('tbody tr.ant-table-row').count()).toBe(1);
     await audit.locator('tbody tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserApp, tabletPage } from '../support/browser.js';
+import { choose, menu, signIn as signInAt } from '../support/browser-ui.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPassword, type TestApp } from '../support/test-app.js';
 
@@ -24,18 +25,7 @@ afterAll(async () => {
 
 const newPage = (): Promise<Page> => tabletPage(browser);
 
-async function choose(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL(`${base}/`);
-}
+const signIn = (page: Page, username: string, password: string) => signInAt(page, base, username, password);
 
 /** An agency created through the API as the platform admin. */
 async function createAgency(name: string) {
@@ -51,7 +41,6 @@ async function createAgency(name: string) {
   expect(res.statusCode).toBe(201);
 }
 
-const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByRole('menuitem', { name: label }).click();
 const dialog = (page: Page) => page.locator('.ant-modal:visible');
 
 describe('rules pages', () => {

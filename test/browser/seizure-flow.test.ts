@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserApp, tabletPage } from '../support/browser.js';
+import { choose, dropdown, menu, signIn as signInAt, signOut as signOutAt } from '../support/browser-ui.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { signInAs } from '../support/http-client.js';
@@ -30,12 +31,6 @@ afterAll(async () => {
 
 const newPage = (): Promise<Page> => tabletPage(browser, 'Asia/Shanghai');
 
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
-async function choose(page: Page, testId: string, label: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await dropdown(page).getByTitle(label, { exact: true }).click();
-}
 /** Adds an option to a multiple Select by typing part of its label; returns once the Select shows it. */
 async function add(page: Page, testId: string, typed: string) {
   await page.getByTestId(testId).click();
@@ -63,19 +58,8 @@ async function saveMatter(page: Page) {
   await expect.poll(() => page.locator('.ant-card', { hasText: '承办执法人员' }).textContent()).toContain('协办执法员');
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(userPassword);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL(`${base}/`);
-}
-async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.waitForURL(`${base}/login`);
-}
-const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByRole('menuitem', { name: label }).click();
+const signIn = (page: Page, username: string) => signInAt(page, base, username, userPassword);
+const signOut = (page: Page) => signOutAt(page, base);
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `liuhen-${name}.png`) });
 
 /** Records a step through the 记录环节 form; returns once the server accepted it. */

@@ -5,27 +5,15 @@ import type { Browser, Page } from 'playwright-core';
 
 // Helpers of the AV browser test (test/browser/av-flow.test.ts).
 export { ensureWebBuilt } from './browser.js';
-
-
+import { tabletPage as sharedTabletPage } from './browser.js';
+import { dropdown, signIn } from './browser-ui.js';
 
 /** A 1024×768 touch tablet in Beijing time. */
-export async function tabletPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  const page = await context.newPage();
-  // Generous: a busy 2-core CI machine renders slowly; a real failure still fails.
-  page.setDefaultTimeout(30_000);
-  return page;
-}
+export const tabletPage = (browser: Browser): Promise<Page> => sharedTabletPage(browser, 'Asia/Shanghai', true);
 
-export async function signInAt(page: Page, base: string, username: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL(`${base}/`);
-}
+export const signInAt = signIn;
 
-export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
+export { dropdown };
 
 /** Types a Beijing time into an antd DatePicker and confirms it. */
 export async function pickTime(page: Page, testId: string, value: string) {

@@ -34,9 +34,13 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
-/** A 1024×768 tablet page; `timezoneId` other than Beijing proves times are converted (INT-4). */
+/**
+ * A 1024×768 tablet page; `timezoneId` other than Beijing proves times are converted (INT-4).
+ * The tablet asks for reduced motion, which the app honours: a list or menu is where it will stay
+ * the moment it shows, so a click cannot land on it mid-animation.
+ */
 export async function tabletPage(browser: Browser, timezoneId = 'Asia/Shanghai', hasTouch = false) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId, hasTouch });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId, hasTouch, reducedMotion: 'reduce' });
   const page = await context.newPage();
   // Generous: a busy 2-core CI machine renders slowly; a real failure still fails.
   page.setDefaultTimeout(30_000);

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { makeEnforcementTeam, makeOfficer, makeUser, userPassword } from './factories.js';
 import { client, signInAs } from './http-client.js';
 import { adminPassword } from './test-app.js';
+import { choose, menu, signIn as signInWith } from './browser-ui.js';
 
 // Set-up and UI helpers of the legal-review browser test (test/browser/legal-review-flow.test.ts).
 
@@ -59,37 +60,9 @@ async function investigationReport(app: FastifyInstance, team: Team, matterId: s
   if (res.statusCode !== 201) throw new Error(res.body);
 }
 
-export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
+export { choose, dropdown, menu, signOut } from './browser-ui.js';
 
-export async function choose(page: Page, testId: string, label: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) {
-    await page.keyboard.type(search);
-    // Chosen with the keyboard once the filtered list has the option active: a click can land on
-    // the list while it is still moving into place and pick its neighbour, or be lost.
-    await expect.poll(() => dropdown(page).locator('.ant-select-item-option-active').getAttribute('title')).toBe(label);
-    await page.keyboard.press('Enter');
-  } else {
-    await dropdown(page).getByTitle(label, { exact: true }).click();
-  }
-  await expect.poll(() => page.getByTestId(testId).textContent()).toContain(label.split(' · ')[0]);
-}
-
-export async function signIn(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(userPassword);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL(`${base}/`);
-}
-
-export async function signOut(page: Page, base: string) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.waitForURL(`${base}/login`);
-}
-
-export const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByRole('menuitem', { name: label }).click();
+export const signIn = (page: Page, base: string, username: string) => signInWith(page, base, username, userPassword);
 export const toast = (page: Page) => page.locator('.ant-message');
 
 /** 记录环节 with the given option; returns once the server accepted it (or the refusal shows). */
