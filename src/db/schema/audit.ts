@@ -1,5 +1,8 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+/** One immutable record an audit event commits to: its kind (registry key), id and content hash. */
+export type RecordCommitment = { kind: string; id: string; sha256: string };
+
 // Append-only audit events. `seq` orders them; `contentHash` is the SHA-256 of the event's
 // canonical JSON, computed at insert, so a later Merkle log (INT-1) can take each event as a
 // leaf without rewriting a row. No code path updates or deletes a row of this table.
@@ -20,6 +23,9 @@ export const auditEvents = pgTable(
     after: jsonb('after').$type<Record<string, unknown>>(),
     details: jsonb('details').$type<Record<string, unknown>>(),
     contentHash: text('content_hash').notNull(),
+    // INT-1: the SHA-256 of each immutable record this event created or froze, so a later change
+    // to the row is detectable from the log alone (src/domains/integrity/verify/record-commitments.ts).
+    commitments: jsonb('commitments').$type<RecordCommitment[]>(),
   },
   (t) => [
     index('audit_events_agency_seq').on(t.agencyId, t.seq),

@@ -1,6 +1,7 @@
 import { auditEvents } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
+import { commitmentsFor, type RecordRef } from '../integrity/verify/record-commitments.js';
 import { enqueueMatterReevaluation } from '../findings/reevaluation-job-ref.js';
 import type { AuditAction } from './audit-actions.js';
 
@@ -29,6 +30,12 @@ export type AuditEventInput = {
    * so no use case can forget it. Not stored in the event.
    */
   matterIds?: ReadonlyArray<string | null | undefined>;
+  /**
+   * INT-1: the immutable records this change created or froze (an issued document, an approval,
+   * an AV original …). Each is read in this transaction and its content hash stored in the event,
+   * so a later change to the row is caught by `liuhen verify` from the log alone.
+   */
+  commitments?: readonly RecordRef[];
 };
 /** A free-form record of what changed: its keys depend on the action. */
 export type AuditRecord = Record<string, unknown>;
@@ -51,6 +58,8 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
     before: redactRecord(event.before),
     after: redactRecord(event.after),
     details: redactRecord(event.details),
+    // Absent rather than null when there are none, so events without commitments hash as before.
+    commitments: event.commitments?.length ? await commitmentsFor(tx, event.commitments) : undefined,
   };
   await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) });
   const matterIds = new Set((event.matterIds ?? []).filter((id): id is string => Boolean(id)));

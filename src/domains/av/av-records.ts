@@ -118,7 +118,7 @@ export async function organiseAvRecord(db: Db, actor: Actor, p: Principal, agenc
       .where(eq(avRecords.id, recordId))
       .returning();
     const action = !before.organisedAt && row!.organisedAt ? 'av.organised' : 'av.updated';
-    await recordAudit(tx, actor, { action, agencyId, objectType: 'av_record', objectId: recordId, before: pick(before, patch), after: pick(row!, patch), matterIds: [before.matterId, row!.matterId] }, now);
+    await recordAudit(tx, actor, { action, agencyId, objectType: 'av_record', objectId: recordId, before: pick(before, patch), after: pick(row!, patch), matterIds: [before.matterId, row!.matterId], commitments: [{ kind: 'av_record', id: recordId }] }, now);
     return row!;
   });
 }
@@ -131,7 +131,7 @@ export async function addBookmark(db: Db, actor: Actor, p: Principal, agencyId: 
   if (Number.isFinite(duration) && input.atSecond > duration) throw new AppError('VALIDATION_FAILED', `标记时间超出录像时长（${Math.round(duration)} 秒）`);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(avBookmarks).values({ avRecordId: recordId, atSecond: input.atSecond, keyPoint: input.keyPoint ?? null, note: input.note ?? null, createdAt: now, createdByName: actor.name }).returning();
-    await recordAudit(tx, actor, { action: 'av.bookmarked', agencyId, objectType: 'av_record', objectId: recordId, after: { atSecond: row!.atSecond, keyPoint: row!.keyPoint, note: row!.note }, matterIds: [record.matterId] }, now);
+    await recordAudit(tx, actor, { action: 'av.bookmarked', agencyId, objectType: 'av_record', objectId: recordId, after: { atSecond: row!.atSecond, keyPoint: row!.keyPoint, note: row!.note }, matterIds: [record.matterId], commitments: [{ kind: 'av_bookmark', id: row!.id }] }, now);
     return { ...row!, createdAt: iso(row!.createdAt)! };
   });
 }
@@ -147,7 +147,7 @@ export async function recordInterruption(db: Db, actor: Actor, p: Principal, age
   const [matter] = await db.select({ id: matters.id }).from(matters).where(eq(matters.id, input.matterId));
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(avInterruptions).values({ ...input, agencyId, matterId: matter!.id, createdAt: now, createdByName: actor.name }).returning();
-    await recordAudit(tx, actor, { action: 'av.interruption_recorded', agencyId, objectType: 'av_interruption', objectId: row!.id, after: row, matterIds: [row!.matterId] }, now);
+    await recordAudit(tx, actor, { action: 'av.interruption_recorded', agencyId, objectType: 'av_interruption', objectId: row!.id, after: row, matterIds: [row!.matterId], commitments: [{ kind: 'av_interruption', id: row!.id }] }, now);
     return presentInterruption(row!);
   });
 }

@@ -73,6 +73,6 @@ export async function registerAvRecord(
     })
     .returning();
   await enqueue(tx, deriveJobRef, { avRecordId: row!.id }, now);
-  await recordAudit(tx, actor, { action: 'av.ingested', agencyId: input.agencyId, objectType: 'av_record', objectId: row!.id, after: { objectKey: row!.objectKey, size: row!.size, mediaType: row!.mediaType, matterId: row!.matterId, uploadId: row!.uploadId }, matterIds: [row!.matterId] }, now);
+  await recordAudit(tx, actor, { action: 'av.ingested', agencyId: input.agencyId, objectType: 'av_record', objectId: row!.id, after: { objectKey: row!.objectKey, size: row!.size, mediaType: row!.mediaType, matterId: row!.matterId, uploadId: row!.uploadId }, matterIds: [row!.matterId], commitments: [{ kind: 'av_record', id: row!.id }] }, now);
   return row!;
 }

@@ -53,7 +53,7 @@ export async function enterNotice(db: Db, actor: Actor, input: { notice: unknown
     if (input.replacesNoticeId !== undefined && input.replacesNoticeId !== (inForce?.id ?? null)) throw new AppError('CONFLICT', `${notice.year} 年的通知已被他人更新，请刷新后重试`);
     if (inForce && canonicalJson(inForce.notice) === canonicalJson(notice)) throw new AppError('CONFLICT', `${notice.year} 年现行通知的内容与此相同，无需重复录入`);
     const [row] = await tx.insert(calendarNotices).values({ year: notice.year, notice, basis: input.basis, createdAt: now, createdByUserId: actor.userId, createdByName: actor.name }).returning();
-    await recordAudit(tx, actor, { action: 'calendar.notice_entered', agencyId: null, objectType: 'calendar_notice', objectId: row!.id, after: { notice, basis: input.basis } }, now);
+    await recordAudit(tx, actor, { action: 'calendar.notice_entered', agencyId: null, objectType: 'calendar_notice', objectId: row!.id, after: { notice, basis: input.basis }, commitments: [{ kind: 'calendar_notice', id: row!.id }] }, now);
     return { id: row!.id, year: notice.year };
   });
 }

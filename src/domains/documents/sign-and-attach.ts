@@ -44,7 +44,7 @@ export async function addSignature(db: Db, store: ObjectStore, actor: Actor, p: 
         recordedByName: actor.name,
       })
       .returning();
-    await recordAudit(tx, actor, { action: 'document.signed', agencyId, objectType: 'document', objectId: doc.id, after: { role: row!.role, signerName: row!.signerName, method: row!.method, objectKey: row!.objectKey, refusalReason: row!.refusalReason, witnessName: row!.witnessName }, matterIds: [doc.matterId] }, now);
+    await recordAudit(tx, actor, { action: 'document.signed', agencyId, objectType: 'document', objectId: doc.id, after: { role: row!.role, signerName: row!.signerName, method: row!.method, objectKey: row!.objectKey, refusalReason: row!.refusalReason, witnessName: row!.witnessName }, matterIds: [doc.matterId], commitments: [{ kind: 'document_signature', id: row!.id }] }, now);
     return row!;
   });
 }
@@ -71,7 +71,7 @@ export async function addAttachment(db: Db, store: ObjectStore, actor: Actor, p:
     const [already] = await tx.select({ id: documentAttachments.id }).from(documentAttachments).where(and(eq(documentAttachments.documentId, doc.id), eq(documentAttachments.objectKey, stored.key)));
     if (already) throw new AppError('CONFLICT', '该扫描件已上传到本文书');
     const [row] = await tx.insert(documentAttachments).values({ documentId: doc.id, kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length, addedAt: now, addedByName: actor.name }).returning();
-    await recordAudit(tx, actor, { action: 'document.attachment_added', agencyId, objectType: 'document', objectId: doc.id, after: { kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length }, matterIds: [doc.matterId] }, now);
+    await recordAudit(tx, actor, { action: 'document.attachment_added', agencyId, objectType: 'document', objectId: doc.id, after: { kind: input.kind, objectKey: stored.key, fileName, mediaType, size: bytes.length }, matterIds: [doc.matterId], commitments: [{ kind: 'document_attachment', id: row!.id }] }, now);
     return row!;
   });
 }

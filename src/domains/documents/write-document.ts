@@ -83,7 +83,7 @@ export async function issueDraft(tx: Tx, actor: Actor, p: Principal, agencyId: s
     .where(and(eq(documents.id, documentId), eq(documents.status, 'draft')))
     .returning();
   if (!row) throw new AppError('IMMUTABLE', '文书已定稿');
-  await recordAudit(tx, actor, { action: 'document.issued', agencyId, objectType: 'document', objectId: documentId, after: { number, contentHash, version: doc.version } , matterIds: [doc.matterId] }, now);
+  await recordAudit(tx, actor, { action: 'document.issued', agencyId, objectType: 'document', objectId: documentId, after: { number, contentHash, version: doc.version }, matterIds: [doc.matterId], commitments: [{ kind: 'document', id: documentId }] }, now);
   return row;
 }
 

@@ -31,7 +31,7 @@ export async function assessMatter(db: Db, actor: Actor, p: Principal, agencyId:
       .insert(majorAssessments)
       .values({ matterId, facts, answers: input.answers, result, major: result.major ? (result.complete ? 'yes' : 'yes_incomplete') : result.complete ? 'no' : 'undecided', listVersion: list.version, createdAt: now, createdByName: actor.name })
       .returning();
-    await recordAudit(tx, actor, { action: 'legal_review.assessed', agencyId, objectType: 'matter', objectId: matterId, after: { major: result.major, complete: result.complete, reasons: result.reasons, questions: result.questions.map((q) => q.criterionId) }, matterIds: [matterId] }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.assessed', agencyId, objectType: 'matter', objectId: matterId, after: { major: result.major, complete: result.complete, reasons: result.reasons, questions: result.questions.map((q) => q.criterionId) }, matterIds: [matterId], commitments: [{ kind: 'major_assessment', id: row!.id }] }, now);
     return present(row!);
   });
 }

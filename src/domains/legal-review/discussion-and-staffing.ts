@@ -23,7 +23,7 @@ export async function recordDiscussion(db: Db, actor: Actor, p: Principal, agenc
       .where(and(eq(legalReviews.id, reviewId), eq(legalReviews.status, 'failed')))
       .returning();
     if (!row) throw new AppError('CONFLICT', '只有未通过的法制审核可以提请集体讨论');
-    await recordAudit(tx, actor, { action: 'legal_review.discussed', agencyId, objectType: 'legal_review', objectId: reviewId, after: input , matterIds: [review.matterId] }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.discussed', agencyId, objectType: 'legal_review', objectId: reviewId, after: input, matterIds: [review.matterId], commitments: [{ kind: 'legal_review', id: reviewId }] }, now);
     return row;
   });
 }

@@ -34,8 +34,8 @@ export async function updateMajorList(db: Db, actor: Actor, agencyId: string, in
     await lockAgency(tx, agencyId);
     const before = await currentMajorList(tx, agencyId);
     const version = before.version + 1;
-    await tx.insert(majorDecisionLists).values({ agencyId, version, parameters: input.parameters, disabledCriteria: input.disabledCriteria, basis: input.basis, createdAt: now, createdByName: actor.name });
-    await recordAudit(tx, actor, { action: 'legal_review.list_updated', agencyId, objectType: 'major_decision_list', objectId: `${agencyId}:${version}`, before: { parameters: before.parameters }, after: input }, now);
+    const [row] = await tx.insert(majorDecisionLists).values({ agencyId, version, parameters: input.parameters, disabledCriteria: input.disabledCriteria, basis: input.basis, createdAt: now, createdByName: actor.name }).returning({ id: majorDecisionLists.id });
+    await recordAudit(tx, actor, { action: 'legal_review.list_updated', agencyId, objectType: 'major_decision_list', objectId: `${agencyId}:${version}`, before: { parameters: before.parameters }, after: input, commitments: [{ kind: 'major_decision_list', id: row!.id }] }, now);
     return currentMajorList(tx, agencyId);
   });
 }

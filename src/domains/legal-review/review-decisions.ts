@@ -53,7 +53,7 @@ export async function addMessage(db: Db, actor: Actor, p: Principal, agencyId: s
       if (why) throw forbidden(why);
     }
     const [row] = await tx.insert(legalReviewMessages).values({ reviewId, kind, text, byUserId: actor.userId, byName: actor.name, at: now }).returning();
-    await recordAudit(tx, actor, { action: kind === 'request' ? 'legal_review.requested' : 'legal_review.answered', agencyId, objectType: 'legal_review', objectId: reviewId, after: { text } , matterIds: [review.matterId] }, now);
+    await recordAudit(tx, actor, { action: kind === 'request' ? 'legal_review.requested' : 'legal_review.answered', agencyId, objectType: 'legal_review', objectId: reviewId, after: { text }, matterIds: [review.matterId], commitments: [{ kind: 'legal_review_message', id: row!.id }, { kind: 'legal_review', id: reviewId }] }, now);
     return row!;
   });
 }
@@ -71,7 +71,7 @@ export async function approveExtension(db: Db, actor: Actor, p: Principal, agenc
       .where(and(stillSubmitted(reviewId), isNull(legalReviews.extensionApprovedAt)))
       .returning();
     if (!row) throw new AppError('CONFLICT', '已批准过延长');
-    await recordAudit(tx, actor, { action: 'legal_review.extended', agencyId, objectType: 'legal_review', objectId: reviewId , matterIds: [review.matterId] }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.extended', agencyId, objectType: 'legal_review', objectId: reviewId, matterIds: [review.matterId], commitments: [{ kind: 'legal_review', id: reviewId }] }, now);
     return row;
   });
 }
@@ -111,7 +111,7 @@ export async function decideReview(
       .where(stillSubmitted(reviewId))
       .returning({ id: legalReviews.id });
     if (!decided) throw concluded();
-    await recordAudit(tx, actor, { action: 'legal_review.decided', agencyId, objectType: 'legal_review', objectId: reviewId, after: { outcome: input.outcome, failReasons: input.failReasons, opinionDocumentId: doc!.id } , matterIds: [review.matterId] }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.decided', agencyId, objectType: 'legal_review', objectId: reviewId, after: { outcome: input.outcome, failReasons: input.failReasons, opinionDocumentId: doc!.id }, matterIds: [review.matterId], commitments: [{ kind: 'legal_review', id: reviewId }] }, now);
     await issueDraft(tx, actor, p, agencyId, doc!.id, now);
   });
   return loadReview(db, agencyId, reviewId);

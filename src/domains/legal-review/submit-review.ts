@@ -47,7 +47,7 @@ export async function submitForReview(db: Db, actor: Actor, p: Principal, agency
       .insert(legalReviews)
       .values({ agencyId, matterId, submissionVersion: version, status: 'submitted', materials, materialsHash: sha256Hex(canonicalJson(materials)), receivedAt: now, submittedByUserId: actor.userId, submittedByName: actor.name })
       .returning();
-    await recordAudit(tx, actor, { action: 'legal_review.submitted', agencyId, objectType: 'legal_review', objectId: row!.id, after: { matterId, submissionVersion: version, materialsHash: row!.materialsHash }, matterIds: [matterId] }, now);
+    await recordAudit(tx, actor, { action: 'legal_review.submitted', agencyId, objectType: 'legal_review', objectId: row!.id, after: { matterId, submissionVersion: version, materialsHash: row!.materialsHash }, matterIds: [matterId], commitments: [{ kind: 'legal_review', id: row!.id }] }, now);
     return row!;
   });
 }

@@ -42,10 +42,10 @@ export async function decideStep(db: Db, store: ObjectStore, actor: Actor, p: Pr
       .where(and(eq(matterSteps.id, stepId), eq(matterSteps.status, 'pending'), eq(matterSteps.approvalStage, stage)))
       .returning();
     if (!updated) throw new AppError('CONFLICT', '该环节不在待审批状态');
-    await tx.insert(stepApprovals).values({ matterId, stepId, stage, decision: input.decision === 'return' ? 'returned' : 'approved', opinion: input.opinion, signatureKey: signature?.key ?? null, actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now });
+    const [approval] = await tx.insert(stepApprovals).values({ matterId, stepId, stage, decision: input.decision === 'return' ? 'returned' : 'approved', opinion: input.opinion, signatureKey: signature?.key ?? null, actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now }).returning({ id: stepApprovals.id });
     await updateMatterAfterStep(tx, matter, lifecycle, steps.map((s) => (s.id === stepId ? updated : s)), updated, now);
     const action = input.decision === 'return' ? 'matter.step_returned' : stage === 'review' ? 'matter.step_reviewed' : 'matter.step_approved';
-    await recordAudit(tx, actor, { action, agencyId, objectType: 'matter_step', objectId: stepId, before: { status: step.status, approvalStage: stage }, after: next, details: { opinion: input.opinion, matterId } , matterIds: [matterId] }, now);
+    await recordAudit(tx, actor, { action, agencyId, objectType: 'matter_step', objectId: stepId, before: { status: step.status, approvalStage: stage }, after: next, details: { opinion: input.opinion, matterId }, matterIds: [matterId], commitments: [{ kind: 'step_approval', id: approval!.id }] }, now);
     return updated;
   });
 }
@@ -70,8 +70,8 @@ export async function resubmitStep(db: Db, actor: Actor, p: Principal, agencyId:
       .where(and(eq(matterSteps.id, stepId), eq(matterSteps.status, 'returned')))
       .returning();
     if (!updated) throw new AppError('CONFLICT', '只有被退回的环节可以重新提交');
-    await tx.insert(stepApprovals).values({ matterId, stepId, stage: 'submit', decision: 'submitted', opinion, actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now });
-    await recordAudit(tx, actor, { action: 'matter.step_submitted', agencyId, objectType: 'matter_step', objectId: stepId, before: { status: 'returned' }, after: { status: 'pending' }, details: { opinion, matterId } , matterIds: [matterId] }, now);
+    const [approval] = await tx.insert(stepApprovals).values({ matterId, stepId, stage: 'submit', decision: 'submitted', opinion, actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now }).returning({ id: stepApprovals.id });
+    await recordAudit(tx, actor, { action: 'matter.step_submitted', agencyId, objectType: 'matter_step', objectId: stepId, before: { status: 'returned' }, after: { status: 'pending' }, details: { opinion, matterId }, matterIds: [matterId], commitments: [{ kind: 'step_approval', id: approval!.id }] }, now);
     return updated;
   });
 }

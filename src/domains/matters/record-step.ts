@@ -54,11 +54,11 @@ export async function recordStep(db: Db, actor: Actor, p: Principal, agencyId: s
         recordedByName: actor.name,
       })
       .returning();
-    if (needsApproval) {
-      await tx.insert(stepApprovals).values({ matterId, stepId: step!.id, stage: 'submit', decision: 'submitted', opinion: input.note?.trim() || '提请审批', actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now });
-    }
+    const [submission] = needsApproval
+      ? await tx.insert(stepApprovals).values({ matterId, stepId: step!.id, stage: 'submit', decision: 'submitted', opinion: input.note?.trim() || '提请审批', actorUserId: actor.userId, actorName: actor.name ?? '未知', at: now }).returning({ id: stepApprovals.id })
+      : [];
     await updateMatterAfterStep(tx, matter, lifecycle, [...steps, step!], step!, now);
-    await recordAudit(tx, actor, { action: 'matter.step_recorded', agencyId, objectType: 'matter_step', objectId: step!.id, after: { matterId, ...step }, details: { submittedForApproval: needsApproval }, matterIds: [matterId] }, now);
+    await recordAudit(tx, actor, { action: 'matter.step_recorded', agencyId, objectType: 'matter_step', objectId: step!.id, after: { matterId, ...step }, details: { submittedForApproval: needsApproval }, matterIds: [matterId], commitments: [{ kind: 'matter_step', id: step!.id }, ...(submission ? [{ kind: 'step_approval' as const, id: submission.id }] : [])] }, now);
     return step!;
   });
 }

@@ -79,6 +79,7 @@ async function saveVersion(db: Db, actor: Actor, agencyId: string, baseVersion: 
       details: { version, builtInProfileId: input.builtInProfileId, basis: input.basis },
       before: previous ? { version: previous.version, parameters: previous.profile.parameters, checklistRows: previous.profile.checklist.rows.length } : null,
       after: { version, parameters: profile.parameters, checklistRows: profile.checklist.rows.length },
+      commitments: [{ kind: 'policy_version', id: row!.id }],
     }, now);
     return present(row!);
   });
