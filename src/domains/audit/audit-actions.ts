@@ -58,6 +58,9 @@ export const auditActions = {
   'legal_review.extended': '批准延长法制审核期限',
   'legal_review.decided': '法制审核结论',
   'legal_review.discussed': '集体讨论决定法制审核分歧',
+  'integrity.baseline': '完整性基线：为已有的不可变记录登记内容哈希',
+  'integrity.verify_requested': '发起完整性校验',
+  'integrity.fixity_failed': '定期校验发现原件缺失、被改动或无法读取',
   'system.bootstrap_admin': '首次启动创建管理员',
   'demo.seeded': '写入演示数据',
 } as const;

@@ -18,8 +18,11 @@ export type Discrepancy = {
   recordId: string;
   /** What differs, in Chinese, for the operator: e.g. 「内容哈希与日志第 812 号叶子承诺的不一致」. */
   what: string;
-  /** What proves it: the leaf and/or the signed checkpoint the stored state contradicts. */
-  proof?: { leafIndex?: number; checkpointSize?: number; expected?: string; actual?: string };
+  /**
+   * What proves it: the leaf and/or the signed checkpoint the stored state contradicts; `seq` is
+   * the audit event (a leaf of the log) whose commitment the record no longer matches.
+   */
+  proof?: { leafIndex?: number; checkpointSize?: number; seq?: number; expected?: string; actual?: string };
 };
 
 /** One check's outcome: how many items it looked at and what did not hold. */
