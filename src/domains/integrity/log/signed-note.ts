@@ -16,11 +16,29 @@ export type NoteSigner = { name: string; privateKey: KeyObject; publicKey: Buffe
 export const rawPublicKey = (key: KeyObject): Buffer => key.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
 const publicKeyObject = (raw: Buffer) => createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 
-export function noteSigner(name: string, privateKeyPem: string): NoteSigner {
+// The DER prefix of an Ed25519 PKCS8 private key; the 32-byte seed follows it.
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/**
+ * A signer from a PKCS8 PEM key, or from a Go note private key
+ * ("PRIVATE+KEY+<name>+<hash>+<base64(0x01‖seed)>", what `note.GenerateKey` prints), whose name
+ * must then be `name`.
+ */
+export function noteSigner(name: string, keyText: string): NoteSigner {
   checkName(name);
-  const privateKey = createPrivateKey(privateKeyPem);
+  const privateKey = keyText.startsWith('PRIVATE+KEY+') ? fromNotePrivateKey(name, keyText.trim()) : createPrivateKey(keyText);
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the log signing key must be an Ed25519 key');
   return { name, privateKey, publicKey: rawPublicKey(createPublicKey(privateKey)) };
+}
+
+function fromNotePrivateKey(name: string, skey: string) {
+  const [, , keyName, hashHex, ...rest] = skey.split('+');
+  const key = Buffer.from(rest.join('+'), 'base64');
+  if (keyName !== name) throw new Error(`the note private key is for "${keyName}", the log's origin is "${name}"`);
+  if (key.length !== 33 || key[0] !== ED25519) throw new Error('the note private key is not an Ed25519 key');
+  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, key.subarray(1)]), format: 'der', type: 'pkcs8' });
+  if (keyHash(name, rawPublicKey(createPublicKey(privateKey))).toString('hex') !== hashHex) throw new Error('the note private key hash does not match its key');
+  return privateKey;
 }
 
 function checkName(name: string) {
