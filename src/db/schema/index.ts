@@ -8,3 +8,4 @@ export * from './av.js';
 export * from './legal-review.js';
 export * from './coordination.js';
 export * from './integrity-checks.js';
+export * from './log.js';
