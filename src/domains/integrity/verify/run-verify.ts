@@ -49,14 +49,21 @@ export async function runVerify(db: Db, store: ObjectStore, opts: VerifyOptions 
   let objectBytesPerSecond: number | undefined;
   const progress = (check: CheckName, examined: number) => opts.onProgress?.(state, { check, examined });
 
-  if (only.has('log') && !state.done.log) {
-    const reports = opts.logCheck ? await opts.logCheck(db, { fromLeaf: opts.fromLeaf }) : [];
-    state.done.log = merge('log', reports);
-    await progress('log', state.done.log.examined);
-  }
-  if (only.has('events') && !state.done.events) {
-    state.done.events = await verifyEventHashes(db);
-    await progress('events', state.done.events.examined);
+  if ((only.has('log') && !state.done.log) || (only.has('events') && !state.done.events)) {
+    // One pass of the log check yields both the log's report and each event against its leaf.
+    const fromLog = opts.logCheck ? await opts.logCheck(db, { fromLeaf: opts.fromLeaf }) : [];
+    if (only.has('log')) {
+      state.done.log = merge('log', fromLog.filter((r) => r.check === 'log'));
+      await progress('log', state.done.log.examined);
+    }
+    if (only.has('events')) {
+      const logged = merge('event', fromLog.filter((r) => r.check === 'event'));
+      const hashes = await verifyEventHashes(db);
+      // An event the log already names is not named twice.
+      const named = new Set(logged.discrepancies.map((d) => d.recordId));
+      state.done.events = { check: 'event', examined: Math.max(logged.examined, hashes.examined), discrepancies: [...logged.discrepancies, ...hashes.discrepancies.filter((d) => !named.has(d.recordId))] };
+      await progress('events', state.done.events.examined);
+    }
   }
   if (only.has('records') && !state.done.records) {
     const from = state.records ?? { kindIndex: 0, examined: 0, discrepancies: [] };
