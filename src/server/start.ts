@@ -5,6 +5,7 @@ import { deriveJob } from '../domains/av/derive-job.js';
 import { useMediaTools } from '../domains/av/media-tools.js';
 import { reevaluateMatterJob } from '../domains/findings/reevaluate.js';
 import { startFindingsScheduler } from '../domains/findings/scheduler.js';
+import { hasBaseline, writeBaseline } from '../domains/integrity/verify/baseline.js';
 import { startLogIntegrator } from '../domains/integrity/log/scheduler.js';
 import { startWorker } from '../jobs/queue.js';
 import { LocalObjectStore } from '../store/local-object-store.js';
@@ -34,6 +35,8 @@ export async function startServer(config: Config) {
   const { buildApp } = await import('./app.js');
   const { ctx, close } = await opening;
   const admin = await bootstrapAdmin(ctx.db, config.adminPassword, ctx.clock());
+  // Records from before content commitments existed are committed once (INT-1).
+  if (!(await hasBaseline(ctx.db))) await writeBaseline(ctx.db, ctx.clock());
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   startFindingsScheduler(ctx, app.log, { everyMs: config.findingsSweepMs, leaseMs: config.jobLeaseMs });
