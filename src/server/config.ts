@@ -52,6 +52,10 @@ const envSchema = z.object({
   LIUHEN_LOG_SIGNING_KEY_FILE: z.string().min(1).optional(),
   LIUHEN_LOG_INTEGRATE_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   LIUHEN_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Scheduled fixity (INT-3): every object re-hashed once per cycle, a share each tick; the log re-verified periodically.
+  LIUHEN_FIXITY_CYCLE_DAYS: z.coerce.number().min(0.001).max(3650).default(30),
+  LIUHEN_FIXITY_TICK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  LIUHEN_LOG_CHECK_MINUTES: z.coerce.number().min(0.01).max(7 * 24 * 60).default(60),
   // Media tools (AV-1, AV-6): the binaries from npm unless these name others.
   LIUHEN_FFPROBE: executable.optional(),
   LIUHEN_FFMPEG: executable.optional(),
@@ -82,6 +86,7 @@ export type Config = {
   jobLeaseMs: number;
   mediaTools: { ffprobe?: string; ffmpeg?: string };
   log: { origin: string; signingKeyFile?: string; integrateMs: number; checkpointMs: number };
+  fixity: { cycleDays: number; tickMs: number; logCheckMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -120,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: e.LIUHEN_JOB_POLL_MS,
     jobLeaseMs: e.LIUHEN_JOB_LEASE_SECONDS * 1000,
     mediaTools: { ffprobe: e.LIUHEN_FFPROBE, ffmpeg: e.LIUHEN_FFMPEG },
+    fixity: { cycleDays: e.LIUHEN_FIXITY_CYCLE_DAYS, tickMs: e.LIUHEN_FIXITY_TICK_SECONDS * 1000, logCheckMs: Math.round(e.LIUHEN_LOG_CHECK_MINUTES * 60_000) },
     log: {
       // The checkpoint's first line names the log: configured, else this deployment's host.
       origin: e.LIUHEN_LOG_ORIGIN ?? (e.LIUHEN_PUBLIC_URL ? `${new URL(e.LIUHEN_PUBLIC_URL).host}/log` : 'liuhen.local/log'),

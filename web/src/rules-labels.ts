@@ -117,6 +117,7 @@ export const requirementLabels: Record<string, string> = {
   'CASE-3': '紧急启动补报',
   'CHK-1': '音像记录事项清单',
   'ORG-2': '执法人员人数',
+  'INT-3': '原件完整性',
 };
 
 export const findingKindLabels: Record<string, string> = {
@@ -129,4 +130,5 @@ export const findingKindLabels: Record<string, string> = {
   av_missing_for_mandatory_activity: '应当音像记录而未记录',
   av_made_where_forbidden: '不得音像记录的情形进行了记录',
   too_few_officers: '执法人员少于两人',
+  object_fixity: '原件缺失、被改动或无法读取',
 };

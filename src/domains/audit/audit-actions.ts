@@ -61,6 +61,7 @@ export const auditActions = {
   'integrity.baseline': '完整性基线：为已有的不可变记录登记内容哈希',
   'integrity.verify_requested': '发起完整性校验',
   'integrity.fixity_failed': '定期校验发现原件缺失、被改动或无法读取',
+  'integrity.log_check_failed': '定期校验发现日志与检查点或审计事件不一致',
   'system.bootstrap_admin': '首次启动创建管理员',
   'demo.seeded': '写入演示数据',
 } as const;

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { findings } from '../../db/schema/index.js';
 import { describeFinding } from '../../rules/findings/describe-finding.js';
@@ -31,7 +31,8 @@ export async function syncMatterFindings(
   now: Date,
 ): Promise<SyncCounts> {
   await lockMatterFindings(tx, agencyId, [matterId]);
-  const open = await tx.select().from(findings).where(and(eq(findings.agencyId, agencyId), eq(findings.matterId, matterId), isNull(findings.resolvedAt)));
+  // Fixity findings (INT-3) are the fixity check's to resolve, not the matter engine's.
+  const open = await tx.select().from(findings).where(and(eq(findings.agencyId, agencyId), eq(findings.matterId, matterId), isNull(findings.resolvedAt), ne(findings.kind, 'object_fixity')));
   const openByKey = new Map(open.map((f) => [f.key, f]));
   const counts: SyncCounts = { opened: 0, changed: 0, resolved: 0 };
   for (const f of found) {

@@ -10,7 +10,7 @@ const documentTypeName = (id: string) => documentType(id)?.name ?? id;
 // One Chinese sentence per finding, for lists and notifications. Kept apart from the engine so
 // that evaluating many matters builds no text; callers describe only the findings they show.
 
-const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing'>, (f: Finding) => string> = {
+const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing' | 'object_fixity'>, (f: Finding) => string> = {
   av_storage_deadline: (f) => `${avRecordName(f)}储存`,
   av_organising_deadline: (f) => `${avRecordName(f)}分类整理`,
   archive_deadline: () => '案卷归档',
@@ -37,6 +37,8 @@ export function describeFinding(finding: Finding): string {
       return `${activity}没有制作执法文书（缺：${(detail['missingDocumentTypes'] as string[]).map((g) => g.split('|').map((id) => documentTypeName(id)).join('或')).join('、')}）${finding.state === 'late' ? '，已超过当日' : '，应于当日制作'}`;
     case 'too_few_officers':
       return `${activity}仅有 ${String(detail['officerCount'])} 名执法人员，少于 ${String(detail['minimum'])} 名`;
+    case 'object_fixity':
+      return `${labelOf(STORED_OBJECT_LABELS, detail['table'])}的原件${labelOf(FIXITY_OUTCOMES, detail['outcome'])}（定期校验，SHA-256 ${finding.objectId.slice(0, 12)}…）`;
     default:
       return describeDeadlineFinding(finding, DUTIES[finding.kind](finding));
   }
@@ -55,6 +57,9 @@ function describeDeadlineFinding(finding: Finding, duty: string): string {
   const reason = finding.detail['reasonGiven'];
   return `${sentence}；${typeof reason === 'string' && reason ? `说明：${reason}` : '未说明理由'}`;
 }
+
+const STORED_OBJECT_LABELS: Record<string, string> = { av_records: '音像记录', av_derivatives: '音像记录的转码文件', document_signatures: '文书签名', document_attachments: '文书扫描件', step_approvals: '审批签名' };
+const FIXITY_OUTCOMES: Record<string, string> = { missing: '缺失', changed: '内容与其 SHA-256 不符（被改动）', unreadable: '无法读取' };
 
 function labelOf(labels: Record<string, string>, id: unknown): string {
   return typeof id === 'string' ? (labels[id] ?? id) : '';

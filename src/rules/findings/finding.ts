@@ -14,16 +14,18 @@ export type FindingKind =
   | 'av_missing_for_mandatory_activity'
   | 'av_made_where_forbidden'
   | 'too_few_officers'
-  | 'document_missing';
+  | 'document_missing'
+  // INT-3: a stored original found missing, changed or unreadable by the scheduled fixity check.
+  | 'object_fixity';
 
-export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2' | 'DOC-1';
+export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2' | 'DOC-1' | 'INT-3';
 
 /** 'due_soon' and 'late' for time limits; 'breached' for rules that are not about time. */
 export type FindingState = 'due_soon' | 'late' | 'breached';
 
 export type FindingSeverity = 'low' | 'medium' | 'high';
 
-export type FindingObjectType = 'matter' | 'av_record' | 'activity' | 'decision' | 'legal_review';
+export type FindingObjectType = 'matter' | 'av_record' | 'activity' | 'decision' | 'legal_review' | 'stored_object';
 
 export interface FindingRule {
   profileId: string;

@@ -8,33 +8,48 @@ import type { CheckReport, Discrepancy } from './discrepancy.js';
 // the SHA-256 of the content, so the key itself is what the bytes must hash to.
 
 /** An object some record refers to, with the agency it belongs to (for alerts) and one referrer. */
-export type ReferencedObject = { key: string; agencyId: string | null; table: string; refId: string };
+export type ReferencedObject = { key: string; agencyId: string | null; matterId: string | null; table: string; refId: string };
 export type ObjectOutcome = 'ok' | 'changed' | 'missing' | 'unreadable';
 export type ObjectsProgress = { afterKey: string; examined: number; bytes: number };
 
 const REFERENCES = sql`
-  select object_key as key, agency_id, 'av_records' as tbl, id::text as ref_id from av_records
+  select object_key as key, agency_id, matter_id, 'av_records' as tbl, id::text as ref_id from av_records
   union all
-  select d.object_key, r.agency_id, 'av_derivatives', d.id::text from av_derivatives d join av_records r on r.id = d.av_record_id
+  select d.object_key, r.agency_id, r.matter_id, 'av_derivatives', d.id::text from av_derivatives d join av_records r on r.id = d.av_record_id
   union all
-  select s.object_key, m.agency_id, 'document_signatures', s.id::text
+  select s.object_key, m.agency_id, m.id, 'document_signatures', s.id::text
     from document_signatures s join documents doc on doc.id = s.document_id join matters m on m.id = doc.matter_id where s.object_key is not null
   union all
-  select a.object_key, m.agency_id, 'document_attachments', a.id::text
+  select a.object_key, m.agency_id, m.id, 'document_attachments', a.id::text
     from document_attachments a join documents doc on doc.id = a.document_id join matters m on m.id = doc.matter_id
   union all
-  select sa.signature_key, m.agency_id, 'step_approvals', sa.id::text from step_approvals sa join matters m on m.id = sa.matter_id where sa.signature_key is not null`;
+  select sa.signature_key, m.agency_id, m.id, 'step_approvals', sa.id::text from step_approvals sa join matters m on m.id = sa.matter_id where sa.signature_key is not null`;
+
+type RefRow = { key: string; agency_id: string | null; matter_id: string | null; tbl: string; ref_id: string };
+const referencedObject = (r: RefRow): ReferencedObject => ({ key: r.key, agencyId: r.agency_id, matterId: r.matter_id, table: r.tbl, refId: r.ref_id });
+
+/**
+ * The `limit` referenced objects checked longest ago (never-checked first): the scheduled
+ * fixity check's share for one tick (src/domains/integrity/fixity).
+ */
+export async function objectsDueForFixity(db: DbOrTx, limit: number): Promise<ReferencedObject[]> {
+  const res = await db.execute(sql`
+    select o.* from (select distinct on (key) key, agency_id, matter_id, tbl, ref_id from (${REFERENCES}) refs order by key, tbl) o
+    left join fixity_checks f on f.object_key = o.key
+    order by f.checked_at asc nulls first, o.key limit ${limit}`);
+  return (res as unknown as { rows: RefRow[] }).rows.map(referencedObject);
+}
 
 /** Every referenced object once, in key order after `afterKey`, a batch at a time. */
 export async function* referencedObjects(db: DbOrTx, afterKey = '', batch = 1000): AsyncGenerator<ReferencedObject[]> {
   let after = afterKey;
   for (;;) {
     const res = await db.execute(sql`
-      select distinct on (key) key, agency_id, tbl, ref_id from (${REFERENCES}) refs
+      select distinct on (key) key, agency_id, matter_id, tbl, ref_id from (${REFERENCES}) refs
       where key > ${after} order by key, tbl limit ${batch}`);
-    const rows = (res as unknown as { rows: Array<{ key: string; agency_id: string | null; tbl: string; ref_id: string }> }).rows;
+    const rows = (res as unknown as { rows: RefRow[] }).rows;
     if (!rows.length) return;
-    yield rows.map((r) => ({ key: r.key, agencyId: r.agency_id, table: r.tbl, refId: r.ref_id }));
+    yield rows.map(referencedObject);
     after = rows.at(-1)!.key;
     if (rows.length < batch) return;
   }
