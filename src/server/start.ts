@@ -6,6 +6,7 @@ import { useMediaTools } from '../domains/av/media-tools.js';
 import { reevaluateMatterJob } from '../domains/findings/reevaluate.js';
 import { startFindingsScheduler } from '../domains/findings/scheduler.js';
 import { startIntegrityScheduler } from '../domains/integrity/fixity/scheduler.js';
+import { verifyJob } from '../domains/integrity/verify/verify-job.js';
 import { hasBaseline, writeBaseline } from '../domains/integrity/verify/baseline.js';
 import { startLogIntegrator } from '../domains/integrity/log/scheduler.js';
 import { startWorker } from '../jobs/queue.js';
@@ -46,7 +47,7 @@ export async function startServer(config: Config) {
   if (ctx.dbKind === 'pglite') startPgliteMaintenance(ctx.db, (err) => app.log.error({ err }, 'analyze failed'));
   // Two workers, so a long transcode never holds back the findings of a change.
   const onJobError = (err: unknown) => app.log.error({ err }, 'job failed');
-  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock)], ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
+  startWorker(ctx.db, [deriveJob(ctx.db, ctx.store, ctx.clock), verifyJob(ctx.db, ctx.store, config, ctx.clock)], ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
   startWorker(ctx.db, [reevaluateMatterJob(ctx.db, ctx.clock)], ctx.clock, onJobError, config.jobPollMs, config.jobLeaseMs);
   if (admin.generatedPassword) {
     // Printed once, on stdout, never logged to the log stream.

@@ -5,7 +5,7 @@ import { client } from '../support/http-client.js';
 import { makeRoleActors, type Caller, type RoleActor } from '../support/role-actors.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type PlatformAbility = 'createAgency' | 'enterCalendarNotice' | 'viewAllAudit';
+type PlatformAbility = 'createAgency' | 'enterCalendarNotice' | 'viewAllAudit' | 'verifyIntegrity';
 type Governs = 'public' | 'signedIn' | keyof AgencyAbilities | `platform.${PlatformAbility}`;
 type Me = { abilities: { platform: Record<PlatformAbility, boolean>; agencies: Record<string, AgencyAbilities>; otherAgencies: AgencyAbilities } };
 
@@ -55,6 +55,8 @@ const governs: Record<string, Governs> = {
   'GET /api/calendar/years/:year': 'signedIn',
   'GET /api/calendar/notices': 'signedIn',
   'POST /api/calendar/notices': 'platform.enterCalendarNotice',
+  'POST /api/integrity/verify-runs': 'platform.verifyIntegrity',
+  'GET /api/integrity/verify-runs/latest': 'platform.verifyIntegrity',
   'GET /api/agencies/:agencyId/findings': 'readFindings',
   'POST /api/agencies/:agencyId/findings/reevaluate': 'reevaluateFindings',
   'GET /api/agencies/:agencyId/matters': 'readMatters',
@@ -143,7 +145,7 @@ describe('ORG-3 abilities in /api/auth/me match what the routes allow', () => {
     expect(of('adminB').agencies[agencyA]).toBeUndefined();
     expect(Object.values(of('adminB').otherAgencies).every((v) => v === false)).toBe(true);
     expect(of('platform').otherAgencies).toMatchObject({ readAgency: true, administerAgency: true, workOnMatters: false });
-    expect(of('platform').platform).toEqual({ createAgency: true, viewAllAudit: true, enterCalendarNotice: true });
+    expect(of('platform').platform).toEqual({ createAgency: true, viewAllAudit: true, enterCalendarNotice: true, verifyIntegrity: true });
   });
 
   it('ORG-3 every route refuses exactly the callers whose ability is false', async () => {

@@ -5,6 +5,7 @@ import { auditEvents, fixityChecks } from '../../src/db/schema/index.js';
 import { fixityShare, fixityTick } from '../../src/domains/integrity/fixity/fixity-tick.js';
 import { onceAcrossProcesses } from '../../src/domains/integrity/fixity/scheduler.js';
 import type { LocalObjectStore } from '../../src/store/local-object-store.js';
+import { userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
 import { adminPassword } from '../support/test-app.js';
 import { buildIntegrityDeployment, type IntegrityDeployment } from '../support/integrity-deployment.js';
@@ -64,7 +65,7 @@ describe('scheduled fixity: every original re-hashed within the cycle, failures 
     expect(failed).toBe(1);
     // Sessions expired while the clock moved days: sign in again.
     const admin = await signInAs(t.app, 'admin', adminPassword);
-    const handler = await signInAs(t.app, d.team.handler.user.username, d.team.handler.user.password);
+    const handler = await signInAs(t.app, d.team.handler.user.username, userPassword);
     const findings = (await client(t.app, admin).get(`/api/agencies/${d.agencyId}/findings?kind=object_fixity`)).json() as { items: Array<{ summary: string; requirement: string; objectId: string }> };
     expect(findings.items).toEqual([expect.objectContaining({ requirement: 'INT-3', objectId: key, summary: expect.stringContaining('音像记录的原件内容与其 SHA-256 不符') })]);
     const events = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'integrity.fixity_failed'));

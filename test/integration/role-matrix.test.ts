@@ -64,6 +64,8 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/calendar/years/:year': signedIn,
   'GET /api/calendar/notices': signedIn,
   'POST /api/calendar/notices': ['platform'],
+  'POST /api/integrity/verify-runs': ['platform'],
+  'GET /api/integrity/verify-runs/latest': ['platform'],
   'GET /api/agencies/:agencyId/findings': memberOfA,
   'POST /api/agencies/:agencyId/findings/reevaluate': adminOfA,
   'GET /api/agencies/:agencyId/matters': memberOfA,

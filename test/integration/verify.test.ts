@@ -5,8 +5,12 @@ import { hasBaseline, writeBaseline } from '../../src/domains/integrity/verify/b
 import { committedKinds } from '../../src/domains/integrity/verify/record-commitments.js';
 import { runVerify, type VerifyState } from '../../src/domains/integrity/verify/run-verify.js';
 import { latestCommitments } from '../../src/domains/integrity/verify/verify-records.js';
+import { verifyJob } from '../../src/domains/integrity/verify/verify-job.js';
+import { userPassword } from '../support/factories.js';
+import { client, signInAs } from '../support/http-client.js';
+import { runPendingJobs } from '../support/jobs.js';
 import { buildIntegrityDeployment, type IntegrityDeployment } from '../support/integrity-deployment.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('liuhen verify on an untouched deployment (INT-1, INT-2)', () => {
   let t: TestApp;
@@ -44,6 +48,21 @@ describe('liuhen verify on an untouched deployment (INT-1, INT-2)', () => {
     const resumed = await runVerify(t.ctx.db, t.ctx.store, { only: ['records', 'objects'], state: structuredClone(midway) });
     const full = await runVerify(t.ctx.db, t.ctx.store, { only: ['records', 'objects'] });
     expect(resumed.reports.map((r) => [r.check, r.examined])).toEqual(full.reports.map((r) => [r.check, r.examined]));
+  });
+
+  it('INT-2 the platform admin starts a verify run in the web app; it runs as a job and its report is kept', async () => {
+    const admin = await signInAs(t.app, 'admin', adminPassword);
+    const started = await client(t.app, admin).post('/api/integrity/verify-runs');
+    expect(started.statusCode, started.body).toBe(202);
+    expect(started.json()).toMatchObject({ status: 'queued', ok: null });
+    // A second request while it waits joins it.
+    expect((await client(t.app, admin).post('/api/integrity/verify-runs')).json().id).toBe(started.json().id);
+    expect(await runPendingJobs(t, [verifyJob(t.ctx.db, t.ctx.store, t.ctx.config, t.clock.now) as never])).toBe(1);
+    const latest = (await client(t.app, admin).get('/api/integrity/verify-runs/latest')).json();
+    expect(latest.run).toMatchObject({ id: started.json().id, status: 'done', ok: true, failure: null });
+    expect(latest.run.reports.map((r: { check: string }) => r.check)).toEqual(['log', 'event', 'record', 'object']);
+    const handler = await signInAs(t.app, d.team.handler.user.username, userPassword);
+    expect((await client(t.app, handler).get('/api/integrity/verify-runs/latest')).statusCode).toBe(403);
   });
 
   it('INT-1 the baseline commits records written before commitments existed, once', async () => {

@@ -7704,7 +7704,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "system.bootstrap_admin" | "demo.seeded";
+                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "integrity.baseline" | "integrity.verify_requested" | "integrity.fixity_failed" | "integrity.log_check_failed" | "system.bootstrap_admin" | "demo.seeded";
                     actorUserId?: string;
                     agencyId?: string;
                     from?: string;
@@ -7909,6 +7909,7 @@ export interface paths {
                                 platform: {
                                     createAgency: boolean;
                                     enterCalendarNotice: boolean;
+                                    verifyIntegrity: boolean;
                                     viewAllAudit: boolean;
                                 };
                             };
@@ -8784,6 +8785,794 @@ export interface paths {
                             /** @enum {string} */
                             status: "unavailable";
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/verify-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发起完整性校验（已有进行中的校验时返回该次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrityVerifyRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/verify-runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最近一次完整性校验及其结果 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrityLatestRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新签名检查点 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCheckpoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/checkpoint.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新签名检查点（纯文本，C2SP 签名文本原样） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 签名检查点列表（按树大小升序，自 fromSize 起） */
+        get: {
+            parameters: {
+                query?: {
+                    fromSize?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCheckpointPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/leaves/{leafIndex}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日志叶子：哈希公开；事件内容仅对可查看该审计事件者返回 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leafIndex: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogLeaf"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一致性证明（RFC 9162） */
+        get: {
+            parameters: {
+                query: {
+                    fromSize: number;
+                    toSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogConsistencyProof"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 包含证明（RFC 9162） */
+        get: {
+            parameters: {
+                query: {
+                    leafIndex: number;
+                    treeSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogInclusionProof"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日志签名公钥（Go sumdb/note 验证公钥格式） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogPublicKey"];
                     };
                 };
             };
@@ -9803,6 +10592,84 @@ export interface components {
             typeId: string;
             version: number;
         };
+        IntegrityCheckReport: {
+            /** @enum {string} */
+            check: "log" | "event" | "record" | "object";
+            discrepancies: components["schemas"]["IntegrityDiscrepancy"][];
+            examined: number;
+        };
+        IntegrityCheckReportInput: {
+            /** @enum {string} */
+            check: "log" | "event" | "record" | "object";
+            discrepancies: components["schemas"]["IntegrityDiscrepancyInput"][];
+            examined: number;
+        };
+        IntegrityDiscrepancy: {
+            /** @enum {string} */
+            check: "log" | "event" | "record" | "object";
+            proof?: {
+                actual?: string;
+                checkpointSize?: number;
+                expected?: string;
+                leafIndex?: number;
+                seq?: number;
+            };
+            /** @description 记录 ID、审计事件序号或原件的 SHA-256 */
+            recordId: string;
+            /** @description 出问题的表（原件为 object_store） */
+            table: string;
+            /** @description 哪里不一致（中文） */
+            what: string;
+        };
+        IntegrityDiscrepancyInput: {
+            /** @enum {string} */
+            check: "log" | "event" | "record" | "object";
+            proof?: {
+                actual?: string;
+                checkpointSize?: number;
+                expected?: string;
+                leafIndex?: number;
+                seq?: number;
+            };
+            /** @description 记录 ID、审计事件序号或原件的 SHA-256 */
+            recordId: string;
+            /** @description 出问题的表（原件为 object_store） */
+            table: string;
+            /** @description 哪里不一致（中文） */
+            what: string;
+        };
+        IntegrityLatestRun: {
+            run: components["schemas"]["IntegrityVerifyRun"] | null;
+        };
+        IntegrityLatestRunInput: {
+            run: components["schemas"]["IntegrityVerifyRunInput"] | null;
+        };
+        IntegrityVerifyRun: {
+            failure: string | null;
+            finishedAt: string | null;
+            id: string;
+            objectBytesPerSecond: number | null;
+            /** @description 全部一致为 true；尚未完成为 null */
+            ok: boolean | null;
+            reports: components["schemas"]["IntegrityCheckReport"][];
+            requestedAt: string;
+            requestedByName: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+        };
+        IntegrityVerifyRunInput: {
+            failure: string | null;
+            finishedAt: string | null;
+            id: string;
+            objectBytesPerSecond: number | null;
+            /** @description 全部一致为 true；尚未完成为 null */
+            ok: boolean | null;
+            reports: components["schemas"]["IntegrityCheckReportInput"][];
+            requestedAt: string;
+            requestedByName: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+        };
         LegalReview: {
             agencyId: string;
             completedAt: string | null;
@@ -10030,6 +10897,86 @@ export interface components {
                 name: string;
             }[];
             rule: string;
+        };
+        LogCheckpoint: {
+            createdAt: string;
+            /** @description C2SP tlog-checkpoint 签名文本，原样 */
+            note: string;
+            /** @description SHA-256，base64 */
+            rootHash: string;
+            treeSize: number;
+        };
+        LogCheckpointInput: {
+            createdAt: string;
+            /** @description C2SP tlog-checkpoint 签名文本，原样 */
+            note: string;
+            /** @description SHA-256，base64 */
+            rootHash: string;
+            treeSize: number;
+        };
+        LogCheckpointPage: {
+            items: components["schemas"]["LogCheckpoint"][];
+            nextFromSize: number | null;
+        };
+        LogCheckpointPageInput: {
+            items: components["schemas"]["LogCheckpointInput"][];
+            nextFromSize: number | null;
+        };
+        LogConsistencyProof: {
+            fromSize: number;
+            hashes: string[];
+            toSize: number;
+        };
+        LogConsistencyProofInput: {
+            fromSize: number;
+            hashes: string[];
+            toSize: number;
+        };
+        LogInclusionProof: {
+            hashes: string[];
+            /** @description SHA-256，base64 */
+            leafHash: string;
+            leafIndex: number;
+            treeSize: number;
+        };
+        LogInclusionProofInput: {
+            hashes: string[];
+            /** @description SHA-256，base64 */
+            leafHash: string;
+            leafIndex: number;
+            treeSize: number;
+        };
+        LogLeaf: {
+            auditSeq: number;
+            /** @description 叶子承诺的审计事件（规范 JSON，原样字节）；仅可查看该审计事件者可见，否则为 null */
+            leafData: string | null;
+            /** @description SHA-256，base64 */
+            leafHash: string;
+            leafIndex: number;
+        };
+        LogLeafInput: {
+            auditSeq: number;
+            /** @description 叶子承诺的审计事件（规范 JSON，原样字节）；仅可查看该审计事件者可见，否则为 null */
+            leafData: string | null;
+            /** @description SHA-256，base64 */
+            leafHash: string;
+            leafIndex: number;
+        };
+        LogPublicKey: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description 检查点第一行：日志名称 */
+            origin: string;
+            /** @description Go sumdb/note 格式的验证公钥 */
+            verifierKey: string;
+        };
+        LogPublicKeyInput: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description 检查点第一行：日志名称 */
+            origin: string;
+            /** @description Go sumdb/note 格式的验证公钥 */
+            verifierKey: string;
         };
         MajorAssessment: {
             answers: {
