@@ -14,6 +14,7 @@ import { CalendarPage } from './pages/CalendarPage.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DocumentPage } from './pages/DocumentPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
+import { IntegrityPage } from './pages/integrity/IntegrityPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LegalReviewPage } from './pages/legal-review/LegalReviewPage.js';
 import { LegalReviewQueuePage } from './pages/legal-review/LegalReviewQueuePage.js';
@@ -78,6 +79,7 @@ export function App() {
         <Route path="users" element={<UsersPage />} />
         <Route path="api-tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="integrity" element={<IntegrityPage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -111,6 +111,11 @@ export const calendarApi = {
   enterNotice: (notice: YearNotice, basis: string) => answer(apiClient.POST('/api/calendar/notices', { body: { notice, basis } })),
 };
 
+export const integrityApi = {
+  latestRun: () => answer(apiClient.GET('/api/integrity/verify-runs/latest')),
+  startRun: () => answer(apiClient.POST('/api/integrity/verify-runs')),
+};
+
 export const findingApi = {
   list: (agencyId: string, q: FindingQuery) => answer(apiClient.GET('/api/agencies/{agencyId}/findings', { params: { path: { agencyId }, query: q } })),
   reevaluate: (agencyId: string) => answer(apiClient.POST('/api/agencies/{agencyId}/findings/reevaluate', { params: { path: { agencyId } } })),

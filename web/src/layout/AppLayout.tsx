@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  SafetyOutlined,
   BankOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -52,6 +53,7 @@ const items: Item[] = [
   { key: '/users', label: '用户与角色', icon: <TeamOutlined />, show: (a) => a.can.administerAgency },
   { key: '/api-tokens', label: 'API 令牌', icon: <ApiOutlined />, show: (a) => a.can.listOwnApiTokens || a.can.manageServiceAccounts },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, show: (a) => a.can.viewAudit || a.platform.viewAllAudit },
+  { key: '/integrity', label: '完整性校验', icon: <SafetyOutlined />, show: (a) => a.platform.verifyIntegrity },
   { key: '/password', label: '修改密码', icon: <LockOutlined />, show: () => true },
 ];
 

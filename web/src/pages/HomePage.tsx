@@ -8,6 +8,7 @@ import { Guard, Page } from '../components/Page.js';
 import { agencyKindLabels, roleColors, roleLabels } from '../labels.js';
 import { useSession } from '../session.js';
 import { formatDateTime } from '../util/time.js';
+import { FixityAlerts } from './integrity/FixityAlerts.js';
 import { useLoad } from '../util/useLoad.js';
 
 export function HomePage() {
@@ -61,6 +62,7 @@ export function HomePage() {
 
   return (
     <Page title="工作台" description={`${me?.user.displayName ?? ''}，您好。以下是您在当前机关的概况。`}>
+      <FixityAlerts agencyId={id} enabled={access.can.readFindings && access.can.administerAgency} />
       {access.can.readMatters ? <MyWork /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
