@@ -19,7 +19,10 @@ export type ObjectInfo = {
   size: number;
   /** The version Liuhen wrote (the oldest of the key); reads always return this one. */
   versionId?: string;
-  /** Versions written to the key after the original, and delete markers: writes not made by Liuhen. */
+  /**
+   * Versions written to the key after the original with other content (ETag or size differs),
+   * and delete markers: writes Liuhen never makes. A later identical copy is not counted.
+   */
   laterVersions?: number;
   deleteMarkers?: number;
   /** The original version's lock; null when it has none (the bucket lacks Object Lock). */

@@ -106,27 +106,24 @@ export class S3ObjectStore implements ObjectStore {
 
   async stat(key: string): Promise<ObjectInfo | null> {
     const Key = this.keyOf(key);
-    const versions: string[] = [];
-    let sizeOfOldest = 0;
+    const versions: { id: string; etag?: string; size: number }[] = []; // listed newest first
     let deleteMarkers = 0;
     let marker: { KeyMarker?: string; VersionIdMarker?: string } = {};
     for (;;) {
       const page = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: Key, ...marker }));
-      for (const v of page.Versions ?? []) {
-        if (v.Key !== Key) continue;
-        versions.push(v.VersionId ?? 'null');
-        sizeOfOldest = Number(v.Size ?? 0); // listed newest first: the last one seen is the original
-      }
+      for (const v of page.Versions ?? []) if (v.Key === Key) versions.push({ id: v.VersionId ?? 'null', etag: v.ETag, size: Number(v.Size ?? 0) });
       deleteMarkers += (page.DeleteMarkers ?? []).filter((d) => d.Key === Key).length;
       if (!page.IsTruncated) break;
       marker = { KeyMarker: page.NextKeyMarker, VersionIdMarker: page.NextVersionIdMarker };
     }
-    const versionId = versions.at(-1);
-    if (versionId === undefined) return null;
-    this.remember(key, versionId);
-    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key, VersionId: versionId === 'null' ? undefined : versionId }));
+    const original = versions.at(-1);
+    if (!original) return null;
+    this.remember(key, original.id);
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key, VersionId: original.id === 'null' ? undefined : original.id }));
     const retention = head.ObjectLockMode && head.ObjectLockRetainUntilDate ? { mode: head.ObjectLockMode, until: new Date(head.ObjectLockRetainUntilDate) } : null;
-    return { size: sizeOfOldest, versionId, laterVersions: versions.length - 1, deleteMarkers, retention };
+    // A second copy of the same bytes (two writers at once) is harmless; other content is not.
+    const laterVersions = versions.slice(0, -1).filter((v) => v.etag !== original.etag || v.size !== original.size).length;
+    return { size: original.size, versionId: original.id, laterVersions, deleteMarkers, retention };
   }
 
   /** Always the original's bytes, whatever was written to the key later. */

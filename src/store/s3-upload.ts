@@ -4,6 +4,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   S3ServiceException,
   UploadPartCommand,
@@ -88,7 +89,9 @@ async function putInParts({ client, bucket, key }: Target, path: string, sha256:
       return null;
     }
     const done = await client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: parts }, IfNoneMatch: '*' }));
-    refuseUnlessEtag(done.ETag, `${createHash('md5').update(Buffer.concat(md5s)).digest('hex')}-${parts.length}`, key);
+    // Ceph 16 answers the completion with an empty ETag: the version's own HEAD has it.
+    const etag = done.ETag || (await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: done.VersionId }))).ETag;
+    refuseUnlessEtag(etag, `${createHash('md5').update(Buffer.concat(md5s)).digest('hex')}-${parts.length}`, key);
     return done.VersionId;
   } catch (err) {
     await Promise.allSettled(inFlight);
