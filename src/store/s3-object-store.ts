@@ -87,7 +87,7 @@ export class S3ObjectStore implements ObjectStore {
     if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== sha256) {
       throw new AppError('VALIDATION_FAILED', '文件校验值（SHA-256）与声明不一致，未保存', { expected: opts.expectedSha256, actual: sha256 });
     }
-    const lock: ObjectLock | undefined = opts.retention && this.bucketLocked ? { mode: 'COMPLIANCE', until: retainUntil(opts.retention, this.defaultYears) } : undefined;
+    const lock = this.lockFor(opts);
     const existing = await this.stat(sha256);
     if (existing) return this.keptAlready(sha256, size, existing, lock);
     const versionId = await uploadFile({ client: this.client, bucket: this.bucket, key: this.keyOf(sha256) }, path, sha256, size, lock, async () => (await this.stat(sha256)) !== null);
@@ -97,6 +97,14 @@ export class S3ObjectStore implements ObjectStore {
     // there): only the one whose version is the original created it.
     if (versionId === null || (versionId && now.versionId !== versionId)) return this.keptAlready(sha256, size, now, lock);
     return { key: sha256, size, created: true };
+  }
+
+  // A date already past (a recording older than its rule's years) locks nothing by itself: the
+  // bucket's default retention then applies, so no original is ever stored unlocked.
+  private lockFor(opts: PutOptions): ObjectLock | undefined {
+    if (!opts.retention || !this.bucketLocked) return undefined;
+    const until = retainUntil(opts.retention, this.defaultYears);
+    return until.getTime() > Date.now() ? { mode: 'COMPLIANCE', until } : undefined;
   }
 
   private async keptAlready(sha256: string, size: number, info: ObjectInfo, lock: ObjectLock | undefined): Promise<StoredObject> {

@@ -49,6 +49,9 @@ describe.skipIf(!cephAvailable())('Object Lock on Ceph: originals cannot be dele
     const lock = (await store.stat(plain.key))?.retention;
     expect(lock?.mode).toBe('COMPLIANCE');
     expect(lock!.until.getTime()).toBeGreaterThan(yearsFrom(new Date(), 29).getTime());
+    // A recording older than its rule's years: never unlocked, the bucket default applies.
+    const old = await store.put(sampleMp4(20_000, 'lock-old'), { retention: { years: 2, from: new Date('2019-05-01T00:00:00Z') } });
+    expect((await store.stat(old.key))?.retention?.until.getTime()).toBeGreaterThan(yearsFrom(new Date(), 29).getTime());
   });
 
   it('AV-3 the same bytes stored again for a longer rule extend the lock; a shorter rule leaves it', async () => {
