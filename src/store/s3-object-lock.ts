@@ -14,6 +14,11 @@ export async function prepareObjectLock(client: S3Client, bucket: string, defaul
   try {
     config = (await client.send(new GetObjectLockConfigurationCommand({ Bucket: bucket }))).ObjectLockConfiguration;
   } catch (err) {
+    // The app's user may lack the right to read the configuration: then say so, and still try to
+    // lock each original (a bucket without Object Lock refuses that, which shows at the first write).
+    if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 403) {
+      return { locked: true, warnings: [`【警告】无权读取对象存储桶 ${bucket} 的对象锁定配置（${err.name}），无法确认原始文件受合规保留保护。请为应用的存储账号授予 s3:GetBucketObjectLockConfiguration。`] };
+    }
     if (!(err instanceof S3ServiceException && err.name === 'ObjectLockConfigurationNotFoundError')) throw err;
   }
   if (config?.ObjectLockEnabled !== 'Enabled') {
