@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../src/store/s3-object-store.js';
 import { cephAvailable, cephS3, freshBucket, s3Client, type CephS3 } from '../support/ceph-s3.js';
@@ -101,11 +101,16 @@ describe.skipIf(!cephAvailable())('S3 object store on Ceph radosgw', () => {
     }
   }, 120_000);
 
-  it('NFR-2 Ceph does not verify x-amz-checksum-sha256 (why the store sends Content-MD5 and checks ETags)', async () => {
+  it('NFR-2 Ceph does not verify x-amz-checksum-sha256 but refuses a wrong Content-MD5 (why the store sends Content-MD5 and checks ETags)', async () => {
     const wrong = Buffer.from('c'.repeat(64), 'hex').toString('base64');
     const res = await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'probe/checksum', Body: Buffer.from('probe'), ChecksumSHA256: wrong })).then(() => 'accepted', () => 'refused');
     // AWS S3 and MinIO refuse this with BadDigest; Ceph 16 accepts it. If this starts to fail, the
     // store verifies SHA-256 itself and the README's note on it should change.
     expect(res).toBe('accepted');
+    // What Ceph does verify: a wrong Content-MD5 is refused and nothing is stored.
+    const md5 = Buffer.alloc(16, 7).toString('base64');
+    const refused = await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'probe/md5', Body: Buffer.from('probe'), ContentMD5: md5 })).then(() => 'accepted', (err: Error) => err.name);
+    expect(refused).toBe('BadDigest');
+    expect(await client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'probe/md5' })).then(() => 'stored', (err: Error) => err.name)).toBe('NotFound');
   });
 });
