@@ -58,7 +58,7 @@ export async function runVerify(db: Db, store: ObjectStore, opts: VerifyOptions 
     }
     if (only.has('events')) {
       const logged = merge('event', fromLog.filter((r) => r.check === 'event'));
-      const hashes = await verifyEventHashes(db);
+      const hashes = await verifyEventHashes(db, { unloggedOnly: Boolean(opts.logCheck) });
       // An event the log already names is not named twice.
       const named = new Set(logged.discrepancies.map((d) => d.recordId));
       state.done.events = { check: 'event', examined: Math.max(logged.examined, hashes.examined), discrepancies: [...logged.discrepancies, ...hashes.discrepancies.filter((d) => !named.has(d.recordId))] };

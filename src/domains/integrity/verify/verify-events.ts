@@ -1,6 +1,6 @@
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { auditEvents } from '../../../db/schema/index.js';
+import { auditEvents, logLeaves } from '../../../db/schema/index.js';
 import { canonicalJson, sha256Hex } from '../../../shared/canonical-json.js';
 import type { CheckReport, Discrepancy } from './discrepancy.js';
 
@@ -16,13 +16,15 @@ export function eventContentHash(e: EventRow): string {
   return sha256Hex(canonicalJson({ ...rest, commitments: commitments ?? undefined }));
 }
 
-export async function verifyEventHashes(db: DbOrTx, opts: { batch?: number } = {}): Promise<CheckReport> {
+/** `unloggedOnly`: the log check already compared every leaf's event; only events not yet leaves are left. */
+export async function verifyEventHashes(db: DbOrTx, opts: { batch?: number; unloggedOnly?: boolean } = {}): Promise<CheckReport> {
   const batch = opts.batch ?? 5000;
   const discrepancies: Discrepancy[] = [];
   let examined = 0;
   let after = 0;
   for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(batch);
+    const unlogged = opts.unloggedOnly ? sql`not exists (select 1 from ${logLeaves} where ${logLeaves.auditSeq} = ${auditEvents.seq})` : undefined;
+    const rows = await db.select().from(auditEvents).where(and(gt(auditEvents.seq, after), unlogged)).orderBy(asc(auditEvents.seq)).limit(batch);
     for (const e of rows) {
       const actual = eventContentHash(e);
       if (actual !== e.contentHash) {
