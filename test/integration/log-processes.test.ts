@@ -28,6 +28,8 @@ describe.skipIf(!onPostgres)('INT-1 the log with two app processes writing at on
     // Both processes share the data folder, hence the signing key (as nodes must, via LIUHEN_LOG_SIGNING_KEY_FILE).
     const env = { LIUHEN_LOG_INTEGRATE_MS: '50', LIUHEN_CHECKPOINT_SECONDS: '1' };
     for (let i = 0; i < 2; i++) servers.push(await startServerProcess({ dataDir: join(dir, 'data'), databaseUrl: db.url, port: await freePort(), env }));
+    const keys = await Promise.all(servers.map(async (s) => ((await (await fetch(`${s.base}/api/log/public-key`)).json()) as { verifierKey: string }).verifierKey));
+    expect(keys[0]).toBe(keys[1]);
     const agency = await setUpIngestAgency(servers[0]!.base);
     const signIn = await fetch(`${servers[0]!.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: processAdminPassword }) });
     const admin = { cookie: signIn.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
