@@ -190,4 +190,13 @@ describe('INT-1 INT-2 verifyLog names what was changed behind the system’s bac
     expect(named('log', String(cp.treeSize))[0]).toMatchObject({ table: 'log_checkpoints', proof: { checkpointSize: cp.treeSize } });
     expect(found).toHaveLength(4);
   });
+
+  it('INT-2 a changed subtree hash and leaves removed after they were signed are named', async () => {
+    const leaves = await t.ctx.db.select().from(logLeaves).orderBy(logLeaves.leafIndex);
+    await behindTheBack(sql`update log_nodes set hash = sha256(hash) where level = 2 and idx = 1`);
+    await behindTheBack(sql`delete from log_leaves where leaf_index = ${leaves.at(-1)!.leafIndex}`);
+    const found = await verify();
+    expect(found.some((d) => d.table === 'log_nodes' && d.recordId === '2/1')).toBe(true);
+    expect(found.some((d) => d.table === 'log_checkpoints' && /叶子被删除/.test(d.what))).toBe(true);
+  });
 });

@@ -64,14 +64,11 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
   // The recomputed tree's right edge: complete subtrees, strictly decreasing in size.
   const stack: { level: number; hash: Hash }[] = [];
   const rootNow = () => stack.reduceRight<Hash | null>((acc, s) => (acc ? nodeHash(s.hash, acc) : s.hash), null);
-  const checkCheckpointsAt = (size: number) => {
-    while (checkpoint && checkpoint.treeSize === size) {
-      const root = signedRoot(checkpoint);
-      const recomputed = rootNow()!;
-      if (root && !root.equals(recomputed)) {
-        logIssue(String(size), `检查点（树大小 ${size}）签名的根与由现存叶子重算的根不一致：日志在此之前被改写，或签过另一棵同样大小的树（分叉）`, { checkpointSize: size, expected: b64(root), actual: b64(recomputed) }, 'log_checkpoints');
-      }
-      checkpoint = null;
+  const checkCheckpoint = (c: CheckpointRow) => {
+    const root = signedRoot(c);
+    const recomputed = rootNow()!;
+    if (root && !root.equals(recomputed)) {
+      logIssue(String(c.treeSize), `检查点（树大小 ${c.treeSize}）签名的根与由现存叶子重算的根不一致：日志在此之前被改写，或签过另一棵同样大小的树（分叉）`, { checkpointSize: c.treeSize, expected: b64(root), actual: b64(recomputed) }, 'log_checkpoints');
     }
   };
 
@@ -122,7 +119,7 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
       size = expected;
       if (checkpoint && checkpoint.treeSize < size) checkpoint = await skipPast(checkpoint, size);
       if (checkpoint?.treeSize === size) {
-        checkCheckpointsAt(size);
+        checkCheckpoint(checkpoint);
         checkpoint = await nextCheckpoint();
       }
     }
