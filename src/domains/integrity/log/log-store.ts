@@ -60,9 +60,3 @@ export async function latestCheckpoint(db: DbOrTx) {
   const [row] = await db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.treeSize)).limit(1);
   return row ?? null;
 }
-
-/** The checkpoint signed for exactly `size` leaves, if any. */
-export async function checkpointAtSize(db: DbOrTx, size: number) {
-  const [row] = await db.select().from(logCheckpoints).where(eq(logCheckpoints.treeSize, size)).limit(1);
-  return row ?? null;
-}
