@@ -5,7 +5,7 @@ import { logCheckpoints } from '../../../db/schema/index.js';
 import type { AppContext } from '../../../server/context.js';
 import { optionalPrincipalOf } from '../../../server/http/auth-hooks.js';
 import { errorResponses } from '../../../shared/http-schemas.js';
-import { notFound } from '../../../shared/errors.js';
+import { AppError } from '../../../shared/errors.js';
 import { latestCheckpoint } from './log-store.js';
 import { consistencyProofFor, inclusionProofFor, readLeaf } from './proofs.js';
 import { logVerifierKey } from './signing-key.js';
@@ -20,7 +20,7 @@ const forever = 'public, max-age=31536000, immutable';
 export function logRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['完整性日志'];
-  const noCheckpoint = () => notFound('日志检查点（日志尚无记录）');
+  const noCheckpoint = () => new AppError('NOT_FOUND', '日志尚无签名检查点，请稍后再试');
 
   r.get('/api/log/public-key', {
     config: { access: 'public' },

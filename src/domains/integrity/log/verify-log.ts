@@ -64,26 +64,29 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
   // The recomputed tree's right edge: complete subtrees, strictly decreasing in size.
   const stack: { level: number; hash: Hash }[] = [];
   const rootNow = () => stack.reduceRight<Hash | null>((acc, s) => (acc ? nodeHash(s.hash, acc) : s.hash), null);
-  const checkCheckpointsAt = (size: number) => {
-    while (checkpoint && checkpoint.treeSize === size) {
-      const root = signedRoot(checkpoint);
-      const recomputed = rootNow()!;
-      if (root && !root.equals(recomputed)) {
-        logIssue(String(size), `检查点（树大小 ${size}）签名的根与由现存叶子重算的根不一致：日志在此之前被改写，或签过另一棵同样大小的树（分叉）`, { checkpointSize: size, expected: b64(root), actual: b64(recomputed) }, 'log_checkpoints');
-      }
-      checkpoint = null;
+  const checkCheckpoint = (c: CheckpointRow) => {
+    const root = signedRoot(c);
+    const recomputed = rootNow()!;
+    if (root && !root.equals(recomputed)) {
+      logIssue(String(c.treeSize), `检查点（树大小 ${c.treeSize}）签名的根与由现存叶子重算的根不一致：日志在此之前被改写，或签过另一棵同样大小的树（分叉）`, { checkpointSize: c.treeSize, expected: b64(root), actual: b64(recomputed) }, 'log_checkpoints');
     }
   };
 
+  // Leaves with their events, and the subtrees they complete, a batch at a time; the next batch
+  // is fetched while this one is hashed, so the database and the hashing work side by side.
+  const fetchBatch = async (after: number) => {
+    const rows = await db.select({ leaf: logLeaves, event: auditEvents }).from(logLeaves).leftJoin(auditEvents, eq(auditEvents.seq, logLeaves.auditSeq))
+      .where(gt(logLeaves.leafIndex, after)).orderBy(asc(logLeaves.leafIndex)).limit(batchSize);
+    const stored = rows.length ? await storedNodes(db, rows[0]!.leaf.leafIndex, rows.at(-1)!.leaf.leafIndex + 1) : new Map<string, Buffer>();
+    return { rows, stored };
+  };
   let expected = 0;
   let size = 0;
+  let next = fetchBatch(-1);
   for (;;) {
-    const rows = await db.select({ leaf: logLeaves, event: auditEvents }).from(logLeaves).leftJoin(auditEvents, eq(auditEvents.seq, logLeaves.auditSeq))
-      .where(gt(logLeaves.leafIndex, expected - 1)).orderBy(asc(logLeaves.leafIndex)).limit(batchSize);
+    const { rows, stored } = await next;
     if (!rows.length) break;
-    const first = rows[0]!.leaf.leafIndex;
-    const last = rows.at(-1)!.leaf.leafIndex;
-    const stored = await storedNodes(db, first, last + 1);
+    next = rows.length === batchSize ? fetchBatch(rows.at(-1)!.leaf.leafIndex) : Promise.resolve({ rows: [], stored: new Map() });
     for (const { leaf, event: ev } of rows) {
       if (leaf.leafIndex !== expected) {
         logIssue(String(expected), `日志叶子不连续：缺少第 ${expected}–${leaf.leafIndex - 1} 号叶子`, { leafIndex: expected });
@@ -116,7 +119,7 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
       size = expected;
       if (checkpoint && checkpoint.treeSize < size) checkpoint = await skipPast(checkpoint, size);
       if (checkpoint?.treeSize === size) {
-        checkCheckpointsAt(size);
+        checkCheckpoint(checkpoint);
         checkpoint = await nextCheckpoint();
       }
     }
