@@ -5,6 +5,7 @@ import { fakeMp4, ingestBytes } from '../support/av-records.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { expectEveryRecordCommitted } from '../support/integrity-deployment.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -156,5 +157,9 @@ describe('AV records after ingest: organising, playback, bookmarks, interruption
     const { sql } = await import('drizzle-orm');
     await expect(t.ctx.db.execute(sql`update av_records set object_key = ${'0'.repeat(64)} where id = ${record.id}`)).rejects.toThrow();
     await expect(t.ctx.db.execute(sql`delete from av_records where id = ${record.id}`)).rejects.toThrow();
+  });
+
+  it('INT-1 INT-2 every AV records record made or changed above matches its latest commitment (liuhen verify finds nothing)', async () => {
+    await expectEveryRecordCommitted(t);
   });
 });

@@ -3,6 +3,7 @@ import { exampleSeizureDecision, exampleSeizureList } from '../../src/rules/docu
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { expectEveryRecordCommitted } from '../support/integrity-deployment.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 type Doc = { id: string; status: string; version: number; number: string | null; contentHash: string | null; fields: Record<string, unknown> };
@@ -131,5 +132,9 @@ describe('执法文书: drafts, issue, versions, signatures, exports (DOC-1 … 
     expect(res.json().code).toBe('VALIDATION_FAILED');
     const wrongStep = await as().post(`/api/agencies/${team.agency.id}/matters/${matterId}/documents`, { typeId: 'questioning_record', stepId: seizureStepId, fields: {} });
     expect(wrongStep.json().message).toContain('不是此环节的文书');
+  });
+
+  it('INT-1 INT-2 every documents record made or changed above matches its latest commitment (liuhen verify finds nothing)', async () => {
+    await expectEveryRecordCommitted(t);
   });
 });

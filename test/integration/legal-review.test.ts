@@ -3,6 +3,7 @@ import { DEFAULT_CRITERIA } from '../../src/rules/legal-review/criteria.js';
 import { makeEnforcementTeam, makeOfficer, makeUnit, makeUser } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { expectEveryRecordCommitted } from '../support/integrity-deployment.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 const allNo = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.id, false]));
@@ -171,5 +172,9 @@ describe('legal review of major decisions (REV-1 … REV-8, CASE-5)', () => {
     expect((await answer(team.handler.session)).statusCode).toBe(201);
     const messages = (await as(team.handler.session).get(`${base()}/legal-reviews/${sub.id}`)).json().messages;
     expect(messages.map((m: { text: string }) => m.text)).toEqual(['已补充材料']);
+  });
+
+  it('INT-1 INT-2 every legal review record made or changed above matches its latest commitment (liuhen verify finds nothing)', async () => {
+    await expectEveryRecordCommitted(t);
   });
 });

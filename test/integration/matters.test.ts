@@ -3,6 +3,7 @@ import { DEFAULT_CRITERIA } from '../../src/rules/legal-review/criteria.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { expectEveryRecordCommitted } from '../support/integrity-deployment.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 type Step = { id: string; step: string; status: string; approvalStage: string | null };
@@ -177,5 +178,9 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     const tooDeep = await as(team.approver.session).get(`${base()}?page=201`);
     expect(tooDeep.statusCode).toBe(400);
     expect(tooDeep.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('INT-1 INT-2 every matters record made or changed above matches its latest commitment (liuhen verify finds nothing)', async () => {
+    await expectEveryRecordCommitted(t);
   });
 });

@@ -35,7 +35,7 @@ describe('liuhen verify on the command line (INT-2)', () => {
   });
 
   it('INT-2 exit code 1, one line per discrepancy naming table, record and proof; --json for machines', async () => {
-    const [row] = (await t.ctx.db.execute(sql`select id from av_records limit 1`)).rows as Array<{ id: string }>;
+    const [row] = (await t.ctx.db.execute(sql`select id from av_records limit 1`) as unknown as { rows: Array<{ id: string }> }).rows;
     await t.ctx.db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`update av_records set device_serial = 'X-FORGED' where id = ${row!.id}`);

@@ -52,3 +52,14 @@ export async function buildIntegrityDeployment(t: TestApp) {
   for (let i = 0; i < 3; i++) avRecords.push(await ingestBytes(t, agencyId, fakeMp4(4096 + i * 1000, i + 1), { matterId: matterIds[0] }));
   return { admin, team, agencyId, matterIds, stepIds, documentIds, avRecords };
 }
+
+/**
+ * INT-1, INT-2: after a test file's flows, every immutable record they made or changed matches
+ * the latest commitment to it, and every event its hash — no use case forgot to commit.
+ */
+export async function expectEveryRecordCommitted(t: TestApp) {
+  const { runVerify } = await import('../../src/domains/integrity/verify/run-verify.js');
+  const result = await runVerify(t.ctx.db, t.ctx.store, { only: ['events', 'records', 'objects'] });
+  expect(result.reports.flatMap((r) => r.discrepancies)).toEqual([]);
+  expect(result.reports.find((r) => r.check === 'record')!.examined).toBeGreaterThan(0);
+}
