@@ -1,11 +1,15 @@
-import { readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { count } from 'drizzle-orm';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../shared/errors.js';
+import { treeSize } from '../log/log-store.js';
 import { writeBaseline } from './baseline.js';
 import { formatResult } from './format-report.js';
 import { logCheckFor } from './log-check.js';
+import { committedKinds } from './record-commitments.js';
 import { checkNames, runVerify, type CheckName, type VerifyState } from './run-verify.js';
+import { countReferencedObjects } from './verify-objects.js';
 
 // `liuhen verify`: the whole run from the command line. Where it got to is written after every
 // batch to a state file (default <data folder>/verify-state.json); `--resume` continues from it,
@@ -23,14 +27,15 @@ export async function verifyCommand(ctx: AppContext, o: VerifyCliOptions, out: N
   const state = o.resume ? await readState(statePath) : undefined;
   if (o.resume && !state && !o.json) out.write('没有可继续的校验进度，从头开始。\n');
   const bar = out.isTTY ? progressLine(err) : null;
-  let leaves = 0;
+  const totals = bar ? await checkTotals(ctx) : null;
+  const show = (check: CheckName, done: number) => bar?.(stepLabel[check], done, totals?.[check] ?? 0);
   const result = await runVerify(ctx.db, ctx.store, {
     only,
     fromLeaf: o.fromLeaf,
     state,
-    logCheck: logCheckFor(ctx.config, { onProgress: (n) => { leaves = n; bar?.(`日志 已校验 ${leaves} 个叶子`); } }),
+    logCheck: logCheckFor(ctx.config, { onProgress: (n) => show('log', n) }),
     onProgress: async (s, p) => {
-      bar?.(`${stepLabel[p.check]} 已检查 ${p.examined} 项`);
+      show(p.check, p.examined);
       await saveState(statePath, s);
     },
   });
@@ -64,15 +69,23 @@ async function saveState(path: string, state: VerifyState) {
   await rename(`${path}.tmp`, path);
 }
 
-/** One line redrawn in place on the terminal (only on a TTY); null clears it. */
+/** How many items each check will examine, for the progress bar (only counted on a terminal). */
+async function checkTotals(ctx: AppContext): Promise<Record<CheckName, number>> {
+  const records = await Promise.all(committedKinds.map(async (k) => (await ctx.db.select({ n: count() }).from(k.table).where(k.frozen))[0]!.n));
+  return { log: await treeSize(ctx.db), events: 0, records: records.reduce((a, b) => a + b, 0), objects: await countReferencedObjects(ctx.db) };
+}
+
+/** A bar redrawn in place on the terminal (only on a TTY), at most ten times a second; null clears it. */
 function progressLine(stream: NodeJS.WriteStream) {
-  const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-  let i = 0;
   let last = 0;
-  return (text: string | null) => {
+  return (label: string | null, done = 0, total = 0) => {
     const now = Date.now();
-    if (text !== null && now - last < 100) return;
+    if (label !== null && now - last < 100) return;
     last = now;
-    stream.write(`\r\x1b[2K${text === null ? '' : `${frames[i++ % frames.length]} 完整性校验：${text}`}`);
+    if (label === null) return void stream.write('\r\x1b[2K');
+    const share = total > 0 ? Math.min(1, done / total) : 0;
+    const width = 30;
+    const bar = total > 0 ? `[${'█'.repeat(Math.round(share * width)).padEnd(width, '░')}] ${String(Math.floor(share * 100)).padStart(3)}% ` : '';
+    stream.write(`\r\x1b[2K完整性校验 ${bar}${label} ${done}${total > 0 ? `/${total}` : ''}`);
   };
 }
