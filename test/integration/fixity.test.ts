@@ -1,9 +1,13 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, fixityChecks } from '../../src/db/schema/index.js';
 import { fixityShare, fixityTick } from '../../src/domains/integrity/fixity/fixity-tick.js';
-import { onceAcrossProcesses } from '../../src/domains/integrity/fixity/scheduler.js';
+import { integrityWork, onceAcrossProcesses } from '../../src/domains/integrity/fixity/scheduler.js';
+import { makeCheckpoint } from '../../src/domains/integrity/log/checkpoint.js';
+import { integratePending } from '../../src/domains/integrity/log/integrator.js';
+import { logSigner } from '../../src/domains/integrity/log/signing-key.js';
 import type { LocalObjectStore } from '../../src/store/local-object-store.js';
 import { userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
@@ -12,6 +16,7 @@ import { buildIntegrityDeployment, type IntegrityDeployment } from '../support/i
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY = 86_400_000;
+const silentLog = { error: () => undefined, warn: () => undefined, info: () => undefined } as unknown as FastifyBaseLogger;
 
 describe('scheduled fixity: every original re-hashed within the cycle, failures alert (INT-3)', () => {
   let t: TestApp;
@@ -88,5 +93,21 @@ describe('scheduled fixity: every original re-hashed within the cycle, failures 
     const took = await Promise.all([onceAcrossProcesses(t.ctx, 'node-a', 30_000, work), onceAcrossProcesses(t.ctx, 'node-b', 30_000, work)]);
     expect(took.filter(Boolean)).toHaveLength(1);
     expect(runs).toBe(1);
+  });
+
+  it('INT-3 the periodic log check names a Merkle log that no longer holds in an audit event', async () => {
+    const logCheck = integrityWork(t.ctx, silentLog).find((w) => w.name === 'integrity.log_check')!;
+    await integratePending(t.ctx.db, { now: t.clock.now });
+    await makeCheckpoint(t.ctx.db, logSigner(t.ctx.config), { now: t.clock.now() });
+    await logCheck.run();
+    expect(await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'integrity.log_check_failed'))).toEqual([]);
+    // An insider removes a leaf behind the system's back (triggers off).
+    await t.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`delete from log_leaves where leaf_index = 3`);
+    });
+    await logCheck.run();
+    const [failed] = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'integrity.log_check_failed'));
+    expect(failed?.details).toMatchObject({ discrepancies: expect.any(Number), first: expect.arrayContaining([expect.objectContaining({ check: 'log', table: 'log_leaves' })]) });
   });
 });
