@@ -7,4 +7,5 @@ export * from './documents.js';
 export * from './av.js';
 export * from './legal-review.js';
 export * from './coordination.js';
+export * from './log.js';
 export * from './witness.js';
