@@ -47,6 +47,11 @@ const envSchema = z.object({
   LIUHEN_FINDINGS_SWEEP_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(300),
   LIUHEN_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   LIUHEN_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // The Merkle log (INT-1): its origin line, signing key, integration and checkpoint periods.
+  LIUHEN_LOG_ORIGIN: z.string().regex(/^[^\s+]+$/, '不能含空白或加号').optional(),
+  LIUHEN_LOG_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  LIUHEN_LOG_INTEGRATE_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  LIUHEN_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Media tools (AV-1, AV-6): the binaries from npm unless these name others.
   LIUHEN_FFPROBE: executable.optional(),
   LIUHEN_FFMPEG: executable.optional(),
@@ -76,6 +81,7 @@ export type Config = {
   jobPollMs: number;
   jobLeaseMs: number;
   mediaTools: { ffprobe?: string; ffmpeg?: string };
+  log: { origin: string; signingKeyFile?: string; integrateMs: number; checkpointMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -114,5 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: e.LIUHEN_JOB_POLL_MS,
     jobLeaseMs: e.LIUHEN_JOB_LEASE_SECONDS * 1000,
     mediaTools: { ffprobe: e.LIUHEN_FFPROBE, ffmpeg: e.LIUHEN_FFMPEG },
+    log: {
+      // The checkpoint's first line names the log: configured, else this deployment's host.
+      origin: e.LIUHEN_LOG_ORIGIN ?? (e.LIUHEN_PUBLIC_URL ? `${new URL(e.LIUHEN_PUBLIC_URL).host}/log` : 'liuhen.local/log'),
+      signingKeyFile: e.LIUHEN_LOG_SIGNING_KEY_FILE ? resolve(e.LIUHEN_LOG_SIGNING_KEY_FILE) : undefined,
+      integrateMs: e.LIUHEN_LOG_INTEGRATE_MS,
+      checkpointMs: e.LIUHEN_CHECKPOINT_SECONDS * 1000,
+    },
   };
 }

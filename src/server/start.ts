@@ -5,6 +5,7 @@ import { deriveJob } from '../domains/av/derive-job.js';
 import { useMediaTools } from '../domains/av/media-tools.js';
 import { reevaluateMatterJob } from '../domains/findings/reevaluate.js';
 import { startFindingsScheduler } from '../domains/findings/scheduler.js';
+import { startLogIntegrator } from '../domains/integrity/log/scheduler.js';
 import { startWorker } from '../jobs/queue.js';
 import { LocalObjectStore } from '../store/local-object-store.js';
 import { S3ObjectStore } from '../store/s3-object-store.js';
@@ -36,6 +37,7 @@ export async function startServer(config: Config) {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   startFindingsScheduler(ctx, app.log, { everyMs: config.findingsSweepMs, leaseMs: config.jobLeaseMs });
+  startLogIntegrator(ctx, app.log);
   if (ctx.dbKind === 'pglite') startPgliteMaintenance(ctx.db, (err) => app.log.error({ err }, 'analyze failed'));
   // Two workers, so a long transcode never holds back the findings of a change.
   const onJobError = (err: unknown) => app.log.error({ err }, 'job failed');

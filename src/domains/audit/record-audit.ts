@@ -1,4 +1,4 @@
-import { auditEvents } from '../../db/schema/index.js';
+import { auditEvents, logPending } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
 import { enqueueMatterReevaluation } from '../findings/reevaluation-job-ref.js';
@@ -52,7 +52,10 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
     after: redactRecord(event.after),
     details: redactRecord(event.details),
   };
-  await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) });
+  const [inserted] = await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) }).returning({ seq: auditEvents.seq });
+  // Queued for the Merkle log (INT-1) in this same transaction: committed events, and only they,
+  // become leaves (src/domains/integrity/log/integrator.ts).
+  await tx.insert(logPending).values({ auditSeq: inserted!.seq });
   const matterIds = new Set((event.matterIds ?? []).filter((id): id is string => Boolean(id)));
   if (matterIds.size && !event.agencyId) throw new Error(`audit event ${event.action} names matters but no agency`);
   for (const matterId of matterIds) await enqueueMatterReevaluation(tx, event.agencyId!, matterId, now);

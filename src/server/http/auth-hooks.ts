@@ -53,6 +53,20 @@ async function resolvePrincipal(request: FastifyRequest, ctx: AppContext) {
   return principalFromSession(ctx.db, token, { idleMs: ctx.config.sessionIdleMs }, now);
 }
 
+/**
+ * On a public route, who is calling if anyone: the principal of a valid session or token, else
+ * null (no credentials, or ones that no longer hold — a public answer needs no sign-in).
+ */
+export async function optionalPrincipalOf(request: FastifyRequest, ctx: AppContext) {
+  if (!request.headers.authorization?.startsWith('Bearer ') && !request.cookies[sessionCookie]) return null;
+  try {
+    return await resolvePrincipal(request, ctx);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 401) return null;
+    throw err;
+  }
+}
+
 export function actorOf(request: FastifyRequest): Actor {
   return {
     userId: request.principal?.userId ?? null,
