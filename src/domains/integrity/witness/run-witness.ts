@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cosign, type WitnessSigner } from './cosignature.js';
 import { judgeCheckpoint, type SeenCheckpoint } from './judge-checkpoint.js';
-import { openCheckpoint, parseLogVerifierKey } from './log-checkpoint.js';
+import { parseVerifierKey } from '../log/signed-note.js';
+import { openCheckpoint } from './log-checkpoint.js';
 
 // `liuhen witness`: one round of a supervising body's witness against a Liuhen deployment. It
 // pins the log's key and remembers the last checkpoint it vouched for in its state file (its
@@ -42,11 +43,11 @@ export async function runWitnessRound(opts: { url: string; signer: WitnessSigner
   if (state && state.logVerifierKey !== verifierKey) {
     return { outcome: 'alarm', alarm: `日志公钥被更换：此前为 ${state.logVerifierKey}，现在为 ${verifierKey}` };
   }
-  const key = parseLogVerifierKey(state?.logVerifierKey ?? verifierKey);
-  if (!key) throw new Error(`日志公钥格式不正确：${verifierKey}`);
+  const pinnedKey = state?.logVerifierKey ?? verifierKey;
+  if (!parseVerifierKey(pinnedKey)) throw new Error(`日志公钥格式不正确：${verifierKey}`);
   const res = await fetch(new URL('/api/log/checkpoint.txt', opts.url));
   if (!res.ok) throw new Error(`/api/log/checkpoint.txt：HTTP ${res.status}`);
-  const opened = openCheckpoint(await res.text(), key);
+  const opened = openCheckpoint(await res.text(), pinnedKey);
   if (!opened.ok) return { outcome: 'alarm', alarm: opened.reason };
   const next = opened.checkpoint;
 
@@ -59,7 +60,7 @@ export async function runWitnessRound(opts: { url: string; signer: WitnessSigner
   const judgement = judgeCheckpoint(state?.last ?? null, next, proof);
   if (!judgement.cosign) return { outcome: 'alarm', alarm: judgement.alarm };
 
-  writeState(opts.statePath, { logVerifierKey: state?.logVerifierKey ?? verifierKey, last: { origin: next.origin, treeSize: next.treeSize, rootHash: next.rootHash.toString('base64') } });
+  writeState(opts.statePath, { logVerifierKey: pinnedKey, last: { origin: next.origin, treeSize: next.treeSize, rootHash: next.rootHash.toString('base64') } });
   const signature = cosign(next.body, opts.signer, Math.floor(now().getTime() / 1000));
   const posted = await fetch(new URL('/api/log/cosignatures', opts.url), {
     method: 'POST',
