@@ -117,6 +117,14 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/documents/:documentId/signatures/:signatureId/image': memberOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/steps/:stepId/approvals/:approvalId/signature': memberOfA,
   'GET /api/agencies/:agencyId/approvals/returned': memberOfA,
+  // INT-1: the log's key, checkpoints and proofs are public (a leaf's event data is filtered, not refused).
+  'GET /api/log/public-key': everyone,
+  'GET /api/log/checkpoint': everyone,
+  'GET /api/log/checkpoint.txt': everyone,
+  'GET /api/log/checkpoints': everyone,
+  'GET /api/log/proofs/inclusion': everyone,
+  'GET /api/log/proofs/consistency': everyone,
+  'GET /api/log/leaves/:leafIndex': everyone,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {
