@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logCosignatures } from '../../src/db/schema/index.js';
 import { rawPublicKey, verifierKey } from '../../src/domains/integrity/log/signed-note.js';
 import { noteBody } from '../../src/domains/integrity/witness/receive-cosignature.js';
 import { cosign, formatSignerKey, formatVerifierKey, generateWitnessSigner, parseVerifierKey, verifyCosignature } from '../../src/domains/integrity/witness/cosignature.js';
@@ -110,8 +111,8 @@ describe('INT-1 witnesses', () => {
 
     expect((await post(c.note, line)).statusCode).toBe(201);
     expect((await post(c.note, line)).statusCode).toBe(200);
-    const stored = await t.ctx.db.execute(sql`select count(*)::int as n from log_cosignatures where signature_line = ${line}`);
-    expect((stored.rows[0] as { n: number }).n).toBe(1);
+    const [stored] = await t.ctx.db.select({ n: count() }).from(logCosignatures).where(eq(logCosignatures.signatureLine, line));
+    expect(stored!.n).toBe(1);
   });
 
   it('a forked log (another tree of the same size, signed with the log key) is refused: nothing cosigned, a Chinese alarm, exit code 3', async () => {
@@ -184,6 +185,6 @@ describe('INT-1 witnesses', () => {
 });
 
 async function countCosignatures() {
-  const r = await t.ctx.db.execute(sql`select count(*)::int as n from log_cosignatures`);
-  return (r.rows[0] as { n: number }).n;
+  const [r] = await t.ctx.db.select({ n: count() }).from(logCosignatures);
+  return r!.n;
 }
