@@ -29,6 +29,7 @@ const governs: Record<string, Governs> = {
   'POST /api/log/witnesses': 'platform.manageWitnesses',
   'POST /api/log/cosignatures': 'public',
   'GET /api/log/cosignatures': 'public',
+  'GET /api/log/cosigned-checkpoint.txt': 'public',
   'POST /api/auth/sign-out': 'signedIn',
   'GET /api/auth/me': 'signedIn',
   'POST /api/auth/password': 'signedIn',

@@ -86,6 +86,8 @@ describe.skipIf(!hasGo)('INT-1 an independent verifier (Go sumdb/note + sumdb/tl
     const line = cosign(noteBody(latest.note), bureau, Math.floor(t.clock.now().getTime() / 1000));
     expect((await api.post('/api/log/cosignatures', { checkpoint: latest.note, signature: line })).statusCode).toBe(201);
     const [stored] = (await api.get(`/api/log/cosignatures?treeSize=${latest.treeSize}`)).json() as Array<{ signatureLine: string }>;
+    const cosigned = (await api.get('/api/log/cosigned-checkpoint.txt')).body;
+    expect(cosigned).toBe(`${latest.note}${stored!.signatureLine}\n`);
 
     const { verifierKey } = (await api.get('/api/log/public-key')).json() as { verifierKey: string };
     const checkpointText = (await api.get('/api/log/checkpoint.txt')).body;
@@ -97,13 +99,19 @@ describe.skipIf(!hasGo)('INT-1 an independent verifier (Go sumdb/note + sumdb/tl
     const consistency = (await api.get(`/api/log/proofs/consistency?fromSize=${old.treeSize}&toSize=${latest.treeSize}`)).json() as { hashes: string[] };
     expect(consistency.hashes.length).toBeGreaterThan(0);
 
-    const base = ['-vkey', verifierKey, '-checkpoint', file('checkpoint.txt', `${checkpointText}${stored!.signatureLine}\n`), '-old-checkpoint', file('old.txt', oldNote), '-witness', bureauKey];
+    const base = ['-vkey', verifierKey, '-checkpoint', file('checkpoint.txt', cosigned), '-old-checkpoint', file('old.txt', oldNote), '-witness', bureauKey];
     const proofs = [...inclusions.map((p, i) => ['-inclusion', file(`inclusion-${i}.json`, p)]).flat(), '-inclusion', file('inclusion-old.json', oldInclusion), '-consistency', file('consistency.json', consistency)];
     const good = await verify([...base, ...proofs]);
     expect(good.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(good.code).toBe(0);
     // 2 checkpoints + 1 cosignature + 5 inclusion + 1 consistency, each its own OK line.
     expect(good.lines.filter((l) => l.startsWith('OK '))).toHaveLength(9);
+
+    // The same against the running server: it fetches the cosigned checkpoint and the proofs itself.
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const online = await verify(['-vkey', verifierKey, '-url', url, '-witness', bureauKey, '-leaf', '0', '-leaf', String(latest.treeSize - 1)]);
+    expect(online.lines.filter((l) => l.startsWith('OK '))).toHaveLength(4);
+    expect(online.code).toBe(0);
 
     const badInclusion = { ...inclusions[1], hashes: (inclusions[1] as { hashes: string[] }).hashes.map((h, i) => (i === 0 ? flipFirstBit(h) : h)) };
     const failedInclusion = await verify([...base, '-inclusion', file('inclusion-bad.json', badInclusion)]);

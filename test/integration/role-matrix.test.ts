@@ -130,6 +130,7 @@ const expectations: Record<string, Actor[]> = {
   'POST /api/log/witnesses': ['platform'],
   'POST /api/log/cosignatures': everyone,
   'GET /api/log/cosignatures': everyone,
+  'GET /api/log/cosigned-checkpoint.txt': everyone,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

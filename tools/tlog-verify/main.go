@@ -17,8 +17,9 @@
 //	-consistency  {fromSize, toSize, hashes} (GET /api/log/proofs/consistency), repeatable
 //	-witness      a witness verifier key name+hash+base64(0x04||key) that must have cosigned -checkpoint
 //
-// Or from a running Liuhen: -url https://liuhen.example.gov.cn -leaf 0 -leaf 41 (the checkpoint
-// and the inclusion proofs are fetched; the key must still be given, never taken from the server).
+// Or from a running Liuhen: -url https://liuhen.example.gov.cn -leaf 0 -leaf 41 (the latest
+// checkpoint with its cosignatures, GET /api/log/cosigned-checkpoint.txt, and the inclusion proofs
+// are fetched; the log's and witnesses' keys must still be given, never taken from the server).
 package main
 
 import (
@@ -84,7 +85,7 @@ func main() {
 	if *checkpointFile != "" {
 		latestText, err = os.ReadFile(*checkpointFile)
 	} else {
-		latestText, err = fetch(*baseURL, "/api/log/checkpoint.txt", nil)
+		latestText, err = fetch(*baseURL, "/api/log/cosigned-checkpoint.txt", nil)
 	}
 	if err != nil {
 		usage(err.Error())

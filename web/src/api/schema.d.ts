@@ -9242,6 +9242,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/log/cosigned-checkpoint.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新签名检查点及见证方的联署签名（纯文本，C2SP 格式：日志签名行之后附各见证方签名行） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/log/leaves/{leafIndex}": {
         parameters: {
             query?: never;

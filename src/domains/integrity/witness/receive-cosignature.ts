@@ -1,8 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { logCheckpoints, logCosignatures, witnesses } from '../../../db/schema/index.js';
+import { logCosignatures, witnesses } from '../../../db/schema/index.js';
 import { AppError } from '../../../shared/errors.js';
 import { iso } from '../../../shared/http-schemas.js';
+import { checkpointAtSize, latestCheckpoint } from '../log/log-store.js';
 import { parseSignatureLine, parseVerifierKey, verifyCosignature } from './cosignature.js';
 
 // A cosignature arrives without a sign-in: it is authenticated by itself. It is kept only when it
@@ -32,7 +33,7 @@ export async function receiveCosignature(db: Db, input: { checkpoint: string; si
   if (check.time * 1000 > now.getTime() + MAX_CLOCK_AHEAD_MS) throw new AppError('VALIDATION_FAILED', '联署签名的时间晚于本平台当前时间过多，请校准见证方的时钟');
 
   const size = Number(body.split('\n')[1]);
-  const [signed] = Number.isSafeInteger(size) ? await db.select().from(logCheckpoints).where(eq(logCheckpoints.treeSize, size)) : [];
+  const signed = Number.isSafeInteger(size) ? await checkpointAtSize(db, size) : null;
   if (!signed || noteBody(signed.note) !== body) throw new AppError('VALIDATION_FAILED', `本日志未签发过此检查点（树大小 ${body.split('\n')[1] ?? '?'}），联署签名不予接收`, { treeSize: size });
 
   const inserted = await db
@@ -68,4 +69,16 @@ export async function listCosignatures(db: Db, query: { treeSize?: number }) {
     .orderBy(desc(logCosignatures.treeSize), desc(logCosignatures.receivedAt))
     .limit(200);
   return rows.map((r) => present(r.c, r));
+}
+
+/**
+ * The latest checkpoint note with every stored cosignature of it appended as further signature
+ * lines — the form C2SP clients expect (a checkpoint carrying its witnesses' cosignatures), so
+ * e.g. `tlog-verify -url … -witness <key>` checks the witnesses too. Null while the log is empty.
+ */
+export async function latestCosignedNote(db: Db): Promise<string | null> {
+  const latest = await latestCheckpoint(db);
+  if (!latest) return null;
+  const lines = await db.select({ line: logCosignatures.signatureLine }).from(logCosignatures).where(eq(logCosignatures.treeSize, latest.treeSize)).orderBy(logCosignatures.receivedAt);
+  return latest.note + lines.map((l) => `${l.line}\n`).join('');
 }

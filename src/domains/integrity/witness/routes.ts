@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../server/context.js';
 import { actorOf } from '../../../server/http/auth-hooks.js';
+import { notFound } from '../../../shared/errors.js';
 import { errorResponses, responseObject } from '../../../shared/http-schemas.js';
 import { canManageWitnesses } from './policy.js';
-import { listCosignatures, receiveCosignature } from './receive-cosignature.js';
+import { latestCosignedNote, listCosignatures, receiveCosignature } from './receive-cosignature.js';
 import { listWitnesses, registerWitness } from './register-witness.js';
 
 const witnessView = responseObject({
@@ -74,5 +75,14 @@ export function witnessRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 200: z.array(cosignatureView), ...errorResponses },
     },
     handler: (req) => listCosignatures(ctx.db, req.query),
+  });
+  r.get('/api/log/cosigned-checkpoint.txt', {
+    config: { access: 'public' },
+    schema: { tags, summary: '最新签名检查点及见证方的联署签名（纯文本，C2SP 格式：日志签名行之后附各见证方签名行）' },
+    handler: async (_req, reply) => {
+      const note = await latestCosignedNote(ctx.db);
+      if (!note) throw notFound('日志检查点（日志尚无记录）');
+      return reply.header('cache-control', 'public, max-age=5').type('text/plain; charset=utf-8').send(note);
+    },
   });
 }
