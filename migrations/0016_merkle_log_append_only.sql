@@ -13,5 +13,16 @@ CREATE TRIGGER log_nodes_no_truncate BEFORE TRUNCATE ON log_nodes FOR EACH STATE
 --> statement-breakpoint
 CREATE TRIGGER log_checkpoints_no_truncate BEFORE TRUNCATE ON log_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION liuhen_refuse_change();
 --> statement-breakpoint
+-- Every audit event is queued for the log in the transaction that inserts it, whoever inserts it:
+-- a trigger rather than a second statement in recordAudit, so no insert path can skip the log
+-- and an audited write pays no extra round trip. A rolled-back event takes its queue row with it.
+CREATE OR REPLACE FUNCTION liuhen_queue_for_log() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO log_pending (audit_seq) VALUES (NEW.seq);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER audit_events_queue_for_log AFTER INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION liuhen_queue_for_log();
+--> statement-breakpoint
 -- Events recorded before the log existed become its first leaves, in their order.
 INSERT INTO log_pending (audit_seq) SELECT seq FROM audit_events ORDER BY seq;

@@ -21,7 +21,9 @@ const skipped = new Set(['POST /api/auth/sign-out']);
  * A 4xx may write what the product records about refusals on purpose: the audit of a refused
  * upload with its upload row marked refused (AV-2), and failed sign-in counting (ACC-2).
  */
+// An audited refusal's event is queued for the Merkle log (log_pending) with it.
 const refusalWrites = (c: RowChange) =>
+  (c.tbl === 'log_pending' && c.op === 'INSERT') ||
   (c.tbl === 'audit_events' && (c.action === 'av.upload_refused' || c.action?.startsWith('auth.'))) || (c.tbl === 'av_uploads' && c.op === 'UPDATE') || (c.tbl === 'users' && c.op === 'UPDATE');
 
 // Issue 10 "133 of 13,332 fuzzed requests answered 500": every route of the OpenAPI document,

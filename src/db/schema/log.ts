@@ -10,7 +10,7 @@ const hash = customType<{ data: Buffer; driverData: Uint8Array }>({
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-/** Events committed but not yet leaves: inserted by recordAudit in the event's own transaction. */
+/** Events committed but not yet leaves: queued by a trigger on audit_events in the event's own transaction. */
 export const logPending = pgTable('log_pending', {
   auditSeq: bigint('audit_seq', { mode: 'number' }).primaryKey(),
 });

@@ -1,4 +1,4 @@
-import { auditEvents, logPending } from '../../db/schema/index.js';
+import { auditEvents } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
 import { enqueueMatterReevaluation } from '../findings/reevaluation-job-ref.js';
@@ -52,10 +52,9 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEventInp
     after: redactRecord(event.after),
     details: redactRecord(event.details),
   };
-  const [inserted] = await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) }).returning({ seq: auditEvents.seq });
-  // Queued for the Merkle log (INT-1) in this same transaction: committed events, and only they,
-  // become leaves (src/domains/integrity/log/integrator.ts).
-  await tx.insert(logPending).values({ auditSeq: inserted!.seq });
+  // A trigger queues the event for the Merkle log (INT-1) in this same transaction (migration
+  // merkle_log_append_only): committed events, and only they, become leaves; no extra round trip.
+  await tx.insert(auditEvents).values({ ...row, contentHash: sha256Hex(canonicalJson(row)) });
   const matterIds = new Set((event.matterIds ?? []).filter((id): id is string => Boolean(id)));
   if (matterIds.size && !event.agencyId) throw new Error(`audit event ${event.action} names matters but no agency`);
   for (const matterId of matterIds) await enqueueMatterReevaluation(tx, event.agencyId!, matterId, now);

@@ -1,13 +1,14 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.js';
 import { auditEvents, logLeaves, logNodes, logPending } from '../../../db/schema/index.js';
 import { leafHashOfEvent } from './leaf-data.js';
 import { rootNodes, nodeHash, type Hash } from './merkle.js';
 import { lockLog, readSubtrees, treeSize } from './log-store.js';
 
-export const DEFAULT_BATCH = 2000;
-// Rows per INSERT: 4 parameters a leaf stays far below PostgreSQL's 65,535 per statement.
-const INSERT_CHUNK = 4000;
+export const DEFAULT_BATCH = 5000;
+// Whole columns travel as one array parameter each (a PostgreSQL array literal, which pg and
+// PGlite pass alike), so a batch is a handful of statements whatever its size.
+const arrayLiteral = (xs: ReadonlyArray<string | number>) => `{${xs.join(',')}}`;
 
 /**
  * Turns queued audit events into leaves (INT-1), batch after batch, until the queue is empty.
@@ -32,7 +33,8 @@ async function integrateBatch(tx: Tx, batchSize: number, now: Date): Promise<num
   const pending = await tx.select({ seq: logPending.auditSeq }).from(logPending).orderBy(asc(logPending.auditSeq)).limit(batchSize);
   if (!pending.length) return null;
   const seqs = pending.map((p) => p.seq);
-  const events = new Map((await tx.select().from(auditEvents).where(inArray(auditEvents.seq, seqs))).map((e) => [e.seq, e]));
+  const seqArray = arrayLiteral(seqs);
+  const events = new Map((await tx.select().from(auditEvents).where(sql`${auditEvents.seq} = any(${seqArray}::bigint[])`)).map((e) => [e.seq, e]));
   const missing = seqs.filter((s) => !events.has(s));
   // A queued event exists by construction (same transaction); a missing one was deleted behind
   // the system's back. Stop rather than log a gap: `liuhen verify` names it.
@@ -43,12 +45,12 @@ async function integrateBatch(tx: Tx, batchSize: number, now: Date): Promise<num
   const read = await readSubtrees(tx, edge);
   // The right edge of the tree: complete subtrees left to right, strictly decreasing in size.
   const stack: { level: number; index: number; hash: Hash }[] = edge.map((r) => ({ ...r, hash: read(r.level, r.index) }));
-  const leaves: (typeof logLeaves.$inferInsert)[] = [];
-  const nodes: (typeof logNodes.$inferInsert)[] = [];
+  const leafHashes: string[] = [];
+  const nodes: { level: number; idx: number; hash: string }[] = [];
   seqs.forEach((seq, k) => {
     const leafIndex = size + k;
     const hash = leafHashOfEvent(events.get(seq)!);
-    leaves.push({ leafIndex, auditSeq: seq, leafHash: hash, integratedAt: now });
+    leafHashes.push(hash.toString('hex'));
     stack.push({ level: 0, index: leafIndex, hash });
     // Two neighbours of one level make the complete subtree above them.
     while (stack.length >= 2 && stack.at(-1)!.level === stack.at(-2)!.level) {
@@ -56,11 +58,16 @@ async function integrateBatch(tx: Tx, batchSize: number, now: Date): Promise<num
       const left = stack.pop()!;
       const up = { level: right.level + 1, index: Math.floor(right.index / 2), hash: nodeHash(left.hash, right.hash) };
       stack.push(up);
-      nodes.push({ level: up.level, idx: up.index, hash: up.hash });
+      nodes.push({ level: up.level, idx: up.index, hash: up.hash.toString('hex') });
     }
   });
-  for (let i = 0; i < leaves.length; i += INSERT_CHUNK / 4) await tx.insert(logLeaves).values(leaves.slice(i, i + INSERT_CHUNK / 4));
-  for (let i = 0; i < nodes.length; i += INSERT_CHUNK / 3) await tx.insert(logNodes).values(nodes.slice(i, i + INSERT_CHUNK / 3));
-  await tx.delete(logPending).where(inArray(logPending.auditSeq, seqs));
+  await tx.execute(sql`insert into ${logLeaves} (leaf_index, audit_seq, leaf_hash, integrated_at)
+    select ${size} + u.ord - 1, u.seq, decode(u.h, 'hex'), ${now.toISOString()}::timestamptz
+    from unnest(${seqArray}::bigint[], ${arrayLiteral(leafHashes)}::text[]) with ordinality as u(seq, h, ord)`);
+  if (nodes.length) {
+    await tx.execute(sql`insert into ${logNodes} (level, idx, hash)
+      select u.l, u.i, decode(u.h, 'hex') from unnest(${arrayLiteral(nodes.map((n) => n.level))}::int[], ${arrayLiteral(nodes.map((n) => n.idx))}::bigint[], ${arrayLiteral(nodes.map((n) => n.hash))}::text[]) as u(l, i, h)`);
+  }
+  await tx.execute(sql`delete from ${logPending} where audit_seq = any(${seqArray}::bigint[])`);
   return seqs.length;
 }

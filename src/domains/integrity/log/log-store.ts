@@ -1,4 +1,4 @@
-import { and, desc, eq, max, or, sql } from 'drizzle-orm';
+import { desc, eq, max, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../db/client.js';
 import { logCheckpoints, logLeaves, logNodes } from '../../../db/schema/index.js';
 import type { HashReader, NodeRef } from './merkle.js';
@@ -23,19 +23,32 @@ export async function treeSize(db: DbOrTx): Promise<number> {
   return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
 }
 
-/** Reads the named subtrees; the reader throws when asked for one that is not stored. */
-export async function readSubtrees(db: DbOrTx, refs: NodeRef[]): Promise<HashReader> {
+/**
+ * Reads the named subtrees in one round trip (leaf hashes and upper nodes together, each by its
+ * primary key), and with them the tree size; the reader throws when asked for one not stored.
+ */
+export async function readSubtreesAndSize(db: DbOrTx, refs: NodeRef[]): Promise<{ read: HashReader; size: number }> {
   const found = new Map<string, Buffer>();
   const leafIdx = refs.filter((r) => r.level === 0).map((r) => r.index);
   const upper = refs.filter((r) => r.level > 0);
-  if (leafIdx.length) {
-    const rows = await db.select({ i: logLeaves.leafIndex, h: logLeaves.leafHash }).from(logLeaves).where(or(...leafIdx.map((i) => eq(logLeaves.leafIndex, i))));
-    for (const r of rows) found.set(`0/${r.i}`, r.h);
+  const list = (xs: number[]) => `{${xs.join(',')}}`;
+  const r = await db.execute(sql`
+    select -1 as level, (select max(leaf_index) from ${logLeaves}) as idx, null::bytea as hash
+    union all select 0, leaf_index, leaf_hash from ${logLeaves} where leaf_index = any(${list(leafIdx)}::bigint[])
+    union all select n.level, n.idx, n.hash from ${logNodes} n join unnest(${list(upper.map((u) => u.level))}::int[], ${list(upper.map((u) => u.index))}::bigint[]) as w(l, i) on n.level = w.l and n.idx = w.i`);
+  let size = 0;
+  for (const row of (r as unknown as { rows: { level: number | string; idx: number | string | null; hash: Uint8Array | null }[] }).rows) {
+    if (Number(row.level) === -1) size = row.idx === null ? 0 : Number(row.idx) + 1;
+    else found.set(`${Number(row.level)}/${Number(row.idx)}`, Buffer.from(row.hash!));
   }
-  if (upper.length) {
-    const rows = await db.select().from(logNodes).where(or(...upper.map((r) => and(eq(logNodes.level, r.level), eq(logNodes.idx, r.index)))));
-    for (const r of rows) found.set(`${r.level}/${r.idx}`, r.hash);
-  }
+  return { read: reader(found), size };
+}
+
+export async function readSubtrees(db: DbOrTx, refs: NodeRef[]): Promise<HashReader> {
+  return (await readSubtreesAndSize(db, refs)).read;
+}
+
+function reader(found: Map<string, Buffer>): HashReader {
   return (level, index) => {
     const h = found.get(`${level}/${index}`);
     if (!h) throw new Error(`log subtree ${level}/${index} is not stored`);

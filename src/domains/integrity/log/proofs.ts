@@ -5,29 +5,28 @@ import { AppError, notFound } from '../../../shared/errors.js';
 import type { Principal } from '../../auth/principal.js';
 import { canViewAudit } from '../../audit/policy.js';
 import { leafDataOfEvent } from './leaf-data.js';
-import { treeSize, readSubtrees } from './log-store.js';
+import { readSubtreesAndSize } from './log-store.js';
 import { consistencyProof, consistencyProofNodes, inclusionProof, inclusionProofNodes } from './merkle.js';
 
 // Proofs answered from the stored subtrees (INT-1): O(log n) rows per proof at any size.
 
 const b64 = (h: Buffer) => h.toString('base64');
 
-async function checkWithinTree(db: DbOrTx, size: number) {
-  const current = await treeSize(db);
+function checkWithinTree(current: number, size: number) {
   if (size > current) throw new AppError('VALIDATION_FAILED', `日志当前只有 ${current} 个叶子，不能对树大小 ${size} 给出证明`, { treeSize: current });
 }
 
 export async function inclusionProofFor(db: DbOrTx, leafIndex: number, size: number) {
   if (leafIndex >= size) throw new AppError('VALIDATION_FAILED', '叶子序号必须小于树大小');
-  await checkWithinTree(db, size);
-  const read = await readSubtrees(db, [...inclusionProofNodes(leafIndex, size), { level: 0, index: leafIndex }]);
+  const { read, size: current } = await readSubtreesAndSize(db, [...inclusionProofNodes(leafIndex, size), { level: 0, index: leafIndex }]);
+  checkWithinTree(current, size);
   return { leafIndex, treeSize: size, leafHash: b64(read(0, leafIndex)), hashes: inclusionProof(leafIndex, size, read).map(b64) };
 }
 
 export async function consistencyProofFor(db: DbOrTx, fromSize: number, toSize: number) {
   if (fromSize < 1 || fromSize > toSize) throw new AppError('VALIDATION_FAILED', '起始树大小须至少为 1 且不大于目标树大小');
-  await checkWithinTree(db, toSize);
-  const read = await readSubtrees(db, consistencyProofNodes(fromSize, toSize));
+  const { read, size: current } = await readSubtreesAndSize(db, consistencyProofNodes(fromSize, toSize));
+  checkWithinTree(current, toSize);
   return { fromSize, toSize, hashes: consistencyProof(fromSize, toSize, read).map(b64) };
 }
 

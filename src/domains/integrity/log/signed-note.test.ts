@@ -18,6 +18,14 @@ describe('INT-1 signed notes and checkpoints (C2SP, Go sumdb/note format)', () =
     expect(openNote(GO_NOTE, GO_VKEY)).toBe(GO_TEXT);
   });
 
+  it("reads verifier keys whose base64 contains '+' (transparency-dev/formats' TEST key)", () => {
+    expect(parseVerifierKey('TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6')).not.toBeNull();
+    for (let i = 0; i < 20; i++) {
+      const s = noteSigner('liuhen.local/log', generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+      expect(openNote(signNote('liuhen.local/log\n1\nAAAA\n', s), verifierKey(s.name, s.publicKey))).toBe('liuhen.local/log\n1\nAAAA\n');
+    }
+  });
+
   it('refuses a changed text, a changed signature, another key, and malformed notes', () => {
     expect(openNote(GO_NOTE.replace('cryptography', 'cryptographY'), GO_VKEY)).toBeNull();
     expect(openNote(GO_NOTE.replace('x08go', 'x08gp'), GO_VKEY)).toBeNull();

@@ -61,10 +61,10 @@ export function signNote(text: string, signer: NoteSigner): string {
 export type Verifier = { name: string; keyHash: Buffer; publicKey: Buffer };
 
 export function parseVerifierKey(vkey: string): Verifier | null {
-  // The key's base64 may itself contain '+': only the first two separate fields.
+  // The base64 key may itself contain '+': only the first two are separators.
   const [name, hashHex, ...rest] = vkey.split('+');
   const keyB64 = rest.join('+');
-  if (!name || !hashHex || !keyB64 || !/^[0-9a-f]{8}$/.test(hashHex)) return null;
+  if (!name || !hashHex || !/^[0-9a-f]{8}$/.test(hashHex) || !/^[A-Za-z0-9+/]{44}$/.test(keyB64)) return null;
   const key = Buffer.from(keyB64, 'base64');
   if (key.length !== 33 || key[0] !== ED25519) return null;
   const publicKey = key.subarray(1);

@@ -75,15 +75,21 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
     }
   };
 
+  // Leaves with their events, and the subtrees they complete, a batch at a time; the next batch
+  // is fetched while this one is hashed, so the database and the hashing work side by side.
+  const fetchBatch = async (after: number) => {
+    const rows = await db.select({ leaf: logLeaves, event: auditEvents }).from(logLeaves).leftJoin(auditEvents, eq(auditEvents.seq, logLeaves.auditSeq))
+      .where(gt(logLeaves.leafIndex, after)).orderBy(asc(logLeaves.leafIndex)).limit(batchSize);
+    const stored = rows.length ? await storedNodes(db, rows[0]!.leaf.leafIndex, rows.at(-1)!.leaf.leafIndex + 1) : new Map<string, Buffer>();
+    return { rows, stored };
+  };
   let expected = 0;
   let size = 0;
+  let next = fetchBatch(-1);
   for (;;) {
-    const rows = await db.select({ leaf: logLeaves, event: auditEvents }).from(logLeaves).leftJoin(auditEvents, eq(auditEvents.seq, logLeaves.auditSeq))
-      .where(gt(logLeaves.leafIndex, expected - 1)).orderBy(asc(logLeaves.leafIndex)).limit(batchSize);
+    const { rows, stored } = await next;
     if (!rows.length) break;
-    const first = rows[0]!.leaf.leafIndex;
-    const last = rows.at(-1)!.leaf.leafIndex;
-    const stored = await storedNodes(db, first, last + 1);
+    next = rows.length === batchSize ? fetchBatch(rows.at(-1)!.leaf.leafIndex) : Promise.resolve({ rows: [], stored: new Map() });
     for (const { leaf, event: ev } of rows) {
       if (leaf.leafIndex !== expected) {
         logIssue(String(expected), `日志叶子不连续：缺少第 ${expected}–${leaf.leafIndex - 1} 号叶子`, { leafIndex: expected });
