@@ -32,13 +32,13 @@ function RegisterWitnessModal({ open, onClose, onSaved }: { open: boolean; onClo
     }
   };
   return (
-    <Modal title="登记日志见证方" open={open} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} confirmLoading={saving} okText="登记" destroyOnHidden>
+    <Modal title="登记日志见证方" open={open} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} confirmLoading={saving} okText="登记" okButtonProps={{ 'data-testid': 'witness-save' }} destroyOnHidden>
       <Form form={form} layout="vertical" name="witness">
         <Form.Item label="见证方单位" name="label" rules={[{ required: true, whitespace: true, message: '请填写见证方单位名称' }, { max: 100, message: '不能超过 100 个字符' }]}>
-          <Input placeholder="如：南阳市司法局" />
+          <Input placeholder="如：南阳市司法局" data-testid="witness-label" />
         </Form.Item>
         <Form.Item label="见证方公钥" name="verifierKey" rules={[{ required: true, whitespace: true, message: '请填写见证方公钥' }]} extra="由见证方运行 liuhen witness keygen 生成后提供，一行，形如“名称+8位十六进制+base64”">
-          <Input.TextArea rows={3} spellCheck={false} />
+          <Input.TextArea rows={3} spellCheck={false} data-testid="witness-key" />
         </Form.Item>
       </Form>
     </Modal>
@@ -82,7 +82,7 @@ export function LogWitnessesPage() {
         }
       >
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Card title="完整性日志">
+          <Card title="完整性日志" data-testid="log-summary">
             <Descriptions column={1} size="small">
               <Descriptions.Item label="日志名称">{key.data?.origin ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="日志签名公钥">
