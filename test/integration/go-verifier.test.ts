@@ -124,8 +124,23 @@ describe.skipIf(!hasGo)('INT-1 an independent verifier (Go sumdb/note + sumdb/tl
     expect(failedConsistency.code).toBe(1);
     expect(failedConsistency.lines.some((l) => l.startsWith('FAIL consistency'))).toBe(true);
 
-    const badLeaf = { ...inclusions[0], leafHash: flipFirstBit((inclusions[0] as { leafHash: string }).leafHash) };
-    expect((await verify([...base, '-inclusion', file('leaf-bad.json', badLeaf)])).code).toBe(1);
+    // Each forgery alone makes the run fail: a flipped leaf, a truncated or padded proof, another
+    // index or size, a consistency proof read the other way round.
+    const p = inclusions[1] as { leafIndex: number; treeSize: number; leafHash: string; hashes: string[] };
+    const forgeries: Array<[string, unknown]> = [
+      ['-inclusion', { ...p, leafHash: flipFirstBit(p.leafHash) }],
+      ['-inclusion', { ...p, hashes: p.hashes.slice(0, -1) }],
+      ['-inclusion', { ...p, hashes: [...p.hashes, p.hashes[0]] }],
+      ['-inclusion', { ...p, hashes: [p.hashes[0], ...p.hashes] }],
+      ['-inclusion', { ...p, leafIndex: p.leafIndex + 1 }],
+      ['-inclusion', { ...p, treeSize: old.treeSize }],
+      ['-consistency', { ...consistency, hashes: consistency.hashes.slice(1) }],
+      ['-consistency', { fromSize: latest.treeSize, toSize: old.treeSize, hashes: consistency.hashes }],
+    ];
+    for (const [i, [flag, forged]] of forgeries.entries()) {
+      const res = await verify([...base, flag, file(`forged-${i}.json`, forged)]);
+      expect(res.code, JSON.stringify(forged)).toBe(1);
+    }
 
     // A checkpoint whose tree size was changed after signing fails note.Open; so does a witness that did not cosign.
     const forgedSize = checkpointText.replace(`\n${latest.treeSize}\n`, `\n${latest.treeSize + 1}\n`);
