@@ -55,8 +55,8 @@ export function LogWitnessesPage() {
 
   const signedBy = new Map((cosignatures.data ?? []).map((c) => [c.witnessName, c]));
   const columns: TableColumnsType<Witness> = [
-    { title: '见证方单位', dataIndex: 'label', width: 200 },
-    { title: '签名名称', dataIndex: 'name', width: 260 },
+    { title: '见证方单位', dataIndex: 'label', width: 160 },
+    { title: '签名名称', dataIndex: 'name', width: 240 },
     {
       title: '最新检查点',
       key: 'latest',
@@ -67,7 +67,7 @@ export function LogWitnessesPage() {
       },
     },
     { title: '登记时间', dataIndex: 'createdAt', width: 180, render: formatDateTime },
-    { title: '登记人', dataIndex: 'createdByName', width: 120, render: (n: string | null) => n ?? '—' },
+    { title: '登记人', dataIndex: 'createdByName', width: 100, render: (n: string | null) => n ?? '—' },
   ];
 
   return (
@@ -96,7 +96,7 @@ export function LogWitnessesPage() {
           </Card>
           {witnesses.data && witnesses.data.length === 0 ? <Alert type="info" showIcon message="尚未登记见证方。请监督机关运行 liuhen witness keygen，把打印出的公钥交给您登记。" /> : null}
           <Card title="见证方">
-            <Table<Witness> rowKey="id" columns={columns} dataSource={witnesses.data ?? []} loading={witnesses.loading} pagination={false} scroll={{ x: 980 }} data-testid="witness-table" />
+            <Table<Witness> rowKey="id" columns={columns} dataSource={witnesses.data ?? []} loading={witnesses.loading} pagination={false} scroll={{ x: 900 }} data-testid="witness-table" />
           </Card>
         </Space>
         <RegisterWitnessModal
