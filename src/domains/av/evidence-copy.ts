@@ -4,16 +4,20 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { agencies, avBookmarks, matters, officers } from '../../db/schema/index.js';
 import { formatShanghai } from '../../rules/calendar/shanghai-day.js';
+import type { Config } from '../../server/config.js';
 import type { ObjectStore } from '../../store/object-store.js';
+import { eventSeqsOfObject, inclusionBundle } from '../integrity/log/inclusion-bundle.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { AvRow } from './av-records.js';
 
 /**
  * AV-10: an evidence copy — the original, an explanatory note (who took it, when, where: S3
  * 全过程记录办法 第二十三条, S2 第二十条) and a SHA-256 manifest (`sha256sum -c` verifies it),
- * streamed as a ZIP without compression so the original's bytes are inside unchanged.
+ * streamed as a ZIP without compression so the original's bytes are inside unchanged. With it,
+ * `log-proofs.json` (INT-1): the record's audit events (its ingest with the original's SHA-256,
+ * and every change) with their inclusion proofs against a signed checkpoint, checkable offline.
  */
-export async function evidenceCopy(db: Db, store: ObjectStore, actor: Actor, record: AvRow, now: Date) {
+export async function evidenceCopy(db: Db, store: ObjectStore, logConfig: Pick<Config, 'dataDir' | 'log'>, actor: Actor, record: AvRow, now: Date) {
   const [[agency], matter, officer, bookmarks] = await Promise.all([
     db.select().from(agencies).where(eq(agencies.id, record.agencyId)),
     record.matterId ? db.select().from(matters).where(eq(matters.id, record.matterId)).then((r) => r[0]) : Promise.resolve(undefined),
@@ -39,15 +43,18 @@ export async function evidenceCopy(db: Db, store: ObjectStore, actor: Actor, rec
     ...(bookmarks.length ? ['要点标记：', ...bookmarks.map((b) => `  ${Math.floor(b.atSecond / 60)}:${String(b.atSecond % 60).padStart(2, '0')} ${b.keyPoint ?? ''} ${b.note ?? ''}`)] : []),
     `导出人：${actor.name ?? ''}　导出时间：${formatShanghai(now)}`,
     '原始文件未经剪接、删改；本副本与系统中保存的原始文件逐字节一致，可用 manifest-sha256.txt 校验。',
+    'log-proofs.json：本记录的审计事件（含入库时登记的原始文件 SHA-256）在留痕日志中的包含证明及签名检查点（RFC 9162、C2SP），无需访问本系统即可核验。',
   ].join('\n');
   const noteBytes = strToU8(`${note}\n`);
   const { createHash } = await import('node:crypto');
   const noteHash = createHash('sha256').update(noteBytes).digest('hex');
-  const manifest = strToU8(`${record.objectKey}  ${originalName}\n${noteHash}  说明.txt\n`);
+  const proofs = strToU8(`${JSON.stringify(await inclusionBundle(db, logConfig, await eventSeqsOfObject(db, 'av_record', record.id), now), null, 2)}\n`);
+  const proofsHash = createHash('sha256').update(proofs).digest('hex');
+  const manifest = strToU8(`${record.objectKey}  ${originalName}\n${noteHash}  说明.txt\n${proofsHash}  log-proofs.json\n`);
 
   await recordAudit(db, actor, { action: 'av.evidence_exported', agencyId: record.agencyId, objectType: 'av_record', objectId: record.id, details: { objectKey: record.objectKey } }, now);
   const original = await store.read(record.objectKey);
-  return { stream: zipStream([['说明.txt', noteBytes], ['manifest-sha256.txt', manifest]], originalName, original), fileName: `音像证据-${record.objectKey.slice(0, 12)}.zip` };
+  return { stream: zipStream([['说明.txt', noteBytes], ['log-proofs.json', proofs], ['manifest-sha256.txt', manifest]], originalName, original), fileName: `音像证据-${record.objectKey.slice(0, 12)}.zip` };
 }
 
 function zipStream(small: Array<[string, Uint8Array]>, originalName: string, original: Readable): Readable {

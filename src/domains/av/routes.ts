@@ -78,7 +78,7 @@ export function avRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '导出证据副本：原始文件、说明（谁、何时、何地）和 SHA-256 清单（ZIP）', params: recordParams },
     handler: async (req, reply) => {
       const record = await loadAvRecord(ctx.db, principalOf(req), req.params.agencyId, req.params.recordId);
-      const copy = await evidenceCopy(ctx.db, ctx.store, actorOf(req), record, ctx.clock());
+      const copy = await evidenceCopy(ctx.db, ctx.store, ctx.config, actorOf(req), record, ctx.clock());
       return reply.type('application/zip').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(copy.fileName)}`).send(copy.stream);
     },
   });

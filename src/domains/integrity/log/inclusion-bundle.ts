@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client.js';
 import type { Config } from '../../../server/config.js';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { auditEvents } from '../../../db/schema/index.js';
 import { makeCheckpoint } from './checkpoint.js';
 import { integratePending } from './integrator.js';
@@ -53,6 +53,6 @@ export async function inclusionBundle(db: Db, config: Pick<Config, 'dataDir' | '
 
 /** The audit events recorded about one object (e.g. an AV record's ingest and changes). */
 export async function eventSeqsOfObject(db: Db, objectType: string, objectId: string) {
-  const rows = await db.select({ seq: auditEvents.seq, t: auditEvents.objectType }).from(auditEvents).where(eq(auditEvents.objectId, objectId));
-  return rows.filter((r) => r.t === objectType).map((r) => r.seq);
+  const rows = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(and(eq(auditEvents.objectType, objectType), eq(auditEvents.objectId, objectId)));
+  return rows.map((r) => r.seq);
 }
