@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inclusionBundle } from '../../src/domains/integrity/log/inclusion-bundle.js';
 import { cosign, formatVerifierKey, generateWitnessSigner } from '../../src/domains/integrity/witness/cosignature.js';
 import { noteBody } from '../../src/domains/integrity/witness/receive-cosignature.js';
 import { makeAgency } from '../support/factories.js';
@@ -123,6 +124,17 @@ describe.skipIf(!hasGo)('INT-1 an independent verifier (Go sumdb/note + sumdb/tl
     const failedConsistency = await verify([...base, '-consistency', file('consistency-bad.json', badConsistency)]);
     expect(failedConsistency.code).toBe(1);
     expect(failedConsistency.lines.some((l) => l.startsWith('FAIL consistency'))).toBe(true);
+
+    // An evidence copy's log-proofs.json: each event's bytes are hashed and walked to the signed root by Go.
+    const bundle = await inclusionBundle(t.ctx.db, t.ctx.config, [1, 2, 3], t.clock.now());
+    expect(bundle.proofs).toHaveLength(3);
+    const bundled = await verify(['-vkey', verifierKey, '-bundle', file('log-proofs.json', bundle)]);
+    expect(bundled.lines.filter((l) => l.startsWith('OK '))).toHaveLength(4);
+    expect(bundled.code).toBe(0);
+    const changedEvent = { ...bundle, proofs: bundle.proofs.map((p, i) => (i === 1 ? { ...p, leafData: p.leafData.replace('"', ' "') } : p)) };
+    const tampered = await verify(['-vkey', verifierKey, '-bundle', file('log-proofs-changed.json', changedEvent)]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.lines.filter((l) => l.startsWith('FAIL bundle'))).toHaveLength(1);
 
     // Each forgery alone makes the run fail: a flipped leaf, a truncated or padded proof, another
     // index or size, a consistency proof read the other way round.

@@ -16,6 +16,7 @@
 //	-inclusion    {leafIndex, treeSize, leafHash, hashes} (GET /api/log/proofs/inclusion), repeatable
 //	-consistency  {fromSize, toSize, hashes} (GET /api/log/proofs/consistency), repeatable
 //	-witness      a witness verifier key name+hash+base64(0x04||key) that must have cosigned -checkpoint
+//	-bundle       an evidence copy's log-proofs.json (its checkpoint, leaf bytes and paths), repeatable
 //
 // Or from a running Liuhen: -url https://liuhen.example.gov.cn -leaf 0 -leaf 41 (the latest
 // checkpoint with its cosignatures, GET /api/log/cosigned-checkpoint.txt, and the inclusion proofs
@@ -52,7 +53,7 @@ func (r *report) fail(format string, a ...any) {
 }
 
 func main() {
-	var olds, inclusions, consistencies, witnesses, leaves listFlag
+	var olds, inclusions, consistencies, witnesses, leaves, bundles listFlag
 	vkey := flag.String("vkey", "", "the log's verifier key, or @file holding it")
 	checkpointFile := flag.String("checkpoint", "", "signed checkpoint note file")
 	origin := flag.String("origin", "", "expected origin line (default: the key name)")
@@ -61,11 +62,12 @@ func main() {
 	flag.Var(&inclusions, "inclusion", "inclusion proof JSON file (repeatable)")
 	flag.Var(&consistencies, "consistency", "consistency proof JSON file (repeatable)")
 	flag.Var(&witnesses, "witness", "witness verifier key that must have cosigned the checkpoint (repeatable)")
+	flag.Var(&bundles, "bundle", "an evidence copy's log-proofs.json (repeatable)")
 	flag.Var(&leaves, "leaf", "with -url: a leaf index whose inclusion proof to fetch and check (repeatable)")
 	flag.Parse()
 
-	if *vkey == "" || (*checkpointFile == "" && *baseURL == "") {
-		usage("need -vkey, and -checkpoint or -url")
+	if *vkey == "" || (*checkpointFile == "" && *baseURL == "" && len(bundles) == 0) {
+		usage("need -vkey, and -checkpoint, -url or -bundle")
 	}
 	key, err := readArg(*vkey)
 	if err != nil {
@@ -81,16 +83,27 @@ func main() {
 	rep := &report{}
 	trees := map[int64]tlog.Hash{}
 
-	var latestText []byte
-	if *checkpointFile != "" {
-		latestText, err = os.ReadFile(*checkpointFile)
-	} else {
-		latestText, err = fetch(*baseURL, "/api/log/cosigned-checkpoint.txt", nil)
+	for _, f := range bundles {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			usage(err.Error())
+		}
+		checkBundle(rep, f, body, verifier, strings.TrimSpace(key), *origin, trees)
 	}
-	if err != nil {
-		usage(err.Error())
+	var latest checkpoint
+	ok := false
+	if *checkpointFile != "" || *baseURL != "" {
+		var latestText []byte
+		if *checkpointFile != "" {
+			latestText, err = os.ReadFile(*checkpointFile)
+		} else {
+			latestText, err = fetch(*baseURL, "/api/log/cosigned-checkpoint.txt", nil)
+		}
+		if err != nil {
+			usage(err.Error())
+		}
+		latest, ok = openCheckpoint(rep, "checkpoint", latestText, verifier, *origin, trees)
 	}
-	latest, ok := openCheckpoint(rep, "checkpoint", latestText, verifier, *origin, trees)
 	for _, w := range witnesses {
 		if ok {
 			checkCosignature(rep, latest, w)
