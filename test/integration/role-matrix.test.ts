@@ -125,6 +125,12 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/log/proofs/inclusion': everyone,
   'GET /api/log/proofs/consistency': everyone,
   'GET /api/log/leaves/:leafIndex': everyone,
+  // INT-1 witnesses: who witnesses and what they cosigned is public; a cosignature proves itself.
+  'GET /api/log/witnesses': everyone,
+  'POST /api/log/witnesses': ['platform'],
+  'POST /api/log/cosignatures': everyone,
+  'GET /api/log/cosignatures': everyone,
+  'GET /api/log/cosigned-checkpoint.txt': everyone,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

@@ -17,7 +17,7 @@ export type Access = {
   platform: PlatformAbilities;
 };
 
-const noPlatform: PlatformAbilities = { createAgency: false, viewAllAudit: false, enterCalendarNotice: false };
+const noPlatform: PlatformAbilities = { createAgency: false, viewAllAudit: false, enterCalendarNotice: false, manageWitnesses: false };
 
 type Session = {
   me: Me | null;

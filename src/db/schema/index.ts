@@ -8,3 +8,4 @@ export * from './av.js';
 export * from './legal-review.js';
 export * from './coordination.js';
 export * from './log.js';
+export * from './witness.js';

@@ -27,6 +27,7 @@ export const auditActions = {
   'policy.chosen': '选择执法规范方案',
   'policy.adjusted': '调整执法规范方案（参数或音像记录事项清单）',
   'calendar.notice_entered': '录入年度节假日安排通知',
+  'witness.registered': '登记日志见证方（其联署签名此后被接受）',
   'finding.opened': '发现问题',
   'finding.changed': '问题状态变化（如临期转为超期）',
   'finding.resolved': '问题消除',

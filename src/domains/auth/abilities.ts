@@ -4,6 +4,7 @@ import { avAbilities } from '../av/policy.js';
 import { ingestAbilities } from '../av/ingest/policy.js';
 import { calendarAbilities } from '../calendar/policy.js';
 import { findingsAbilities } from '../findings/policy.js';
+import { witnessAbilities } from '../integrity/witness/policy.js';
 import { canApproveExtension, canDecideReview } from '../legal-review/policy.js';
 import { canDecideStage, canReadMatters, canWorkOnMatters } from '../matters/policy.js';
 import { canAdministerAgency, canCreateAgency, orgAbilities } from '../org/policy.js';
@@ -42,6 +43,7 @@ export const platformAbilities = (p: Principal) => ({
   createAgency: canCreateAgency(p),
   viewAllAudit: canViewAudit(p, undefined),
   ...calendarAbilities(p),
+  ...witnessAbilities(p),
 });
 
 /**

@@ -7704,7 +7704,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "system.bootstrap_admin" | "demo.seeded";
+                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "system.bootstrap_admin" | "demo.seeded";
                     actorUserId?: string;
                     agencyId?: string;
                     from?: string;
@@ -7909,6 +7909,7 @@ export interface paths {
                                 platform: {
                                     createAgency: boolean;
                                     enterCalendarNotice: boolean;
+                                    manageWitnesses: boolean;
                                     viewAllAudit: boolean;
                                 };
                             };
@@ -9035,6 +9036,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/log/cosignatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 见证方的联署签名（某一树大小的，或最近 200 条） */
+        get: {
+            parameters: {
+                query?: {
+                    treeSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCosignature"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提交见证方对日志检查点的联署签名（C2SP tlog-cosignature；无需登录，以签名本身认证） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 被联署的检查点（正文各行；其后的签名行忽略） */
+                        checkpoint: string;
+                        /** @description 联署签名行：— 见证方名称 base64 */
+                        signature: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCosignature"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCosignature"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/cosigned-checkpoint.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新签名检查点及见证方的联署签名（纯文本，C2SP 格式：日志签名行之后附各见证方签名行） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/log/leaves/{leafIndex}": {
         parameters: {
             query?: never;
@@ -9376,6 +9617,199 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/witnesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登记的日志见证方及其公钥（公开：核验联署签名要用） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogWitness"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记日志见证方（平台管理员）：其公钥由 `liuhen witness keygen` 生成 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        verifierKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogWitness"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10651,6 +11085,24 @@ export interface components {
             hashes: string[];
             toSize: number;
         };
+        LogCosignature: {
+            cosignedAt: string;
+            receivedAt: string;
+            rootHash: string;
+            signatureLine: string;
+            treeSize: number;
+            witnessLabel: string;
+            witnessName: string;
+        };
+        LogCosignatureInput: {
+            cosignedAt: string;
+            receivedAt: string;
+            rootHash: string;
+            signatureLine: string;
+            treeSize: number;
+            witnessLabel: string;
+            witnessName: string;
+        };
         LogInclusionProof: {
             hashes: string[];
             /** @description SHA-256，base64 */
@@ -10695,6 +11147,22 @@ export interface components {
             /** @description 检查点第一行：日志名称 */
             origin: string;
             /** @description Go sumdb/note 格式的验证公钥 */
+            verifierKey: string;
+        };
+        LogWitness: {
+            createdAt: string;
+            createdByName: string | null;
+            id: string;
+            label: string;
+            name: string;
+            verifierKey: string;
+        };
+        LogWitnessInput: {
+            createdAt: string;
+            createdByName: string | null;
+            id: string;
+            label: string;
+            name: string;
             verifierKey: string;
         };
         MajorAssessment: {

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  SafetyOutlined,
   DashboardOutlined,
   DownOutlined,
   FileProtectOutlined,
@@ -51,6 +52,7 @@ const items: Item[] = [
   { key: '/agency', label: '本机关设置', icon: <SettingOutlined />, show: (a) => a.can.administerAgency },
   { key: '/users', label: '用户与角色', icon: <TeamOutlined />, show: (a) => a.can.administerAgency },
   { key: '/api-tokens', label: 'API 令牌', icon: <ApiOutlined />, show: (a) => a.can.listOwnApiTokens || a.can.manageServiceAccounts },
+  { key: '/log-witnesses', label: '日志见证', icon: <SafetyOutlined />, show: (a) => a.platform.manageWitnesses },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, show: (a) => a.can.viewAudit || a.platform.viewAllAudit },
   { key: '/password', label: '修改密码', icon: <LockOutlined />, show: () => true },
 ];
