@@ -7,3 +7,4 @@ export * from './documents.js';
 export * from './av.js';
 export * from './legal-review.js';
 export * from './coordination.js';
+export * from './av-viewings.js';

@@ -13,6 +13,7 @@ import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, iso, uuidParam } from '../../shared/http-schemas.js';
+import { recordRead } from '../audit/record-read.js';
 import { approvalQueue, decideStep, resubmitStep, returnedToMe } from './approvals.js';
 import { createMatter } from './create-matter.js';
 import { historyOf, loadMatter, type StepRow } from './load-matter.js';
@@ -63,6 +64,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '事项详情：当事人、承办人员、已记录环节和现在可以记录的环节', params: matterParams, response: { 200: matterDetailView, ...errorResponses } },
     handler: async (req) => {
       const m = await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      await recordRead(ctx.db, actorOf(req), { action: 'matter.viewed', agencyId: m.matter.agencyId, objectType: 'matter', objectId: m.matter.id }, ctx.clock());
       const [unit] = m.matter.unitId ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.matter.unitId)) : [];
       const approvals = await ctx.db.select().from(stepApprovals).where(eq(stepApprovals.matterId, m.matter.id)).orderBy(asc(stepApprovals.at));
       return {
@@ -77,7 +79,11 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/matters/:matterId/timeline', {
     config: { access: forAgency(canReadMatters) },
     schema: { tags, summary: '事项全过程时间线（环节、审批、文书及版本、签名、问题），按时间排列', params: matterParams, response: { 200: timelineView, ...errorResponses } },
-    handler: (req) => matterTimeline(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId),
+    handler: async (req) => {
+      const timeline = await matterTimeline(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      await recordRead(ctx.db, actorOf(req), { action: 'matter.timeline_viewed', agencyId: req.params.agencyId, objectType: 'matter', objectId: req.params.matterId }, ctx.clock());
+      return timeline;
+    },
   });
   r.post('/api/agencies/:agencyId/matters/:matterId/steps', {
     config: { access: forAgency(canWorkOnMatters) },
