@@ -47,6 +47,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         actorUserId: uuidParam.optional(),
         objectType: z.string().max(50).optional(),
         objectId: z.string().max(100).optional(),
+        reads: z.enum(['only', 'exclude']).optional().describe('only：只看查阅类事件（查看、播放、打印、下载、导出）；exclude：不含查阅类事件'),
         from: instant.optional(),
         to: instant.optional(),
         ...pageQuery,

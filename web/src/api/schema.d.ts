@@ -7822,6 +7822,8 @@ export interface paths {
                     objectType?: string;
                     page?: number;
                     pageSize?: number;
+                    /** @description only：只看查阅类事件（查看、播放、打印、下载、导出）；exclude：不含查阅类事件 */
+                    reads?: "only" | "exclude";
                     to?: string;
                 };
                 header?: never;
