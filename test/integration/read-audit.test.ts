@@ -174,6 +174,13 @@ describe('INT-1 ACC-4 reads are audit events', () => {
     expect(logged[0]!.details).toEqual({ action: 'matter.viewed', objectId: setup.matter.id });
     await as.get(`/api/audit-events?agencyId=${setup.team.agency.id}&action=matter.viewed&page=2`);
     expect(await newEvents()).toEqual([]);
+    // The screen's 类别 filter: reads only, or the acts without their readers.
+    const reads = (await as.get(`/api/audit-events?agencyId=${setup.team.agency.id}&reads=only&pageSize=200`)).json().items as Array<{ action: string }>;
+    const acts = (await as.get(`/api/audit-events?agencyId=${setup.team.agency.id}&reads=exclude&pageSize=200`)).json().items as Array<{ action: string }>;
+    expect(new Set(reads.map((e) => e.action))).toEqual(new Set(['matter.viewed', 'matter.timeline_viewed', 'document.viewed', 'document.printed', 'document.downloaded', 'legal_review.viewed', 'export.downloaded', 'av.viewed', 'av.played', 'av.downloaded', 'audit.viewed']));
+    expect(acts.map((e) => e.action)).toEqual(expect.arrayContaining(['matter.created', 'document.created', 'av.ingested']));
+    expect(acts.filter((e) => reads.some((r) => r.action === e.action))).toEqual([]);
+    await newEvents();
     const labels = (await as.get('/api/audit-actions')).json();
     expect(labels).toMatchObject({ 'matter.viewed': '查看执法事项', 'av.played': '播放音像记录', 'document.printed': expect.stringContaining('打印'), 'export.downloaded': expect.stringContaining('导出') });
     // The handler is no auditor: the trail of reads is not theirs to see.
