@@ -30,7 +30,9 @@ export type ReadEvent = {
  * Records that someone read a record. Call it only after the policy allowed the read and the
  * record was found (a refused or missing read is no "view"), and before the answer is sent: if
  * the event cannot be written the read fails, so nothing leaves the system unrecorded. A GET
- * changes nothing else, so the event has its own short transaction.
+ * changes nothing else, so the event has its own short transaction. Its commit waits for the
+ * WAL flush like any other: with `synchronous_commit = off` a read would cost less (bench/
+ * read-audit.bench.ts) but whoever crashes the database right after a read could erase it.
  */
 export async function recordRead(db: Db, actor: Actor, event: ReadEvent, now: Date) {
   await db.transaction((tx) => recordAudit(tx, actor, event, now));
