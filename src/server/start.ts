@@ -34,6 +34,13 @@ export async function startServer(config: Config) {
   const { ctx, close } = await opening;
   const admin = await bootstrapAdmin(ctx.db, config.adminPassword, ctx.clock());
   const app = await buildApp(ctx);
+  if (ctx.store instanceof S3ObjectStore) {
+    // Loud on purpose: without Object Lock, originals are not write-once (AV-3).
+    for (const warning of await ctx.store.prepare()) {
+      app.log.warn(warning);
+      console.error(warning);
+    }
+  }
   await app.listen({ port: config.port, host: config.host });
   startFindingsScheduler(ctx, app.log, { everyMs: config.findingsSweepMs, leaseMs: config.jobLeaseMs });
   if (ctx.dbKind === 'pglite') startPgliteMaintenance(ctx.db, (err) => app.log.error({ err }, 'analyze failed'));
