@@ -98,6 +98,7 @@ const governs: Record<string, Governs> = {
   'GET /api/agencies/:agencyId/av-records/:recordId': 'readAv',
   'PATCH /api/agencies/:agencyId/av-records/:recordId': 'workOnAv',
   'POST /api/agencies/:agencyId/av-records/:recordId/bookmarks': 'workOnAv',
+  'POST /api/agencies/:agencyId/av-records/:recordId/viewings': 'readAv',
   'GET /api/agencies/:agencyId/av-records/:recordId/content': 'readAv',
   'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': 'workOnAv',
   'GET /api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId': 'readAv',

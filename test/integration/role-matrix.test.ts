@@ -91,6 +91,7 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/av-records/:recordId': memberOfA,
   'PATCH /api/agencies/:agencyId/av-records/:recordId': workersOfA,
   'POST /api/agencies/:agencyId/av-records/:recordId/bookmarks': workersOfA,
+  'POST /api/agencies/:agencyId/av-records/:recordId/viewings': memberOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/content': memberOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': workersOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId': memberOfA,

@@ -61,6 +61,18 @@ export const auditActions = {
   'legal_review.discussed': '集体讨论决定法制审核分歧',
   'system.bootstrap_admin': '首次启动创建管理员',
   'demo.seeded': '写入演示数据',
+  // Reads (INT-1): who saw, played, printed, downloaded or exported what (src/domains/audit/record-read.ts).
+  'matter.viewed': '查看执法事项',
+  'matter.timeline_viewed': '查看事项全过程时间线',
+  'document.viewed': '查看文书',
+  'document.printed': '打印文书（打印版式）',
+  'document.downloaded': '下载文书（PDF/DOCX）',
+  'av.viewed': '查看音像记录详情',
+  'av.played': '播放音像记录',
+  'av.downloaded': '下载音像记录原始文件',
+  'legal_review.viewed': '查看法制审核材料',
+  'export.downloaded': '导出数据（清单、表格）',
+  'audit.viewed': '查阅审计日志',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

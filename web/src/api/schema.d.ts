@@ -1554,10 +1554,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 播放原始文件（支持 Range 请求以便拖动） */
+        /** 播放原始文件（支持 Range 请求以便拖动）；无播放会话时，从首字节起的请求各记录一次播放或下载 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 播放会话 ID（POST …/viewings 所得） */
+                    viewing?: string;
+                };
                 header?: never;
                 path: {
                     agencyId: string;
@@ -1591,10 +1594,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 派生文件（缩略图、封面、可播放副本），支持 Range */
+        /** 派生文件（缩略图、封面、可播放副本），支持 Range；可播放副本的播放同原始文件记录 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 播放会话 ID（POST …/viewings 所得） */
+                    viewing?: string;
+                };
                 header?: never;
                 path: {
                     agencyId: string;
@@ -1653,6 +1659,110 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{agencyId}/av-records/{recordId}/viewings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始播放：记录一次播放（审计），返回播放会话 ID；带 ?viewing= 的 Range 请求不再逐次记录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AvViewing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7704,7 +7814,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "system.bootstrap_admin" | "demo.seeded";
+                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "system.bootstrap_admin" | "demo.seeded" | "matter.viewed" | "matter.timeline_viewed" | "document.viewed" | "document.printed" | "document.downloaded" | "av.viewed" | "av.played" | "av.downloaded" | "legal_review.viewed" | "export.downloaded" | "audit.viewed";
                     actorUserId?: string;
                     agencyId?: string;
                     from?: string;
@@ -7712,6 +7822,8 @@ export interface paths {
                     objectType?: string;
                     page?: number;
                     pageSize?: number;
+                    /** @description only：只看查阅类事件（查看、播放、打印、下载、导出）；exclude：不含查阅类事件 */
+                    reads?: "only" | "exclude";
                     to?: string;
                 };
                 header?: never;
@@ -10336,6 +10448,14 @@ export interface components {
             title: string | null;
             updatedAt: string;
             uploadId: string | null;
+        };
+        AvViewing: {
+            expiresAt: string;
+            id: string;
+        };
+        AvViewingInput: {
+            expiresAt: string;
+            id: string;
         };
         Document: {
             contentHash: string | null;
