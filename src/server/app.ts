@@ -18,6 +18,7 @@ import { documentRoutes } from '../domains/documents/routes.js';
 import { findingRoutes } from '../domains/findings/routes.js';
 import { logRoutes } from '../domains/integrity/log/routes.js';
 import { integrityVerifyRoutes } from '../domains/integrity/verify/routes.js';
+import { witnessRoutes } from '../domains/integrity/witness/routes.js';
 import { legalReviewRoutes } from '../domains/legal-review/routes.js';
 import { matterRoutes } from '../domains/matters/routes.js';
 import { policyRoutes } from '../domains/policy/routes.js';
@@ -40,7 +41,7 @@ installChineseZodMessages();
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Each domain module exports one function that registers its routes; add yours here. */
-const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, avRoutes, avIngestRoutes, legalReviewRoutes, logRoutes, integrityVerifyRoutes];
+const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, avRoutes, avIngestRoutes, legalReviewRoutes, logRoutes, witnessRoutes, integrityVerifyRoutes];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -5,6 +5,7 @@ import { agencies, users } from '../db/schema/index.js';
 import { systemActor } from '../domains/audit/record-audit.js';
 import { createTokenFromCli } from '../domains/auth/cli-token.js';
 import { seedDemo } from '../domains/demo/seed-demo.js';
+import { addWitnessCommands } from '../domains/integrity/witness/witness-command.js';
 import { createMember, setRolesAsOperator } from '../domains/org/members.js';
 import { roles, type Role } from '../domains/org/roles.js';
 import { AppError } from '../shared/errors.js';
@@ -13,7 +14,8 @@ import { openContext, startServer } from './start.js';
 
 // The operator's command-line tool `liuhen`. Commands act on the database of the configured
 // data folder (or DATABASE_URL) and write audit events like the HTTP API does.
-const program = new Command('liuhen').description('留痕 行政执法全过程记录信息管理系统');
+// Positional options: a subcommand's option (witness keygen --name) is its own, not its parent's.
+const program = new Command('liuhen').description('留痕 行政执法全过程记录信息管理系统').enablePositionalOptions();
 
 async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof openContext>>['ctx']) => Promise<T>) {
   const { ctx, close } = await openContext(loadConfig());
@@ -112,6 +114,9 @@ program
       process.exitCode = await verifyCommand(ctx, o);
     }),
   );
+
+// Run by a supervising body on its own machine: needs no database, only the deployment's URL.
+addWitnessCommands(program);
 
 async function agencyByCode(db: Awaited<ReturnType<typeof openContext>>['ctx']['db'], code: string) {
   const [agency] = await db.select().from(agencies).where(eq(agencies.code, code));

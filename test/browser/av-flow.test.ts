@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuilt, launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../src/db/schema/index.js';
 import { deriveJob } from '../../src/domains/av/derive-job.js';
 import { ffmpegPath } from '../../src/domains/av/media-tools.js';
 import { startWorker } from '../../src/jobs/queue.js';
@@ -134,6 +136,10 @@ describe('audio-visual records in the browser', () => {
     await video.evaluate((v: HTMLVideoElement) => v.play());
     await expect.poll(() => mediaTime(page), { timeout: 10_000 }).toBeGreaterThan(1.6);
     expect(ranges.length).toBeGreaterThan(0);
+    // INT-1: the player opened one viewing; its many Range requests are one playback in the audit log.
+    const videoId = page.url().split('/').at(-1)!;
+    const played = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'av.played'), eq(auditEvents.objectId, videoId)));
+    expect(played.length).toBe(1);
 
     // Two key points of the seizure from the S0 checklist (CHK-2), at the player's current second.
     await seek(page, 1);

@@ -5,7 +5,7 @@ import { client } from '../support/http-client.js';
 import { makeRoleActors, type Caller, type RoleActor } from '../support/role-actors.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type PlatformAbility = 'createAgency' | 'enterCalendarNotice' | 'viewAllAudit' | 'verifyIntegrity';
+type PlatformAbility = 'createAgency' | 'enterCalendarNotice' | 'viewAllAudit' | 'manageWitnesses' | 'verifyIntegrity';
 type Governs = 'public' | 'signedIn' | keyof AgencyAbilities | `platform.${PlatformAbility}`;
 type Me = { abilities: { platform: Record<PlatformAbility, boolean>; agencies: Record<string, AgencyAbilities>; otherAgencies: AgencyAbilities } };
 
@@ -25,6 +25,11 @@ const governs: Record<string, Governs> = {
   'GET /api/log/proofs/inclusion': 'public',
   'GET /api/log/proofs/consistency': 'public',
   'GET /api/log/leaves/:leafIndex': 'public',
+  'GET /api/log/witnesses': 'public',
+  'POST /api/log/witnesses': 'platform.manageWitnesses',
+  'POST /api/log/cosignatures': 'public',
+  'GET /api/log/cosignatures': 'public',
+  'GET /api/log/cosigned-checkpoint.txt': 'public',
   'POST /api/auth/sign-out': 'signedIn',
   'GET /api/auth/me': 'signedIn',
   'POST /api/auth/password': 'signedIn',
@@ -95,6 +100,7 @@ const governs: Record<string, Governs> = {
   'GET /api/agencies/:agencyId/av-records/:recordId': 'readAv',
   'PATCH /api/agencies/:agencyId/av-records/:recordId': 'workOnAv',
   'POST /api/agencies/:agencyId/av-records/:recordId/bookmarks': 'workOnAv',
+  'POST /api/agencies/:agencyId/av-records/:recordId/viewings': 'readAv',
   'GET /api/agencies/:agencyId/av-records/:recordId/content': 'readAv',
   'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': 'workOnAv',
   'GET /api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId': 'readAv',
@@ -152,7 +158,7 @@ describe('ORG-3 abilities in /api/auth/me match what the routes allow', () => {
     expect(of('adminB').agencies[agencyA]).toBeUndefined();
     expect(Object.values(of('adminB').otherAgencies).every((v) => v === false)).toBe(true);
     expect(of('platform').otherAgencies).toMatchObject({ readAgency: true, administerAgency: true, workOnMatters: false });
-    expect(of('platform').platform).toEqual({ createAgency: true, viewAllAudit: true, enterCalendarNotice: true, verifyIntegrity: true });
+    expect(of('platform').platform).toEqual({ createAgency: true, viewAllAudit: true, enterCalendarNotice: true, manageWitnesses: true, verifyIntegrity: true });
   });
 
   it('ORG-3 every route refuses exactly the callers whose ability is false', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../src/db/schema/index.js';
 import { DEFAULT_CRITERIA } from '../../src/rules/legal-review/criteria.js';
 import { makeEnforcementTeam, makeOfficer, makeUnit, makeUser } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
@@ -170,8 +172,12 @@ describe('legal review of major decisions (REV-1 … REV-8, CASE-5)', () => {
     const asked = await as(await legalSession()).post(`${base()}/legal-reviews/${sub.id}/messages`, { kind: 'answer', text: '审核人员不答复' });
     expect(asked.statusCode).toBe(403);
     expect((await answer(team.handler.session)).statusCode).toBe(201);
+    const readsOf = () => t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'legal_review.viewed'), eq(auditEvents.objectId, sub.id), eq(auditEvents.actorUserId, team.handler.user.id)));
+    const before = (await readsOf()).length;
     const messages = (await as(team.handler.session).get(`${base()}/legal-reviews/${sub.id}`)).json().messages;
     expect(messages.map((m: { text: string }) => m.text)).toEqual(['已补充材料']);
+    // INT-1: reading the submission's materials is one audit event naming the review.
+    expect((await readsOf()).length).toBe(before + 1);
   });
 
   it('INT-1 INT-2 every legal review record made or changed above matches its latest commitment (liuhen verify finds nothing)', async () => {

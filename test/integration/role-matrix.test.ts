@@ -93,6 +93,7 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/av-records/:recordId': memberOfA,
   'PATCH /api/agencies/:agencyId/av-records/:recordId': workersOfA,
   'POST /api/agencies/:agencyId/av-records/:recordId/bookmarks': workersOfA,
+  'POST /api/agencies/:agencyId/av-records/:recordId/viewings': memberOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/content': memberOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/evidence-copy': workersOfA,
   'GET /api/agencies/:agencyId/av-records/:recordId/derivatives/:derivativeId': memberOfA,
@@ -127,6 +128,12 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/log/proofs/inclusion': everyone,
   'GET /api/log/proofs/consistency': everyone,
   'GET /api/log/leaves/:leafIndex': everyone,
+  // INT-1 witnesses: who witnesses and what they cosigned is public; a cosignature proves itself.
+  'GET /api/log/witnesses': everyone,
+  'POST /api/log/witnesses': ['platform'],
+  'POST /api/log/cosignatures': everyone,
+  'GET /api/log/cosignatures': everyone,
+  'GET /api/log/cosigned-checkpoint.txt': everyone,
 };
 
 describe('ORG-3 role matrix: every route × every role', () => {

@@ -11,6 +11,7 @@ import { AvRecordPage } from './pages/av/AvRecordPage.js';
 import { MatterAvPage } from './pages/av/MatterAvPage.js';
 import { UnassignedAvPage } from './pages/av/UnassignedAvPage.js';
 import { CalendarPage } from './pages/CalendarPage.js';
+import { LogWitnessesPage } from './pages/LogWitnessesPage.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DocumentPage } from './pages/DocumentPage.js';
 import { FindingsPage } from './pages/FindingsPage.js';
@@ -75,6 +76,7 @@ export function App() {
         <Route path="policy" element={<PolicyPage />} />
         <Route path="checklist" element={<ChecklistPage />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="log-witnesses" element={<LogWitnessesPage />} />
         <Route path="findings" element={<FindingsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-tokens" element={<TokensPage />} />

@@ -41,6 +41,18 @@ export const objectTypeLabels: Record<string, string> = {
   officer: '执法人员',
   user: '用户',
   api_token: 'API 令牌',
+  agency_policy: '执法规范方案',
+  calendar_notice: '节假日安排通知',
+  matter: '执法事项',
+  matter_step: '执法环节',
+  document: '执法文书',
+  av_record: '音像记录',
+  av_upload: '音像上传',
+  av_interruption: '音像记录中断',
+  legal_review: '法制审核',
+  major_decision_list: '重大执法决定目录',
+  finding: '问题',
+  audit_log: '审计日志',
 };
 
 export const options = <K extends string>(labels: Record<K, string>, order?: K[]) =>

@@ -17,7 +17,7 @@ export type Access = {
   platform: PlatformAbilities;
 };
 
-const noPlatform: PlatformAbilities = { createAgency: false, viewAllAudit: false, enterCalendarNotice: false, verifyIntegrity: false };
+const noPlatform: PlatformAbilities = { createAgency: false, viewAllAudit: false, enterCalendarNotice: false, manageWitnesses: false, verifyIntegrity: false };
 
 type Session = {
   me: Me | null;

@@ -9,3 +9,5 @@ export * from './legal-review.js';
 export * from './coordination.js';
 export * from './integrity-checks.js';
 export * from './log.js';
+export * from './witness.js';
+export * from './av-viewings.js';

@@ -27,6 +27,7 @@ export const auditActions = {
   'policy.chosen': '选择执法规范方案',
   'policy.adjusted': '调整执法规范方案（参数或音像记录事项清单）',
   'calendar.notice_entered': '录入年度节假日安排通知',
+  'witness.registered': '登记日志见证方（其联署签名此后被接受）',
   'finding.opened': '发现问题',
   'finding.changed': '问题状态变化（如临期转为超期）',
   'finding.resolved': '问题消除',
@@ -64,6 +65,18 @@ export const auditActions = {
   'integrity.log_check_failed': '定期校验发现日志与检查点或审计事件不一致',
   'system.bootstrap_admin': '首次启动创建管理员',
   'demo.seeded': '写入演示数据',
+  // Reads (INT-1): who saw, played, printed, downloaded or exported what (src/domains/audit/record-read.ts).
+  'matter.viewed': '查看执法事项',
+  'matter.timeline_viewed': '查看事项全过程时间线',
+  'document.viewed': '查看文书',
+  'document.printed': '打印文书（打印版式）',
+  'document.downloaded': '下载文书（PDF/DOCX）',
+  'av.viewed': '查看音像记录详情',
+  'av.played': '播放音像记录',
+  'av.downloaded': '下载音像记录原始文件',
+  'legal_review.viewed': '查看法制审核材料',
+  'export.downloaded': '导出数据（清单、表格）',
+  'audit.viewed': '查阅审计日志',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, gte, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditEvents, roleAssignments } from '../../db/schema/index.js';
 import { iso } from '../../shared/http-schemas.js';
+import { readActions } from './record-read.js';
 
 export type AuditFilter = {
   agencyId?: string;
@@ -9,6 +10,8 @@ export type AuditFilter = {
   actorUserId?: string;
   objectType?: string;
   objectId?: string;
+  /** Reads (views, playback, downloads …) only, or everything but them: a trail of acts not buried under its readers. */
+  reads?: 'only' | 'exclude';
   from?: Date;
   to?: Date;
   page: number;
@@ -31,6 +34,8 @@ export async function listAuditEvents(db: Db, f: AuditFilter) {
   if (f.actorUserId) conditions.push(eq(auditEvents.actorUserId, f.actorUserId));
   if (f.objectType) conditions.push(eq(auditEvents.objectType, f.objectType));
   if (f.objectId) conditions.push(eq(auditEvents.objectId, f.objectId));
+  if (f.reads === 'only') conditions.push(inArray(auditEvents.action, [...readActions]));
+  if (f.reads === 'exclude') conditions.push(notInArray(auditEvents.action, [...readActions]));
   if (f.from) conditions.push(gte(auditEvents.occurredAt, f.from));
   if (f.to) conditions.push(lt(auditEvents.occurredAt, f.to));
   const where = conditions.length ? and(...conditions) : undefined;

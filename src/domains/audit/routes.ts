@@ -6,6 +6,8 @@ import { errorResponses, pageQuery, uuidParam } from '../../shared/http-schemas.
 import { canViewAudit } from './policy.js';
 import { auditActionList, auditActions } from './audit-actions.js';
 import { listAuditEvents } from './list-audit-events.js';
+import { recordRead } from './record-read.js';
+import { actorOf } from '../../server/http/auth-hooks.js';
 
 // before/after/details are what each action chose to record of its change (a policy version, a
 // step, the fields of a role change …); their keys differ per action, so the contract says "an
@@ -45,13 +47,22 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         actorUserId: uuidParam.optional(),
         objectType: z.string().max(50).optional(),
         objectId: z.string().max(100).optional(),
+        reads: z.enum(['only', 'exclude']).optional().describe('only：只看查阅类事件（查看、播放、打印、下载、导出）；exclude：不含查阅类事件'),
         from: instant.optional(),
         to: instant.optional(),
         ...pageQuery,
       }),
       response: { 200: z.object({ items: z.array(eventView), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses },
     },
-    handler: (req) => listAuditEvents(ctx.db, req.query),
+    handler: async (req) => {
+      const { page, pageSize: _pageSize, agencyId, ...filter } = req.query;
+      // Who looked into whose trail is itself worth keeping, once per search: the next pages of
+      // the same search continue it (and an event per page would bury the trail in its readers).
+      // Read before recording, so the answer never shows its own event.
+      const answer = await listAuditEvents(ctx.db, req.query);
+      if (page === 1) await recordRead(ctx.db, actorOf(req), { action: 'audit.viewed', agencyId: agencyId ?? null, objectType: 'audit_log', objectId: agencyId ?? null, details: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) }, ctx.clock());
+      return answer;
+    },
   });
 
   r.get('/api/audit-actions', {

@@ -5,6 +5,7 @@ import { ingestAbilities } from '../av/ingest/policy.js';
 import { calendarAbilities } from '../calendar/policy.js';
 import { findingsAbilities } from '../findings/policy.js';
 import { integrityAbilities } from '../integrity/verify/policy.js';
+import { witnessAbilities } from '../integrity/witness/policy.js';
 import { canApproveExtension, canDecideReview } from '../legal-review/policy.js';
 import { canDecideStage, canReadMatters, canWorkOnMatters } from '../matters/policy.js';
 import { canAdministerAgency, canCreateAgency, orgAbilities } from '../org/policy.js';
@@ -44,6 +45,7 @@ export const platformAbilities = (p: Principal) => ({
   viewAllAudit: canViewAudit(p, undefined),
   ...calendarAbilities(p),
   ...integrityAbilities(p),
+  ...witnessAbilities(p),
 });
 
 /**

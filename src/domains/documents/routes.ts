@@ -13,6 +13,7 @@ import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
 import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
 import { notFound } from '../../shared/errors.js';
+import { recordRead, type ReadAction } from '../audit/record-read.js';
 import { canReadDocuments, canWriteDocuments } from './policy.js';
 import { documentDetail, loadDocument, presentAttachment, presentDocument, presentSignature } from './load-document.js';
 import { documentFile, documentHtml } from './render.js';
@@ -22,6 +23,8 @@ import { correctDocument, createDocument, issueDocument, updateDraft } from './w
 import { attachmentView, documentDetailView, documentTypeDetailView, documentTypeView, documentView, signatureView } from './views.js';
 
 const docParams = agencyParams.extend({ documentId: uuidParam });
+// One document version is one row, so the event's object names the exact version read.
+const documentRead = (action: ReadAction, agencyId: string, documentId: string, details?: Record<string, unknown>) => ({ action, agencyId, objectType: 'document', objectId: documentId, details });
 
 export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +80,11 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/documents/:documentId', {
     config: { access: forAgency(canReadDocuments) },
     schema: { tags, summary: '文书详情：字段、全部版本、签名和扫描件', params: docParams, response: { 200: documentDetailView, ...errorResponses } },
-    handler: async (req) => documentDetail(ctx.db, (await loadDocument(ctx.db, principalOf(req), req.params.agencyId, req.params.documentId)).doc),
+    handler: async (req) => {
+      const { doc } = await loadDocument(ctx.db, principalOf(req), req.params.agencyId, req.params.documentId);
+      await recordRead(ctx.db, actorOf(req), documentRead('document.viewed', req.params.agencyId, doc.id), ctx.clock());
+      return documentDetail(ctx.db, doc);
+    },
   });
   r.patch('/api/agencies/:agencyId/documents/:documentId', {
     config: { access: forAgency(canWriteDocuments) },
@@ -109,7 +116,11 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/agencies/:agencyId/documents/:documentId/print', {
     config: { access: forAgency(canReadDocuments) },
     schema: { tags, summary: 'A4 打印版式（HTML）', params: docParams },
-    handler: async (req, reply) => reply.type('text/html; charset=utf-8').send(await documentHtml(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId)),
+    handler: async (req, reply) => {
+      const html = await documentHtml(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId);
+      await recordRead(ctx.db, actorOf(req), documentRead('document.printed', req.params.agencyId, req.params.documentId), ctx.clock());
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
   });
   for (const format of ['docx', 'pdf'] as const) {
     r.get(`/api/agencies/:agencyId/documents/:documentId/${format}`, {
@@ -117,6 +128,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: `导出 ${format.toUpperCase()}`, params: docParams },
       handler: async (req, reply) => {
         const file = await documentFile(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId, format);
+        await recordRead(ctx.db, actorOf(req), documentRead('document.downloaded', req.params.agencyId, req.params.documentId, { format }), ctx.clock());
         const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
         return reply.type(type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.bytes);
       },

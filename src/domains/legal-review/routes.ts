@@ -20,6 +20,7 @@ import { assessmentView, majorListView, majorListWithTermsView, matterLegalRevie
 import { handledMatterIds, reviewsOf, submitForReview } from './submit-review.js';
 import { legalReviewMessages } from '../../db/schema/index.js';
 import { asc, eq } from 'drizzle-orm';
+import { recordRead } from '../audit/record-read.js';
 
 const matterParams = agencyParams.extend({ matterId: uuidParam });
 const reviewParams = agencyParams.extend({ reviewId: uuidParam });
@@ -79,6 +80,7 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '事项的重大判断和各次送审', params: matterParams, response: { 200: matterLegalReviewView, ...errorResponses } },
     handler: async (req) => {
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      await recordRead(ctx.db, actorOf(req), { action: 'legal_review.viewed', agencyId: req.params.agencyId, objectType: 'matter', objectId: req.params.matterId }, ctx.clock());
       const reviews = await reviewsOf(ctx.db, req.params.matterId);
       const messages = await Promise.all(reviews.map((rv) => ctx.db.select().from(legalReviewMessages).where(eq(legalReviewMessages.reviewId, rv.id)).orderBy(asc(legalReviewMessages.at))));
       const dated = await dueDates(ctx.db, req.params.agencyId);
@@ -156,6 +158,7 @@ export function legalReviewRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: async (req) => {
       const review = await loadReview(ctx.db, req.params.agencyId, req.params.reviewId);
       await loadMatter(ctx.db, principalOf(req), req.params.agencyId, review.matterId);
+      await recordRead(ctx.db, actorOf(req), { action: 'legal_review.viewed', agencyId: req.params.agencyId, objectType: 'legal_review', objectId: review.id }, ctx.clock());
       const messages = await ctx.db.select().from(legalReviewMessages).where(eq(legalReviewMessages.reviewId, review.id)).orderBy(asc(legalReviewMessages.at));
       return { ...(await dueDates(ctx.db, req.params.agencyId))(review), messages: messages.map(presentMessage) };
     },

@@ -1,43 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buffer } from 'node:stream/consumers';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../shared/errors.js';
 import { z } from 'zod';
-import { stepApprovals, units } from '../../db/schema/index.js';
-import { availableSteps } from '../../rules/matters/check-step.js';
-import { stepLabel } from '../../rules/matters/activity-labels.js';
-import type { Phase } from '../../rules/matters/phases.js';
+import { stepApprovals } from '../../db/schema/index.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import type { AppContext } from '../../server/context.js';
 import { forAgency } from '../../server/http/access.js';
 import { actorOf, principalOf } from '../../server/http/auth-hooks.js';
-import { agencyParams, errorResponses, iso, uuidParam } from '../../shared/http-schemas.js';
+import { agencyParams, errorResponses, uuidParam } from '../../shared/http-schemas.js';
+import { recordRead } from '../audit/record-read.js';
 import { approvalQueue, decideStep, resubmitStep, returnedToMe } from './approvals.js';
 import { createMatter } from './create-matter.js';
-import { historyOf, loadMatter, type StepRow } from './load-matter.js';
+import { loadMatter } from './load-matter.js';
+import { matterDetail, presentStep } from './matter-detail.js';
 import './matter-facts-source.js';
 import { canReadMatters, canWorkOnMatters } from './policy.js';
 import { recordStep } from './record-step.js';
 import { approvalDecisionInput, matterCountQuery, matterInput, matterSearchQuery, stepInput } from './schemas.js';
 import { COUNT_CAP, countMatters, presentMatter, searchMatters } from './search-matters.js';
 import { matterTimeline } from './timeline.js';
-import { approvalView, matterDetailView, partyView, matterPageView, matterView, queueItemView, stepView, timelineView } from './views.js';
+import { matterDetailView, matterPageView, matterView, queueItemView, stepView, timelineView } from './views.js';
 
 const matterParams = agencyParams.extend({ matterId: uuidParam });
 const stepParams = matterParams.extend({ stepId: uuidParam });
 
-const presentStep = (s: StepRow) => ({
-  ...s,
-  phase: s.phase as Phase,
-  status: s.status as z.infer<typeof stepView>['status'],
-  approvalStage: s.approvalStage as z.infer<typeof stepView>['approvalStage'],
-  label: stepLabel(s.step),
-  occurredAt: iso(s.occurredAt)!,
-  recordedAt: iso(s.recordedAt)!,
-  avOmission: (s.avOmission as Record<string, unknown> | null) ?? null,
-  details: (s.details as Record<string, unknown> | null) ?? null,
-});
 
 export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,22 +50,19 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: forAgency(canReadMatters) },
     schema: { tags, summary: '事项详情：当事人、承办人员、已记录环节和现在可以记录的环节', params: matterParams, response: { 200: matterDetailView, ...errorResponses } },
     handler: async (req) => {
-      const m = await loadMatter(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
-      const [unit] = m.matter.unitId ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.matter.unitId)) : [];
-      const approvals = await ctx.db.select().from(stepApprovals).where(eq(stepApprovals.matterId, m.matter.id)).orderBy(asc(stepApprovals.at));
-      return {
-        matter: presentMatter(m.matter, unit?.name ?? null),
-        parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'] })),
-        officers: m.officers,
-        steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage as z.infer<typeof approvalView>['stage'], decision: a.decision as z.infer<typeof approvalView>['decision'], opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
-        nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative) })),
-      };
+      const detail = await matterDetail(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      await recordRead(ctx.db, actorOf(req), { action: 'matter.viewed', agencyId: req.params.agencyId, objectType: 'matter', objectId: detail.matter.id }, ctx.clock());
+      return detail;
     },
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/timeline', {
     config: { access: forAgency(canReadMatters) },
     schema: { tags, summary: '事项全过程时间线（环节、审批、文书及版本、签名、问题），按时间排列', params: matterParams, response: { 200: timelineView, ...errorResponses } },
-    handler: (req) => matterTimeline(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId),
+    handler: async (req) => {
+      const timeline = await matterTimeline(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId);
+      await recordRead(ctx.db, actorOf(req), { action: 'matter.timeline_viewed', agencyId: req.params.agencyId, objectType: 'matter', objectId: req.params.matterId }, ctx.clock());
+      return timeline;
+    },
   });
   r.post('/api/agencies/:agencyId/matters/:matterId/steps', {
     config: { access: forAgency(canWorkOnMatters) },

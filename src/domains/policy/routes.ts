@@ -10,6 +10,7 @@ import { profileSchema } from '../../rules/profiles/profile-schema.js';
 import { canChangePolicy, canReadPolicy } from './policy.js';
 import { adjustPolicy, builtInProfile, builtInProfiles, choosePolicyProfile, currentPolicy, listPolicyVersions, policyVersion } from './agency-policy.js';
 import { checklistCsv } from './checklist-export.js';
+import { recordRead } from '../audit/record-read.js';
 
 // The profile's own schema (src/rules/profiles) describes a profile in answers too.
 const profileView = profileSchema.meta({ id: 'PolicyProfile' });
@@ -76,6 +77,7 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '导出现行音像记录事项清单（CSV，可用 Excel 打开）', params: agencyParams },
     handler: async (req, reply) => {
       const csv = await checklistCsv(ctx.db, req.params.agencyId);
+      await recordRead(ctx.db, actorOf(req), { action: 'export.downloaded', agencyId: req.params.agencyId, objectType: 'agency_policy', objectId: req.params.agencyId, details: { export: 'policy_checklist.csv' } }, ctx.clock());
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('音像记录事项清单.csv')}`)

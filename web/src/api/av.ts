@@ -39,16 +39,21 @@ export const avApi = {
   uploadEndpoint: (agencyId: string) => `${a(agencyId)}/av/uploads`,
   contentUrl: (agencyId: string, recordId: string) => `${r(agencyId, recordId)}/content`,
   derivativeUrl: (agencyId: string, recordId: string, derivativeId: string) => `${r(agencyId, recordId)}/derivatives/${derivativeId}`,
+  /** Opens a viewing (INT-1): its one audit event stands for every Range request made with it. */
+  openViewing: (agencyId: string, recordId: string) => answer(apiClient.POST(`${RECORD}/viewings`, record(agencyId, recordId))),
   evidenceCopyUrl: (agencyId: string, recordId: string) => `${r(agencyId, recordId)}/evidence-copy`,
 };
 
-/** Where the browser should play or show a record from: a playable copy when one was made. */
-export function mediaUrls(agencyId: string, rec: AvRecordDetail) {
+/**
+ * Where the browser should play or show a record from: a playable copy when one was made, under
+ * the viewing the player opened (so its many Range requests are one playback in the audit log).
+ */
+export function mediaUrls(agencyId: string, rec: AvRecordDetail, viewingId?: string) {
   const of = (kind: string) => rec.derivatives.find((d) => d.kind === kind);
   const playable = of('playable');
   const still = of('poster') ?? of('thumbnail');
   return {
-    play: playable ? avApi.derivativeUrl(agencyId, rec.id, playable.id) : avApi.contentUrl(agencyId, rec.id),
+    play: `${playable ? avApi.derivativeUrl(agencyId, rec.id, playable.id) : avApi.contentUrl(agencyId, rec.id)}${viewingId ? `?viewing=${encodeURIComponent(viewingId)}` : ''}`,
     playType: playable?.mediaType ?? rec.mediaType,
     still: still ? avApi.derivativeUrl(agencyId, rec.id, still.id) : null,
   };

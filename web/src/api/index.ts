@@ -1,4 +1,4 @@
-import { api, request } from './client.js';
+import { api, ApiError, request } from './client.js';
 import { answer, apiClient } from './typed-client.js';
 import type {
   Agency,
@@ -123,3 +123,12 @@ export const findingApi = {
 
 export { documentApi, matterApi } from './matters.js';
 export type * from './matter-types.js';
+
+export const logWitnessApi = {
+  publicKey: () => answer(apiClient.GET('/api/log/public-key')),
+  // The log may still be empty (404): the page then says so instead of showing an error.
+  checkpoint: () => answer(apiClient.GET('/api/log/checkpoint')).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+  witnesses: () => answer(apiClient.GET('/api/log/witnesses')),
+  register: (verifierKey: string, label: string) => answer(apiClient.POST('/api/log/witnesses', { body: { verifierKey, label } })),
+  cosignatures: (treeSize?: number) => answer(apiClient.GET('/api/log/cosignatures', { params: { query: treeSize ? { treeSize } : {} } })),
+};

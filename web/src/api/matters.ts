@@ -19,6 +19,7 @@ export const matterApi = {
   decide: (agencyId: string, matterId: string, stepId: string, input: Decision) => answer(apiClient.POST(`${STEP}/decision`, { ...step(agencyId, matterId, stepId), body: input })),
   resubmit: (agencyId: string, matterId: string, stepId: string, opinion: string) => answer(apiClient.POST(`${STEP}/resubmit`, { ...step(agencyId, matterId, stepId), body: { opinion } })),
   queue: (agencyId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/approvals/queue', { params: { path: { agencyId } } })),
+  returned: (agencyId: string) => answer(apiClient.GET('/api/agencies/{agencyId}/approvals/returned', { params: { path: { agencyId } } })),
 };
 
 export const documentApi = {

@@ -1554,10 +1554,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 播放原始文件（支持 Range 请求以便拖动） */
+        /** 播放原始文件（支持 Range 请求以便拖动）；无播放会话时，从首字节起的请求各记录一次播放或下载 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 播放会话 ID（POST …/viewings 所得） */
+                    viewing?: string;
+                };
                 header?: never;
                 path: {
                     agencyId: string;
@@ -1591,10 +1594,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 派生文件（缩略图、封面、可播放副本），支持 Range */
+        /** 派生文件（缩略图、封面、可播放副本），支持 Range；可播放副本的播放同原始文件记录 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 播放会话 ID（POST …/viewings 所得） */
+                    viewing?: string;
+                };
                 header?: never;
                 path: {
                     agencyId: string;
@@ -1653,6 +1659,110 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{agencyId}/av-records/{recordId}/viewings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始播放：记录一次播放（审计），返回播放会话 ID；带 ?viewing= 的 Range 请求不再逐次记录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AvViewing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7704,7 +7814,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "integrity.baseline" | "integrity.verify_requested" | "integrity.fixity_failed" | "integrity.log_check_failed" | "system.bootstrap_admin" | "demo.seeded";
+                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "integrity.baseline" | "integrity.verify_requested" | "integrity.fixity_failed" | "integrity.log_check_failed" | "system.bootstrap_admin" | "demo.seeded" | "matter.viewed" | "matter.timeline_viewed" | "document.viewed" | "document.printed" | "document.downloaded" | "av.viewed" | "av.played" | "av.downloaded" | "legal_review.viewed" | "export.downloaded" | "audit.viewed";
                     actorUserId?: string;
                     agencyId?: string;
                     from?: string;
@@ -7712,6 +7822,8 @@ export interface paths {
                     objectType?: string;
                     page?: number;
                     pageSize?: number;
+                    /** @description only：只看查阅类事件（查看、播放、打印、下载、导出）；exclude：不含查阅类事件 */
+                    reads?: "only" | "exclude";
                     to?: string;
                 };
                 header?: never;
@@ -7909,6 +8021,7 @@ export interface paths {
                                 platform: {
                                     createAgency: boolean;
                                     enterCalendarNotice: boolean;
+                                    manageWitnesses: boolean;
                                     verifyIntegrity: boolean;
                                     viewAllAudit: boolean;
                                 };
@@ -9238,6 +9351,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/log/cosignatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 见证方的联署签名（某一树大小的，或最近 200 条） */
+        get: {
+            parameters: {
+                query?: {
+                    treeSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCosignature"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提交见证方对日志检查点的联署签名（C2SP tlog-cosignature；无需登录，以签名本身认证） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 被联署的检查点（正文各行；其后的签名行忽略） */
+                        checkpoint: string;
+                        /** @description 联署签名行：— 见证方名称 base64 */
+                        signature: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCosignature"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogCosignature"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/cosigned-checkpoint.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新签名检查点及见证方的联署签名（纯文本，C2SP 格式：日志签名行之后附各见证方签名行） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/log/leaves/{leafIndex}": {
         parameters: {
             query?: never;
@@ -9579,6 +9932,199 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/witnesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登记的日志见证方及其公钥（公开：核验联署签名要用） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogWitness"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记日志见证方（平台管理员）：其公钥由 `liuhen witness keygen` 生成 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        verifierKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogWitness"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10105,6 +10651,14 @@ export interface components {
             title: string | null;
             updatedAt: string;
             uploadId: string | null;
+        };
+        AvViewing: {
+            expiresAt: string;
+            id: string;
+        };
+        AvViewingInput: {
+            expiresAt: string;
+            id: string;
         };
         Document: {
             contentHash: string | null;
@@ -10932,6 +11486,24 @@ export interface components {
             hashes: string[];
             toSize: number;
         };
+        LogCosignature: {
+            cosignedAt: string;
+            receivedAt: string;
+            rootHash: string;
+            signatureLine: string;
+            treeSize: number;
+            witnessLabel: string;
+            witnessName: string;
+        };
+        LogCosignatureInput: {
+            cosignedAt: string;
+            receivedAt: string;
+            rootHash: string;
+            signatureLine: string;
+            treeSize: number;
+            witnessLabel: string;
+            witnessName: string;
+        };
         LogInclusionProof: {
             hashes: string[];
             /** @description SHA-256，base64 */
@@ -10976,6 +11548,22 @@ export interface components {
             /** @description 检查点第一行：日志名称 */
             origin: string;
             /** @description Go sumdb/note 格式的验证公钥 */
+            verifierKey: string;
+        };
+        LogWitness: {
+            createdAt: string;
+            createdByName: string | null;
+            id: string;
+            label: string;
+            name: string;
+            verifierKey: string;
+        };
+        LogWitnessInput: {
+            createdAt: string;
+            createdByName: string | null;
+            id: string;
+            label: string;
+            name: string;
             verifierKey: string;
         };
         MajorAssessment: {

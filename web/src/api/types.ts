@@ -53,6 +53,7 @@ export type AuditQuery = {
   actorUserId?: string;
   objectType?: string;
   objectId?: string;
+  reads?: 'only' | 'exclude';
   from?: string;
   to?: string;
   page?: number;

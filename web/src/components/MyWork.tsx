@@ -1,7 +1,7 @@
 import { AuditOutlined, FileSearchOutlined, FolderOpenOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Badge, Card, Col, List, Row, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { findingApi, matterApi, type MatterDetail } from '../api/index.js';
+import { findingApi, matterApi } from '../api/index.js';
 import { categoryName, phaseLabel } from '../matter-labels.js';
 import { findingStateColors, findingStateLabels } from '../rules-labels.js';
 import { useSession } from '../session.js';
@@ -21,10 +21,10 @@ export function MyWork() {
   const matters = useLoad(() => matterApi.search(agencyId, { officerId, status: 'open', pageSize: 20 }), [agencyId, officerId], !!officerId);
   const queue = useLoad(() => matterApi.queue(agencyId), [agencyId], !!agencyId);
   const findings = useLoad(() => findingApi.list(agencyId, { officerId, status: 'open', pageSize: 8 }), [agencyId, officerId], !!officerId);
-  // Returned steps: the search does not carry step status, so the open matters are read one by one.
-  const ids = (matters.data?.items ?? []).map((m) => m.id);
-  const details = useLoad(() => Promise.all(ids.map((id) => matterApi.get(agencyId, id))), [agencyId, ids.join()], ids.length > 0);
-  const returned = (details.data ?? []).flatMap((d: MatterDetail) => d.steps.filter((s) => s.status === 'returned').map((s) => ({ s, m: d.matter })));
+  // Steps of my matters returned to me, in one request: opening each matter would record a view
+  // of every one of them (INT-1) although nobody opened them.
+  const returnedSteps = useLoad(() => matterApi.returned(agencyId), [agencyId], !!agencyId);
+  const returned = (returnedSteps.data ?? []).map((r) => ({ s: r.step, m: r.matter }));
   const numberOf = (id: string) => matters.data?.items.find((m) => m.id === id)?.number ?? '事项';
 
   if (loaded && !mine && !(queue.data ?? []).length) return null;
@@ -56,7 +56,7 @@ export function MyWork() {
         <Card title={<span><AuditOutlined /> 待我处理 <Badge count={(queue.data?.length ?? 0) + returned.length} /></span>} size="small" className="fill-card" extra={<Link to="/approvals">待审批</Link>} data-testid="my-waiting">
           <List
             size="small"
-            loading={queue.loading || details.loading}
+            loading={queue.loading || returnedSteps.loading}
             dataSource={[
               ...(queue.data ?? []).map((q) => ({ key: q.step.id, to: `/matters/${q.matter.id}`, text: `${q.matter.number} ${q.step.label}`, tag: <Tag color="orange">{q.step.approvalStage === 'approve' ? '待批准' : '待审核'}</Tag> })),
               ...returned.map(({ s, m }) => ({ key: s.id, to: `/matters/${m.id}`, text: `${m.number} ${s.label}`, tag: <Tag color="red" icon={<RollbackOutlined />}>被退回</Tag> })),

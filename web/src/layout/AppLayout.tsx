@@ -2,9 +2,10 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
-  SafetyOutlined,
   BankOutlined,
   CalendarOutlined,
+  SafetyOutlined,
+  SecurityScanOutlined,
   DashboardOutlined,
   DownOutlined,
   FileProtectOutlined,
@@ -52,8 +53,9 @@ const items: Item[] = [
   { key: '/agency', label: '本机关设置', icon: <SettingOutlined />, show: (a) => a.can.administerAgency },
   { key: '/users', label: '用户与角色', icon: <TeamOutlined />, show: (a) => a.can.administerAgency },
   { key: '/api-tokens', label: 'API 令牌', icon: <ApiOutlined />, show: (a) => a.can.listOwnApiTokens || a.can.manageServiceAccounts },
+  { key: '/log-witnesses', label: '日志见证', icon: <SafetyOutlined />, show: (a) => a.platform.manageWitnesses },
   { key: '/audit', label: '审计日志', icon: <AuditOutlined />, show: (a) => a.can.viewAudit || a.platform.viewAllAudit },
-  { key: '/integrity', label: '完整性校验', icon: <SafetyOutlined />, show: (a) => a.platform.verifyIntegrity },
+  { key: '/integrity', label: '完整性校验', icon: <SecurityScanOutlined />, show: (a) => a.platform.verifyIntegrity },
   { key: '/password', label: '修改密码', icon: <LockOutlined />, show: () => true },
 ];
 

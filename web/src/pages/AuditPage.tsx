@@ -18,10 +18,15 @@ export function AuditPage() {
   );
 }
 
-type Filters = { scope: 'agency' | 'all'; action?: string; objectType?: string; range?: [Dayjs | null, Dayjs | null] | null };
+type Filters = { scope: 'agency' | 'all'; reads?: 'only' | 'exclude'; action?: string; objectType?: string; range?: [Dayjs | null, Dayjs | null] | null };
+
+// Reads (查看、播放、打印、下载、导出) are many; a quiet colour keeps the acts among them visible.
+const isRead = (action: string) => /\.(viewed|timeline_viewed|played|printed|downloaded)$/.test(action);
 
 const actionColor = (action: string) =>
-  action.startsWith('auth.sign_in_failed') || action === 'auth.locked' || action.endsWith('revoked') || action.endsWith('disabled')
+  isRead(action)
+    ? 'default'
+    : action.startsWith('auth.sign_in_failed') || action === 'auth.locked' || action.endsWith('revoked') || action.endsWith('disabled')
     ? 'red'
     : action.endsWith('created')
       ? 'green'
@@ -40,6 +45,7 @@ function Audit() {
   const query: AuditQuery = {
     agencyId: scope,
     action: filters.action,
+    reads: filters.reads,
     objectType: filters.objectType,
     from: filters.range?.[0] ? pickedToIso(filters.range[0]) : undefined,
     to: filters.range?.[1] ? pickedToIso(filters.range[1]) : undefined,
@@ -78,7 +84,7 @@ function Audit() {
   };
 
   return (
-    <Page title="审计日志" description="每一次变更和登录都记入审计日志；记录一经写入不可修改。点击行首的 + 查看变更前后内容和内容哈希。">
+    <Page title="审计日志" description="每一次变更、登录和查阅（查看、播放、打印、下载、导出）都记入审计日志；记录一经写入不可修改。点击行首的 + 查看变更前后内容和内容哈希。">
       <Card className="filter-card">
         <Form form={form} layout="inline" initialValues={filters} onFinish={apply} className="filter-form" name="audit-filter">
           {access.platform.viewAllAudit ? (
@@ -92,6 +98,18 @@ function Audit() {
               />
             </Form.Item>
           ) : null}
+          <Form.Item label="类别" name="reads">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 170 }}
+              options={[
+                { value: 'exclude', label: '办理、变更和登录' },
+                { value: 'only', label: '查阅（查看、播放、打印、下载、导出）' },
+              ]}
+              data-testid="audit-reads"
+            />
+          </Form.Item>
           <Form.Item label="动作" name="action">
             <Select
               allowClear

@@ -18,7 +18,7 @@ export function HomePage() {
   const officers = useLoad(() => officerApi.list(id), [id], access.can.readAgency);
   const users = useLoad(() => userApi.list(id), [id], access.can.administerAgency);
   const actions = useLoad(() => metaApi.auditActions(), [], access.can.viewAudit || access.platform.viewAllAudit);
-  const recent = useLoad(() => auditApi.list({ agencyId: id || undefined, pageSize: 6 }), [id], (!!id && access.can.viewAudit) || (!id && access.platform.viewAllAudit));
+  const recent = useLoad(() => auditApi.list({ agencyId: id || undefined, reads: 'exclude', pageSize: 6 }), [id], (!!id && access.can.viewAudit) || (!id && access.platform.viewAllAudit));
 
   const delegating = agencies.find((a) => a.id === agency?.delegatingAgencyId);
   const expired = officers.data?.filter((o) => o.active && !o.certificateValid).length ?? 0;

@@ -60,3 +60,9 @@ export async function latestCheckpoint(db: DbOrTx) {
   const [row] = await db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.treeSize)).limit(1);
   return row ?? null;
 }
+
+/** The checkpoint the log signed at exactly this tree size (a witness cosigns only those). */
+export async function checkpointAtSize(db: DbOrTx, size: number) {
+  const [row] = await db.select().from(logCheckpoints).where(eq(logCheckpoints.treeSize, size)).limit(1);
+  return row ?? null;
+}

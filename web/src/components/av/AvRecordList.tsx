@@ -1,25 +1,17 @@
 import { AudioOutlined, FileImageOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Empty, List, Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { avApi, mediaUrls, type AvRecord } from '../../api/av.js';
+import { avApi, type AvRecordListItem } from '../../api/av.js';
 import { formatDateTime } from '../../util/time.js';
 import { avKindLabels, clock, fileSize, storageDelay } from './av-labels.js';
 import './av.css';
 
-/** The poster of a video or the thumbnail of a photo, once the background job has made it. */
-function Still({ agencyId, record }: { agencyId: string; record: AvRecord }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    avApi
-      .get(agencyId, record.id)
-      .then((d) => live && setSrc(mediaUrls(agencyId, d).still))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [agencyId, record.id, record.updatedAt]);
+/**
+ * The poster of a video or the thumbnail of a photo, once the background job has made it. Taken
+ * from the list row: opening each record would record a view of every one (INT-1).
+ */
+function Still({ agencyId, record }: { agencyId: string; record: AvRecordListItem }) {
+  const src = record.stillId ? avApi.derivativeUrl(agencyId, record.id, record.stillId) : null;
   const Icon = record.kind === 'photo' ? FileImageOutlined : record.kind === 'audio' ? AudioOutlined : VideoCameraOutlined;
   return <div className="av-still">{src ? <img src={src} alt={record.title ?? record.originalFileName ?? ''} loading="lazy" data-testid="av-still" /> : <Icon />}</div>;
 }
@@ -28,7 +20,7 @@ function Still({ agencyId, record }: { agencyId: string; record: AvRecord }) {
  * The records of a matter (or not yet linked to one): still, kind, duration, 待整理/已整理 (AV-5),
  * and when it was stored against when the recording ended (AV-4).
  */
-export function AvRecordList({ agencyId, records, loading, stepLabel, empty = '尚无音像记录' }: { agencyId: string; records: AvRecord[]; loading?: boolean; stepLabel?: (stepId: string) => string | undefined; empty?: string }) {
+export function AvRecordList({ agencyId, records, loading, stepLabel, empty = '尚无音像记录' }: { agencyId: string; records: AvRecordListItem[]; loading?: boolean; stepLabel?: (stepId: string) => string | undefined; empty?: string }) {
   return (
     <List
       className="av-list"

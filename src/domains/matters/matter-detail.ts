@@ -1,0 +1,38 @@
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { stepApprovals, units } from '../../db/schema/index.js';
+import { availableSteps } from '../../rules/matters/check-step.js';
+import { stepLabel } from '../../rules/matters/activity-labels.js';
+import type { Phase } from '../../rules/matters/phases.js';
+import { iso } from '../../shared/http-schemas.js';
+import type { Principal } from '../auth/principal.js';
+import { historyOf, loadMatter, type StepRow } from './load-matter.js';
+import { presentMatter } from './search-matters.js';
+import type { approvalView, partyView, stepView } from './views.js';
+
+export const presentStep = (s: StepRow) => ({
+  ...s,
+  phase: s.phase as Phase,
+  status: s.status as z.infer<typeof stepView>['status'],
+  approvalStage: s.approvalStage as z.infer<typeof stepView>['approvalStage'],
+  label: stepLabel(s.step),
+  occurredAt: iso(s.occurredAt)!,
+  recordedAt: iso(s.recordedAt)!,
+  avOmission: (s.avOmission as Record<string, unknown> | null) ?? null,
+  details: (s.details as Record<string, unknown> | null) ?? null,
+});
+
+/** A matter as its page shows it: parties, officers, steps with their approvals, what may come next. */
+export async function matterDetail(db: Db, p: Principal, agencyId: string, matterId: string) {
+  const m = await loadMatter(db, p, agencyId, matterId);
+  const [unit] = m.matter.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, m.matter.unitId)) : [];
+  const approvals = await db.select().from(stepApprovals).where(eq(stepApprovals.matterId, m.matter.id)).orderBy(asc(stepApprovals.at));
+  return {
+    matter: presentMatter(m.matter, unit?.name ?? null),
+    parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'] })),
+    officers: m.officers,
+    steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage as z.infer<typeof approvalView>['stage'], decision: a.decision as z.infer<typeof approvalView>['decision'], opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
+    nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative) })),
+  };
+}
