@@ -12,7 +12,7 @@ import type { LocalObjectStore } from '../../src/store/local-object-store.js';
 import { userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
 import { adminPassword } from '../support/test-app.js';
-import { buildIntegrityDeployment, type IntegrityDeployment } from '../support/integrity-deployment.js';
+import { buildIntegrityDeployment, insiderDb, type IntegrityDeployment } from '../support/integrity-deployment.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY = 86_400_000;
@@ -102,7 +102,7 @@ describe('scheduled fixity: every original re-hashed within the cycle, failures 
     await logCheck.run();
     expect(await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'integrity.log_check_failed'))).toEqual([]);
     // An insider removes a leaf behind the system's back (triggers off).
-    await t.ctx.db.transaction(async (tx) => {
+    await insiderDb(t).transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`delete from log_leaves where leaf_index = 3`);
     });

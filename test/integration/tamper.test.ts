@@ -15,7 +15,7 @@ import { logCheckFor } from '../../src/domains/integrity/verify/log-check.js';
 import { runVerify } from '../../src/domains/integrity/verify/run-verify.js';
 import { eventContentHash } from '../../src/domains/integrity/verify/verify-events.js';
 import type { LocalObjectStore } from '../../src/store/local-object-store.js';
-import { buildIntegrityDeployment, type IntegrityDeployment } from '../support/integrity-deployment.js';
+import { buildIntegrityDeployment, insiderUrl, type IntegrityDeployment } from '../support/integrity-deployment.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // INT-2: an insider with the PostgreSQL superuser and the data folder tampers with a deployment
@@ -45,7 +45,7 @@ describe.skipIf(!onPostgres)('tamper suite: 12 attacks by an insider, each named
 
   /** Runs the attack as the superuser in a transaction, verifies what that transaction sees, rolls back. */
   async function underAttack(attack: (q: Sql) => Promise<void>): Promise<Discrepancy[]> {
-    const client = new pg.Client({ connectionString: t.ctx.config.databaseUrl });
+    const client = new pg.Client({ connectionString: insiderUrl(t) });
     await client.connect();
     try {
       await client.query('begin');

@@ -7,6 +7,7 @@ import { verifyCommand } from '../../src/domains/integrity/verify/cli-verify.js'
 import type { VerifyState } from '../../src/domains/integrity/verify/run-verify.js';
 import { fakeMp4, ingestBytes } from '../support/av-records.js';
 import { makeAgency } from '../support/factories.js';
+import { insiderDb } from '../support/integrity-deployment.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A stdout stand-in that keeps what was written (not a TTY: no progress line). */
@@ -36,7 +37,7 @@ describe('liuhen verify on the command line (INT-2)', () => {
 
   it('INT-2 exit code 1, one line per discrepancy naming table, record and proof; --json for machines', async () => {
     const [row] = (await t.ctx.db.execute(sql`select id from av_records limit 1`) as unknown as { rows: Array<{ id: string }> }).rows;
-    await t.ctx.db.transaction(async (tx) => {
+    await insiderDb(t).transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`update av_records set device_serial = 'X-FORGED' where id = ${row!.id}`);
     });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Db } from '../../src/db/client.js';
 import { exampleSeizureDecision, exampleSeizureList } from '../../src/rules/documents/examples.js';
 import { fakeMp4, ingestBytes } from './av-records.js';
 import { makeEnforcementTeam } from './factories.js';
@@ -63,3 +64,11 @@ export async function expectEveryRecordCommitted(t: TestApp) {
   expect(result.reports.flatMap((r) => r.discrepancies)).toEqual([]);
   expect(result.reports.find((r) => r.check === 'record')!.examined).toBeGreaterThan(0);
 }
+
+/**
+ * How an insider reaches the database: as its owner (the superuser) — on PostgreSQL the app may
+ * run as a least-privileged role that cannot switch triggers off, so tampering goes through the
+ * owner's connection when the harness has one.
+ */
+export const insiderUrl = (t: TestApp) => (t as TestApp & { ownerUrl?: string }).ownerUrl ?? t.ctx.config.databaseUrl;
+export const insiderDb = (t: TestApp): Db => (t as TestApp & { ownerDb?: Db }).ownerDb ?? t.ctx.db;
