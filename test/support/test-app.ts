@@ -103,6 +103,9 @@ export type TestApp = {
   ctx: AppContext;
   /** The database as its owner sees it (superuser on PostgreSQL; the one user on PGlite): for tests that act behind the app's back. */
   ownerDb: Db;
+  /** PostgreSQL leg only: the owner's and the app role's connection strings. */
+  ownerUrl?: string;
+  appUrl?: string;
   clock: TestClock;
   dataDir: string;
   close: () => Promise<void>;
@@ -123,6 +126,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     ctx,
     ownerDb: owner?.db ?? ctx.db,
+    ownerUrl: database.ownerUrl,
+    appUrl: database.url,
     clock,
     dataDir,
     close: async () => {
