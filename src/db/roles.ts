@@ -81,7 +81,7 @@ export async function grantAppRole(owner: PgConn, role: string): Promise<string[
 }
 
 async function mutableGrants(owner: PgConn, guarded: AppendOnlyTable[], r: string): Promise<string[]> {
-  const all = await owner.query<{ name: string }>(`select relname as name from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') and relowner = (select oid from pg_roles where rolname = current_user) order by relname`);
+  const all = await owner.query<{ name: string }>(`select relname as name from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') and pg_has_role(current_user, relowner, 'USAGE') order by relname`);
   const byName = new Map(guarded.map((t) => [t.table, t]));
   return all.rows.flatMap(({ name }) => {
     const g = byName.get(name);
