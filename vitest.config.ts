@@ -11,6 +11,8 @@ if (!pgUrl) console.log('[liuhen tests] TEST_DATABASE_URL not set: PostgreSQL le
 if (!hasChromium) console.log(`[liuhen tests] ${chromium} not found: browser tests SKIPPED (CI always runs them).`);
 
 const integration = ['test/integration/**/*.test.ts'];
+// S3 tests start one Ceph cluster for the run when first needed; this stops it (test/support/ceph-s3.ts).
+const globalSetup = ['test/support/ceph-global-setup.ts'];
 
 export default defineConfig({
   test: {
@@ -18,9 +20,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true as const, test: { name: 'rules', include: ['src/**/*.test.ts'] } },
-      { extends: true as const, test: { name: 'http-pglite', include: integration, env: { LIUHEN_TEST_DB: 'pglite' } } },
+      { extends: true as const, test: { name: 'http-pglite', include: integration, globalSetup, env: { LIUHEN_TEST_DB: 'pglite' } } },
       ...(pgUrl
-        ? [{ extends: true as const, test: { name: 'http-postgres', include: integration, env: { LIUHEN_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'http-postgres', include: integration, globalSetup, env: { LIUHEN_TEST_DB: 'postgres' } } }]
         : []),
       ...(hasChromium
         ? // expect.poll waits for the page's state; its default 1 s ran out on a loaded 2-core machine.

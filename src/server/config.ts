@@ -47,6 +47,10 @@ const envSchema = z.object({
   LIUHEN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   LIUHEN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LIUHEN_S3_FORCE_PATH_STYLE: boolFlag.default(false),
+  // Object Lock (AV-3): originals whose agency rule names no retention are locked this many years
+  // from the recording. 30 = the longest fixed archival term (定期30年); a lock can be extended
+  // but never shortened, so the default errs on keeping evidence.
+  LIUHEN_S3_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(30),
   // Background work (several processes share one database): pool size, findings sweep, job queue.
   LIUHEN_DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
   LIUHEN_FINDINGS_SWEEP_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(300),
@@ -59,7 +63,7 @@ const envSchema = z.object({
   .refine((e) => !e.LIUHEN_MIGRATION_DATABASE_URL || Boolean(e.DATABASE_URL), { message: 'LIUHEN_MIGRATION_DATABASE_URL 需要同时设置 DATABASE_URL', path: ['LIUHEN_MIGRATION_DATABASE_URL'] })
   .refine((e) => e.LIUHEN_STORE !== 's3' || Boolean(e.LIUHEN_S3_BUCKET), { message: 'LIUHEN_STORE=s3 需要 LIUHEN_S3_BUCKET', path: ['LIUHEN_S3_BUCKET'] });
 
-export type S3StoreConfig = { endpoint?: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+export type S3StoreConfig = { endpoint?: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean; retentionYears: number };
 
 export type Config = {
   port: number;
@@ -118,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: e.LIUHEN_UPLOAD_MAX_BYTES,
     store:
       e.LIUHEN_STORE === 's3'
-        ? { kind: 's3', endpoint: e.LIUHEN_S3_ENDPOINT, bucket: e.LIUHEN_S3_BUCKET!, region: e.LIUHEN_S3_REGION, accessKeyId: e.LIUHEN_S3_ACCESS_KEY_ID, secretAccessKey: e.LIUHEN_S3_SECRET_ACCESS_KEY, forcePathStyle: e.LIUHEN_S3_FORCE_PATH_STYLE }
+        ? { kind: 's3', endpoint: e.LIUHEN_S3_ENDPOINT, bucket: e.LIUHEN_S3_BUCKET!, region: e.LIUHEN_S3_REGION, accessKeyId: e.LIUHEN_S3_ACCESS_KEY_ID, secretAccessKey: e.LIUHEN_S3_SECRET_ACCESS_KEY, forcePathStyle: e.LIUHEN_S3_FORCE_PATH_STYLE, retentionYears: e.LIUHEN_S3_RETENTION_YEARS }
         : { kind: 'local' },
     dbPoolMax: e.LIUHEN_DB_POOL_MAX,
     findingsSweepMs: e.LIUHEN_FINDINGS_SWEEP_SECONDS * 1000,

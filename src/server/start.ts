@@ -35,6 +35,13 @@ export async function startServer(config: Config) {
   const { ctx, close } = await opening;
   const admin = await bootstrapAdmin(ctx.db, config.adminPassword, ctx.clock());
   const app = await buildApp(ctx);
+  if (ctx.store instanceof S3ObjectStore) {
+    // Loud on purpose: without Object Lock, originals are not write-once (AV-3).
+    for (const warning of await ctx.store.prepare()) {
+      app.log.warn(warning);
+      console.error(warning);
+    }
+  }
   await app.listen({ port: config.port, host: config.host });
   // Loud, not fatal: a dev database runs as its owner; production must not (README, two roles).
   if (ctx.dbKind === 'postgres') for (const warning of (await checkAppRole(ctx.db)).warnings) app.log.warn(`[数据库权限 database rights] ${warning}`);

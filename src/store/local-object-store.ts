@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../shared/errors.js';
-import { isSha256Key, type ByteRange, type ObjectStore, type StoredObject } from './object-store.js';
+import { isSha256Key, type ByteRange, type ObjectStore, type PutOptions, type StoredObject } from './object-store.js';
 
 /**
  * Objects in a local folder at objects/ab/cd/<sha256>. A write goes to a temp file, is fsynced,
  * then hard-linked into place: link() fails when the name exists, so an object is never
- * overwritten, and a crash leaves either the whole object or nothing under its key.
+ * overwritten, and a crash leaves either the whole object or nothing under its key. A folder
+ * cannot lock a file against its own administrator: `retention` is accepted and ignored here.
  */
 export class LocalObjectStore implements ObjectStore {
   readonly kind = 'local';
@@ -21,7 +22,7 @@ export class LocalObjectStore implements ObjectStore {
     return join(this.root, 'objects', key.slice(0, 2), key.slice(2, 4), key);
   }
 
-  async put(source: Readable | Uint8Array, opts: { expectedSha256?: string } = {}): Promise<StoredObject> {
+  async put(source: Readable | Uint8Array, opts: PutOptions = {}): Promise<StoredObject> {
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
@@ -54,7 +55,7 @@ export class LocalObjectStore implements ObjectStore {
    * file system (EXDEV) falls back to put(), which copies. With `sha256` (computed by the caller
    * from the bytes it wrote) the read is skipped.
    */
-  async adoptFile(path: string, opts: { expectedSha256?: string; sha256?: string } = {}): Promise<StoredObject> {
+  async adoptFile(path: string, opts: PutOptions & { sha256?: string } = {}): Promise<StoredObject> {
     const fh = await open(path, 'r');
     let key: string;
     let size = 0;

@@ -4,42 +4,60 @@ import { mkdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import { GetObjectCommand, HeadObjectCommand, ListObjectVersionsCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { AppError } from '../shared/errors.js';
 import type { S3StoreConfig } from '../server/config.js';
-import { isSha256Key, type ByteRange, type ObjectStore, type StoredObject } from './object-store.js';
+import { isSha256Key, type ByteRange, type ObjectInfo, type ObjectStore, type PutOptions, type StoredObject } from './object-store.js';
+import { retainUntil } from './retention.js';
+import { extendLock, prepareObjectLock } from './s3-object-lock.js';
+import { uploadFile, type ObjectLock } from './s3-upload.js';
 
-// Objects above this size go up in parts (lib-storage), each part with its own SHA-256 that the
-// store verifies; below it, one PUT carries the whole object's x-amz-checksum-sha256.
-const PART_SIZE = 16 * 1024 * 1024;
+const CACHED_VERSIONS = 10_000;
 
 /**
- * Write-once, content-addressed objects in an S3-compatible bucket (MinIO, Ceph, cloud) under
- * objects/ab/cd/<sha256>. The key is the hash, so the bytes are spooled to a local temp file
- * while hashing (never held in memory), then sent with the hash known: an existing key is never
- * written again (HEAD first, then `If-None-Match: *` where the store supports it).
+ * Write-once, content-addressed objects in an S3-compatible bucket (Ceph RGW, MinIO, cloud)
+ * under objects/ab/cd/<sha256>, in a bucket with versioning and Object Lock. The key is the
+ * hash, so bytes are spooled to a local temp file while hashed (never held whole in memory),
+ * then sent with the hash known and each request's Content-MD5 (s3-upload.ts); an existing key
+ * is never written again. Each original carries a COMPLIANCE retention (s3-object-lock.ts).
+ *
+ * The original of a key is its oldest version: a later version or a delete marker can only come
+ * from someone writing behind Liuhen's back (Object Lock keeps the original's bytes). Reads
+ * always return the original, and `stat` reports the later writes so that verify names them.
  */
 export class S3ObjectStore implements ObjectStore {
   readonly kind = 's3';
-  private readonly client: S3Client;
+  /** Exposed for tools and tests (e.g. to inspect a bucket with the app's own credentials). */
+  readonly client: S3Client;
   private readonly bucket: string;
+  private readonly defaultYears: number;
+  private bucketLocked = true;
+  // key → the original's version id. It never changes while the original is locked.
+  private readonly originals = new Map<string, string>();
 
   constructor(
     config: S3StoreConfig,
     private readonly spoolRoot: string,
   ) {
     this.bucket = config.bucket;
+    this.defaultYears = config.retentionYears;
     this.client = new S3Client({
       endpoint: config.endpoint,
       region: config.region,
       forcePathStyle: config.forcePathStyle,
       credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
-      // Checksums are ones we choose (SHA-256), sent as headers: the SDK's default trailing CRC
-      // (aws-chunked bodies) is not understood by every S3-compatible store.
+      // The SDK's default trailing CRC (aws-chunked bodies) fails on Ceph 16 with 411; integrity
+      // comes from Content-MD5 on every request instead.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+  }
+
+  /** At start: checks Object Lock on the bucket, sets its default retention; Chinese warnings. */
+  async prepare(): Promise<string[]> {
+    const { locked, warnings } = await prepareObjectLock(this.client, this.bucket, this.defaultYears);
+    this.bucketLocked = locked;
+    return warnings;
   }
 
   keyOf(sha256: string) {
@@ -47,71 +65,96 @@ export class S3ObjectStore implements ObjectStore {
     return `objects/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
   }
 
-  async put(source: Readable | Uint8Array, opts: { expectedSha256?: string } = {}): Promise<StoredObject> {
+  async put(source: Readable | Uint8Array, opts: PutOptions = {}): Promise<StoredObject> {
     const spoolDir = join(this.spoolRoot, 'tmp');
     await mkdir(spoolDir, { recursive: true });
     const spool = join(spoolDir, `s3-${Date.now()}-${randomBytes(8).toString('hex')}`);
     try {
       const { sha256, size } = await spoolWhileHashing(source, spool);
-      if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== sha256) {
-        throw new AppError('VALIDATION_FAILED', '文件校验值（SHA-256）与声明不一致，未保存', { expected: opts.expectedSha256, actual: sha256 });
-      }
-      if (await this.stat(sha256)) return { key: sha256, size, created: false };
-      const created = await this.send(spool, sha256, size);
-      return { key: sha256, size, created };
+      return await this.storeFile(spool, sha256, size, opts);
     } finally {
       await unlink(spool).catch(() => undefined);
     }
   }
 
   /** A finished local file goes up as it lies: hashed once (or hashed by the caller), no spool copy. */
-  async adoptFile(path: string, opts: { expectedSha256?: string; sha256?: string } = {}): Promise<StoredObject> {
+  async adoptFile(path: string, opts: PutOptions & { sha256?: string } = {}): Promise<StoredObject> {
     const { sha256, size } = opts.sha256 && isSha256Key(opts.sha256) ? { sha256: opts.sha256, size: (await stat(path)).size } : await hashFile(path);
+    return this.storeFile(path, sha256, size, opts);
+  }
+
+  private async storeFile(path: string, sha256: string, size: number, opts: PutOptions): Promise<StoredObject> {
     if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== sha256) {
       throw new AppError('VALIDATION_FAILED', '文件校验值（SHA-256）与声明不一致，未保存', { expected: opts.expectedSha256, actual: sha256 });
     }
-    if (await this.stat(sha256)) return { key: sha256, size, created: false };
-    return { key: sha256, size, created: await this.send(path, sha256, size) };
+    const lock = this.lockFor(opts);
+    const existing = await this.stat(sha256);
+    if (existing) return this.keptAlready(sha256, size, existing, lock);
+    const versionId = await uploadFile({ client: this.client, bucket: this.bucket, key: this.keyOf(sha256) }, path, sha256, size, lock, async () => (await this.stat(sha256)) !== null);
+    const now = await this.stat(sha256);
+    if (!now) throw new AppError('INTERNAL', '对象存储确认保存后却查不到该对象', { key: sha256 });
+    // Two processes storing the same bytes at once may both complete (Ceph ignores If-None-Match
+    // there): only the one whose version is the original created it.
+    if (versionId === null || (versionId && now.versionId !== versionId)) return this.keptAlready(sha256, size, now, lock);
+    return { key: sha256, size, created: true };
   }
 
-  private async send(path: string, sha256: string, size: number): Promise<boolean> {
-    const Key = this.keyOf(sha256);
-    const ChecksumSHA256 = Buffer.from(sha256, 'hex').toString('base64');
-    try {
-      if (size <= PART_SIZE) {
-        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key, Body: createReadStream(path), ContentLength: size, ChecksumSHA256, IfNoneMatch: '*' }));
-      } else {
-        const upload = new Upload({
-          client: this.client,
-          partSize: PART_SIZE,
-          queueSize: 2,
-          leavePartsOnError: false,
-          params: { Bucket: this.bucket, Key, Body: createReadStream(path), ChecksumAlgorithm: 'SHA256', Metadata: { sha256 } },
-        });
-        await upload.done();
-      }
-      return true;
-    } catch (err) {
-      // Another process stored the same bytes first: write-once holds, nothing was overwritten.
-      if (err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 412 || err.name === 'PreconditionFailed')) return false;
-      throw err;
+  // A date already past (a recording older than its rule's years) locks nothing by itself: the
+  // bucket's default retention then applies, so no original is ever stored unlocked.
+  private lockFor(opts: PutOptions): ObjectLock | undefined {
+    if (!opts.retention || !this.bucketLocked) return undefined;
+    const until = retainUntil(opts.retention, this.defaultYears);
+    return until.getTime() > Date.now() ? { mode: 'COMPLIANCE', until } : undefined;
+  }
+
+  private async keptAlready(sha256: string, size: number, info: ObjectInfo, lock: ObjectLock | undefined): Promise<StoredObject> {
+    await extendLock(this.client, this.bucket, this.keyOf(sha256), info, lock, this.bucketLocked);
+    return { key: sha256, size, created: false };
+  }
+
+  async stat(key: string): Promise<ObjectInfo | null> {
+    const Key = this.keyOf(key);
+    const versions: { id: string; etag?: string; size: number }[] = []; // listed newest first
+    let deleteMarkers = 0;
+    let marker: { KeyMarker?: string; VersionIdMarker?: string } = {};
+    for (;;) {
+      const page = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: Key, ...marker }));
+      for (const v of page.Versions ?? []) if (v.Key === Key) versions.push({ id: v.VersionId ?? 'null', etag: v.ETag, size: Number(v.Size ?? 0) });
+      deleteMarkers += (page.DeleteMarkers ?? []).filter((d) => d.Key === Key).length;
+      if (!page.IsTruncated) break;
+      marker = { KeyMarker: page.NextKeyMarker, VersionIdMarker: page.NextVersionIdMarker };
     }
+    const original = versions.at(-1);
+    if (!original) return null;
+    this.remember(key, original.id);
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key, VersionId: original.id === 'null' ? undefined : original.id }));
+    const retention = head.ObjectLockMode && head.ObjectLockRetainUntilDate ? { mode: head.ObjectLockMode, until: new Date(head.ObjectLockRetainUntilDate) } : null;
+    // A second copy of the same bytes (two writers at once) is harmless; other content is not.
+    const laterVersions = versions.slice(0, -1).filter((v) => v.etag !== original.etag || v.size !== original.size).length;
+    return { size: original.size, versionId: original.id, laterVersions, deleteMarkers, retention };
   }
 
-  async stat(key: string) {
-    try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key) }));
-      return { size: Number(head.ContentLength ?? 0) };
-    } catch (err) {
-      if (err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NotFound')) return null;
-      throw err;
-    }
-  }
-
+  /** Always the original's bytes, whatever was written to the key later. */
   async read(key: string, range?: ByteRange): Promise<Readable> {
-    if (!(await this.stat(key))) throw new AppError('NOT_FOUND', '对象不存在');
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
-    return res.Body as Readable;
+    const versionId = this.originals.get(key) ?? (await this.stat(key))?.versionId;
+    if (versionId === undefined) throw new AppError('NOT_FOUND', '对象不存在');
+    try {
+      const res = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key), VersionId: versionId === 'null' ? undefined : versionId, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+      );
+      return res.Body as Readable;
+    } catch (err) {
+      if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404) {
+        this.originals.delete(key); // removed after its retention ended
+        throw new AppError('NOT_FOUND', '对象不存在');
+      }
+      throw err;
+    }
+  }
+
+  private remember(key: string, versionId: string) {
+    if (this.originals.size >= CACHED_VERSIONS) this.originals.clear();
+    this.originals.set(key, versionId);
   }
 
   destroy() {

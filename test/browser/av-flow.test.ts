@@ -12,6 +12,7 @@ import { ffmpegPath } from '../../src/domains/av/media-tools.js';
 import { startWorker } from '../../src/jobs/queue.js';
 import { dayjs } from '../../web/src/util/time.js';
 import { dropdown, mediaTime, pickTime, seek, signInAt, tabletPage } from '../support/av-browser.js';
+import { choose } from '../support/browser-ui.js';
 import { ingestBytes } from '../support/av-records.js';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
@@ -173,15 +174,11 @@ describe('audio-visual records in the browser', () => {
     const stop = ended.subtract(5, 'minute');
     await pickTime(page, 'interruption-at', stop.format('YYYY-MM-DD HH:mm:ss'));
     await pickTime(page, 'interruption-resumed-at', stop.add(2, 'minute').format('YYYY-MM-DD HH:mm:ss'));
-    await page.keyboard.press('Escape');
-    // The cause last, with no date picker open over it; retried until the select shows it.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await page.getByTestId('interruption-cause').click();
-      await dropdown(page).getByTitle('电量不足', { exact: true }).click().catch(() => undefined);
-      if ((await page.getByTestId('interruption-cause').textContent())?.includes('电量不足')) break;
-      await page.keyboard.press('Escape');
-    }
-    expect(await page.getByTestId('interruption-cause').textContent()).toContain('电量不足');
+    // The cause last, once no date picker is open over it (Escape closes one that stayed; with
+    // none open it would close the dialog).
+    if (await page.locator('.ant-picker-dropdown:visible').count()) await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
+    await choose(page, 'interruption-cause', '电量不足');
     await page.getByTestId('interruption-statement').fill('因电量不足中断两分钟，现恢复录像');
     await shot(page, '4-interruption');
     await page.getByTestId('interruption-save').click();

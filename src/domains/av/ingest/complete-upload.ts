@@ -8,6 +8,7 @@ import type { ObjectStore } from '../../../store/object-store.js';
 import type { Actor } from '../../audit/record-audit.js';
 import { detectMedia } from '../media-structure.js';
 import { registerAvRecord } from '../register-record.js';
+import { originalRetention } from './original-retention.js';
 import { refuseUpload } from './refuse-upload.js';
 import { unsupportedType } from './type-by-content.js';
 import { toRecordMetadata, type StoredUploadMetadata } from './upload-metadata.js';
@@ -42,8 +43,9 @@ export async function completeUpload(deps: { db: Db; store: ObjectStore }, actor
   let stored;
   try {
     const expectedSha256 = row.declaredSha256 ?? undefined;
+    const retention = await originalRetention(db, row.agencyId, toRecordMetadata(row.metadata as StoredUploadMetadata).startedAt, now);
     // Adopting the finished temp file (hash in place, link) avoids writing every byte twice.
-    stored = store.adoptFile ? await store.adoptFile(tempPath, { expectedSha256, sha256: await sha256OfTemp?.() }) : await store.put(createReadStream(tempPath), { expectedSha256 });
+    stored = store.adoptFile ? await store.adoptFile(tempPath, { expectedSha256, retention, sha256: await sha256OfTemp?.() }) : await store.put(createReadStream(tempPath), { expectedSha256, retention });
   } catch (err) {
     if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
       await refuseUpload(db, actor, { uploadId, tempPath, reason: 'sha256_mismatch', details: err.details as Record<string, unknown> | undefined }, now);
