@@ -32,6 +32,8 @@ describe.skipIf(process.env.LIUHEN_TEST_DB !== 'postgres')('the app role at the 
     expect(await asApp('drop trigger matter_steps_recorded_immutable on matter_steps')).toBe('42501');
     expect(await asApp('create or replace function liuhen_refuse_change() returns trigger language plpgsql as $$ begin return new; end $$')).toBe('42501');
     for (const { table } of await appendOnlyTables(asConn(t.ownerDb))) expect(`${table}: ${await asApp(`truncate ${table}`)}`).toBe(`${table}: 42501`);
+    // Nor can it put objects of its own into the schema (a trigger function, a shadowing table).
+    expect(await asApp('create table app_owned (id int)')).toBe('42501');
     // Mutable tables are not the app's to truncate either.
     expect(await asApp('truncate sessions')).toBe('42501');
   });
