@@ -32,6 +32,22 @@ program.command('serve').description('启动服务').action(async () => {
 
 program.command('migrate').description('执行数据库迁移').action(() => withContext(async () => console.log('数据库已迁移到最新版本')));
 
+const db = program.command('db').description('数据库角色（属主迁移、应用角色连接）');
+db.command('create-app-role')
+  .description('创建应用连接用的最小权限角色（不拥有任何表），迁移并授权，打印应设置的连接串')
+  .requiredOption('--name <role>', '角色名，如 liuhen_app')
+  .option('--password <password>', '口令（默认随机生成）')
+  .action(async (o: { name: string; password?: string }) => {
+    const { createAppRoleCommand } = await import('../db/roles-cli.js');
+    process.exitCode = await createAppRoleCommand(loadConfig(), o.name, o.password);
+  });
+db.command('check-role')
+  .description('检查应用连接的角色：是否超级用户、是否拥有表（有则返回 1）')
+  .action(async () => {
+    const { checkRoleCommand } = await import('../db/roles-cli.js');
+    process.exitCode = await checkRoleCommand(loadConfig());
+  });
+
 program.command('seed-demo').description('写入演示机关、科室、执法人员和每个角色的演示用户').action(() =>
   withContext(async (ctx) => {
     const res = await seedDemo(ctx.db, ctx.clock());

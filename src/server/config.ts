@@ -19,6 +19,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   LIUHEN_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '必须是 postgres:// 连接串').optional(),
+  // Two roles (INT-2): the owner migrates through this URL; DATABASE_URL is the app role, which
+  // owns no table. Unset: DATABASE_URL migrates (dev), or nothing does when migrations are current.
+  LIUHEN_MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '必须是 postgres:// 连接串').optional(),
+  // The role the owner grants the app's rights to; by default the user of DATABASE_URL.
+  LIUHEN_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, '须为小写字母、数字、下划线组成的角色名').optional(),
   LIUHEN_ADMIN_PASSWORD: z.string().min(10, '至少 10 个字符').optional(),
   LIUHEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LIUHEN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -63,7 +68,9 @@ const envSchema = z.object({
   // Media tools (AV-1, AV-6): the binaries from npm unless these name others.
   LIUHEN_FFPROBE: executable.optional(),
   LIUHEN_FFMPEG: executable.optional(),
-}).refine((e) => e.LIUHEN_STORE !== 's3' || Boolean(e.LIUHEN_S3_BUCKET), { message: 'LIUHEN_STORE=s3 需要 LIUHEN_S3_BUCKET', path: ['LIUHEN_S3_BUCKET'] });
+})
+  .refine((e) => !e.LIUHEN_MIGRATION_DATABASE_URL || Boolean(e.DATABASE_URL), { message: 'LIUHEN_MIGRATION_DATABASE_URL 需要同时设置 DATABASE_URL', path: ['LIUHEN_MIGRATION_DATABASE_URL'] })
+  .refine((e) => e.LIUHEN_STORE !== 's3' || Boolean(e.LIUHEN_S3_BUCKET), { message: 'LIUHEN_STORE=s3 需要 LIUHEN_S3_BUCKET', path: ['LIUHEN_S3_BUCKET'] });
 
 export type S3StoreConfig = { endpoint?: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean; retentionYears: number };
 
@@ -72,6 +79,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  migrationDatabaseUrl?: string;
+  appRole?: string;
   adminPassword?: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -109,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.LIUHEN_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.LIUHEN_MIGRATION_DATABASE_URL,
+    appRole: e.LIUHEN_APP_ROLE,
     adminPassword: e.LIUHEN_ADMIN_PASSWORD,
     sessionIdleMs: e.LIUHEN_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.LIUHEN_SESSION_MAX_HOURS * 3_600_000,

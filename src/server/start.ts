@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/client.js';
+import { checkAppRole } from '../db/roles.js';
 import { startPgliteMaintenance } from '../db/pglite-maintenance.js';
 import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
 import { deriveJob } from '../domains/av/derive-job.js';
@@ -17,7 +18,7 @@ import type { AppContext } from './context.js';
 
 /** Opens the database (migrating it), the object store, and the admin account: everything but HTTP. */
 export async function openContext(config: Config) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, appRole: config.appRole, dataDir: config.dataDir, poolMax: config.dbPoolMax });
   useMediaTools(config.mediaTools);
   await database.migrate();
   const ctx: AppContext = {
@@ -48,6 +49,8 @@ export async function startServer(config: Config) {
     }
   }
   await app.listen({ port: config.port, host: config.host });
+  // Loud, not fatal: a dev database runs as its owner; production must not (README, two roles).
+  if (ctx.dbKind === 'postgres') for (const warning of (await checkAppRole(ctx.db)).warnings) app.log.warn(`[数据库权限 database rights] ${warning}`);
   startFindingsScheduler(ctx, app.log, { everyMs: config.findingsSweepMs, leaseMs: config.jobLeaseMs });
   startLogIntegrator(ctx, app.log);
   startIntegrityScheduler(ctx, app.log);

@@ -65,18 +65,18 @@ describe('audit events: one per change, in the same transaction (INT-1, INT-4)',
   });
 
   it('INT-1 when the event cannot be written the change is rolled back with it', async () => {
-    await t.ctx.db.execute(sql.raw(`
+    await t.ownerDb.execute(sql.raw(`
       create function refuse_unit_event() returns trigger language plpgsql as $$
       begin if new.action = 'unit.created' then raise exception 'audit store refused' using errcode = 'XX000'; end if; return new; end $$`));
-    await t.ctx.db.execute(sql.raw('create trigger refuse_unit_event before insert on audit_events for each row execute function refuse_unit_event()'));
+    await t.ownerDb.execute(sql.raw('create trigger refuse_unit_event before insert on audit_events for each row execute function refuse_unit_event()'));
     try {
       const res = await client(t.app, admin).post(`/api/agencies/${agencyId}/units`, { name: '无痕科室', kind: 'section' });
       expect(res.statusCode).toBe(500);
       const units = await client(t.app, admin).get(`/api/agencies/${agencyId}/units`);
       expect(units.json().map((u: { name: string }) => u.name)).not.toContain('无痕科室');
     } finally {
-      await t.ctx.db.execute(sql.raw('drop trigger refuse_unit_event on audit_events'));
-      await t.ctx.db.execute(sql.raw('drop function refuse_unit_event()'));
+      await t.ownerDb.execute(sql.raw('drop trigger refuse_unit_event on audit_events'));
+      await t.ownerDb.execute(sql.raw('drop function refuse_unit_event()'));
     }
   });
 

@@ -69,7 +69,7 @@ describe('fuzz over every route of the OpenAPI document (NFR-1, INT-2)', () => {
     }
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, OpenApiOperation>> };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
-    await installChangeLog(t.ctx.db);
+    await installChangeLog(t.ownerDb);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -98,7 +98,7 @@ describe('fuzz over every route of the OpenAPI document (NFR-1, INT-2)', () => {
     for (const route of routes) {
       const caller = callerFor(route.method, route.path);
       const started = Date.now();
-      await takeChanges(t.ctx.db);
+      await takeChanges(t.ownerDb);
       await fc.assert(
         fc.asyncProperty(fuzzRequest(route, ids), async (req) => {
           const headers: Record<string, string> = { cookie: caller.session.cookie, 'x-csrf-token': caller.session.csrfToken, ...req.headers };
@@ -107,7 +107,7 @@ describe('fuzz over every route of the OpenAPI document (NFR-1, INT-2)', () => {
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
           const what = `${route.method} ${req.url} as ${caller.name} → ${res.statusCode} ${res.body.slice(0, 300)}`;
           expect(res.statusCode, what).toBeLessThan(500);
-          const changes = await takeChanges(t.ctx.db);
+          const changes = await takeChanges(t.ownerDb);
           if (res.statusCode < 400) return;
           expect(changes.filter((c) => !refusalWrites(c)), what).toEqual([]);
           if (route.method === 'HEAD') return;

@@ -96,7 +96,7 @@ describe('liuhen create-user and token create (NFR-3)', () => {
   const root = join(import.meta.dirname, '../..');
   const dataDir = mkdtempSync(join(tmpdir(), 'liuhen-cli-'));
   let database: Awaited<ReturnType<typeof processDatabase>>;
-  const env = () => ({ LIUHEN_DATA_DIR: dataDir, DATABASE_URL: database.url ?? '', LOG_LEVEL: 'silent' });
+  const env = () => ({ LIUHEN_DATA_DIR: dataDir, DATABASE_URL: database.url ?? '', ...database.env, LOG_LEVEL: 'silent' });
   const liuhen = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/server/cli.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env() } });
   // The app in this process, on the same data folder/database, closed while the CLI runs (PGlite has one owner).

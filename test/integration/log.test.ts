@@ -143,7 +143,7 @@ describe('INT-1 INT-2 verifyLog names what was changed behind the system’s bac
     return reports.flatMap((r) => r.discrepancies);
   };
   /** As an insider with superuser rights: triggers off for one transaction. */
-  const behindTheBack = (stmt: ReturnType<typeof sql>) => t.ctx.db.transaction(async (tx) => {
+  const behindTheBack = (stmt: ReturnType<typeof sql>) => t.ownerDb.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(stmt);
   });

@@ -70,5 +70,5 @@ export async function expectEveryRecordCommitted(t: TestApp) {
  * run as a least-privileged role that cannot switch triggers off, so tampering goes through the
  * owner's connection when the harness has one.
  */
-export const insiderUrl = (t: TestApp) => (t as TestApp & { ownerUrl?: string }).ownerUrl ?? t.ctx.config.databaseUrl;
-export const insiderDb = (t: TestApp): Db => (t as TestApp & { ownerDb?: Db }).ownerDb ?? t.ctx.db;
+export const insiderUrl = (t: TestApp) => t.ownerUrl ?? t.ctx.config.databaseUrl;
+export const insiderDb = (t: TestApp): Db => t.ownerDb;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freshDatabase, ownerEnvFor } from './test-app.js';
 
 // A real Liuhen server in its own process (tsx over src/), for tests that kill it with SIGKILL
 // and start it again on the same database and data folder.
@@ -19,29 +19,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** PGlite lives in the data folder; for the PostgreSQL leg, a fresh database on TEST_DATABASE_URL. */
-export async function processDatabase(): Promise<{ url?: string; drop: () => Promise<void> }> {
-  if (process.env.LIUHEN_TEST_DB !== 'postgres') return { drop: async () => undefined };
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `liuhen_p_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await run(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
+/** PGlite lives in the data folder; for the PostgreSQL leg, a fresh database on TEST_DATABASE_URL the server uses as the app role. */
+export const processDatabase = () => freshDatabase('liuhen_p');
 
 export type ServerProcess = { proc: ChildProcess; base: string; port: number; kill: (signal?: NodeJS.Signals) => Promise<void> };
 
 export async function startServerProcess(opts: { dataDir: string; databaseUrl?: string; port: number; env?: Record<string, string> }): Promise<ServerProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/cli.ts'), 'serve'], {
     cwd: root,
-    env: { ...process.env, LIUHEN_DATA_DIR: opts.dataDir, DATABASE_URL: opts.databaseUrl ?? '', PORT: String(opts.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LIUHEN_ADMIN_PASSWORD: processAdminPassword, ...opts.env },
+    env: { ...process.env, LIUHEN_DATA_DIR: opts.dataDir, DATABASE_URL: opts.databaseUrl ?? '', ...ownerEnvFor(opts.databaseUrl), PORT: String(opts.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LIUHEN_ADMIN_PASSWORD: processAdminPassword, ...opts.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${opts.port}`;
