@@ -9,6 +9,9 @@ import type { ObjectStore } from '../../store/object-store.js';
 import { eventSeqsOfObject, inclusionBundle } from '../integrity/log/inclusion-bundle.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { AvRow } from './av-records.js';
+import { AppError } from '../../shared/errors.js';
+import { recordFixityOutcome } from '../integrity/fixity/fixity-tick.js';
+import { outcomeText, rehashObject } from '../integrity/verify/verify-objects.js';
 
 /**
  * AV-10: an evidence copy — the original, an explanatory note (who took it, when, where: S3
@@ -18,6 +21,15 @@ import type { AvRow } from './av-records.js';
  * and every change) with their inclusion proofs against a signed checkpoint, checkable offline.
  */
 export async function evidenceCopy(db: Db, store: ObjectStore, logConfig: Pick<Config, 'dataDir' | 'log'>, actor: Actor, record: AvRow, now: Date) {
+  // The note says the copy is byte for byte the original: true only if the stored bytes still
+  // hash to the key registered at ingest. Re-hashed here (one read), and a damaged original is
+  // an alert like any the scheduled fixity check finds (INT-3), never a copy.
+  const check = await rehashObject(store, record.objectKey);
+  const obj = { key: record.objectKey, agencyId: record.agencyId, matterId: record.matterId, table: 'av_records', refId: record.id };
+  await db.transaction((tx) => recordFixityOutcome(tx, obj, check, now));
+  if (check.outcome !== 'ok') {
+    throw new AppError('ORIGINAL_DAMAGED', `原始文件校验未通过（${outcomeText[check.outcome]}），已告警；在原件恢复前不能导出证据副本`);
+  }
   const [[agency], matter, officer, bookmarks] = await Promise.all([
     db.select().from(agencies).where(eq(agencies.id, record.agencyId)),
     record.matterId ? db.select().from(matters).where(eq(matters.id, record.matterId)).then((r) => r[0]) : Promise.resolve(undefined),
