@@ -35,6 +35,9 @@ describe('an evidence copy is made only of an original that still hashes to its 
     expect(await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'av.evidence_exported'))).toEqual([]);
     expect(await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'integrity.fixity_failed'))).toEqual([expect.objectContaining({ objectId: damaged!.objectKey })]);
     expect(await t.ctx.db.select().from(fixityChecks).where(eq(fixityChecks.objectKey, damaged!.objectKey))).toEqual([expect.objectContaining({ outcome: 'changed' })]);
+    // The record's page learns it from the record: the web app shows the alert and no export button.
+    const detail = (await client(t.app, d.team.handler.session).get(`/api/agencies/${d.agencyId}/av-records/${damaged!.id}`)).json() as { fixity: { outcome: string } | null };
+    expect(detail.fixity).toMatchObject({ outcome: 'changed' });
 
     const copied = await copyOf(intact!.id);
     expect(copied.statusCode).toBe(200);
@@ -45,5 +48,7 @@ describe('an evidence copy is made only of an original that still hashes to its 
     await writeFile(path, kept);
     expect((await copyOf(damaged!.id)).statusCode).toBe(200);
     expect(await t.ctx.db.select().from(fixityChecks).where(eq(fixityChecks.objectKey, damaged!.objectKey))).toEqual([expect.objectContaining({ outcome: 'ok' })]);
+    const restored = (await client(t.app, d.team.handler.session).get(`/api/agencies/${d.agencyId}/av-records/${damaged!.id}`)).json() as { fixity: { outcome: string } | null };
+    expect(restored.fixity).toMatchObject({ outcome: 'ok' });
   });
 });

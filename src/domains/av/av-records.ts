@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { avBookmarks, avDerivatives, avInterruptions, avRecords, matters, matterSteps, officers } from '../../db/schema/index.js';
+import { avBookmarks, avDerivatives, avInterruptions, avRecords, fixityChecks, matters, matterSteps, officers } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { iso } from '../../shared/http-schemas.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
@@ -71,16 +71,18 @@ export async function listAvRecords(db: Db, p: Principal, agencyId: string, q: {
 }
 
 export async function avRecordDetail(db: Db, row: AvRow) {
-  const [bookmarks, interruptions, derivatives] = await Promise.all([
+  const [bookmarks, interruptions, derivatives, [fixity]] = await Promise.all([
     db.select().from(avBookmarks).where(eq(avBookmarks.avRecordId, row.id)).orderBy(asc(avBookmarks.atSecond)),
     db.select().from(avInterruptions).where(eq(avInterruptions.avRecordId, row.id)).orderBy(asc(avInterruptions.interruptedAt)),
     db.select().from(avDerivatives).where(eq(avDerivatives.avRecordId, row.id)),
+    db.select({ outcome: fixityChecks.outcome, checkedAt: fixityChecks.checkedAt }).from(fixityChecks).where(eq(fixityChecks.objectKey, row.objectKey)),
   ]);
   return {
     ...presentAv(row),
     bookmarks: bookmarks.map((b) => ({ ...b, createdAt: iso(b.createdAt)! })),
     interruptions: interruptions.map(presentInterruption),
     derivatives: derivatives.map((d) => ({ ...d, createdAt: iso(d.createdAt)! })),
+    fixity: fixity ? { outcome: fixity.outcome as 'ok' | 'changed' | 'missing' | 'unreadable', checkedAt: iso(fixity.checkedAt)! } : null,
   };
 }
 

@@ -99,6 +99,12 @@ export const avDerivativeView = responseObject({
   createdAt: isoString,
 }).meta({ id: 'AvDerivative' });
 
+/** INT-3: the last re-hash of the original (scheduled fixity or an evidence copy); null until one ran. */
+export const avFixityView = responseObject({
+  outcome: z.enum(['ok', 'changed', 'missing', 'unreadable']).describe('ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取'),
+  checkedAt: z.string(),
+}).meta({ id: 'AvFixity' });
+
 export const avRecordDetailView = avRecordView
-  .extend({ bookmarks: z.array(avBookmarkView), interruptions: z.array(avInterruptionView), derivatives: z.array(avDerivativeView) })
+  .extend({ bookmarks: z.array(avBookmarkView), interruptions: z.array(avInterruptionView), derivatives: z.array(avDerivativeView), fixity: avFixityView.nullable() })
   .meta({ id: 'AvRecordDetail' });

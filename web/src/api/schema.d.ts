@@ -10358,6 +10358,22 @@ export interface components {
             objectKey: string;
             size: number;
         };
+        AvFixity: {
+            checkedAt: string;
+            /**
+             * @description ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取
+             * @enum {string}
+             */
+            outcome: "ok" | "changed" | "missing" | "unreadable";
+        };
+        AvFixityInput: {
+            checkedAt: string;
+            /**
+             * @description ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取
+             * @enum {string}
+             */
+            outcome: "ok" | "changed" | "missing" | "unreadable";
+        };
         AvInterruption: {
             agencyId: string;
             avRecordId: string | null;
@@ -10470,6 +10486,7 @@ export interface components {
             deviceSerial: string | null;
             endedAt: string | null;
             exceptionApproved: boolean;
+            fixity: components["schemas"]["AvFixity"] | null;
             id: string;
             ingestedAt: string;
             interruptions: components["schemas"]["AvInterruption"][];
@@ -10509,6 +10526,7 @@ export interface components {
             deviceSerial: string | null;
             endedAt: string | null;
             exceptionApproved: boolean;
+            fixity: components["schemas"]["AvFixityInput"] | null;
             id: string;
             ingestedAt: string;
             interruptions: components["schemas"]["AvInterruptionInput"][];

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DisconnectOutlined, ExportOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, List, Result, Row, Spin, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, List, Result, Row, Spin, Tag, Tooltip } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { avApi } from '../../api/av.js';
@@ -14,6 +14,8 @@ import '../../components/av/av.css';
 import { Guard, Page } from '../../components/Page.js';
 import { useSession } from '../../session.js';
 import { formatDateTime } from '../../util/time.js';
+
+const fixityLabels = { ok: '一致', changed: '原件内容与其 SHA-256 不符', missing: '原件缺失', unreadable: '原件无法读取' } as const;
 import { useOfficers } from '../../util/useOfficers.js';
 
 export function AvRecordPage() {
@@ -41,6 +43,7 @@ function AvRecordView() {
   const m = matter.data?.matter;
   const back = r.matterId ? `/matters/${r.matterId}/av` : '/av/unassigned';
   const delay = storageDelay(r);
+  const damaged = r.fixity && r.fixity.outcome !== 'ok';
 
   return (
     <Page
@@ -76,7 +79,13 @@ function AvRecordView() {
               </Button>
             </Tooltip>
           ) : null}
-          {canWork ? (
+          {canWork && damaged ? (
+            <Tooltip title="原件校验未通过，恢复前不能导出">
+              <Button type="primary" icon={<ExportOutlined />} disabled data-testid="av-evidence-copy">
+                导出证据副本
+              </Button>
+            </Tooltip>
+          ) : canWork ? (
             <a href={avApi.evidenceCopyUrl(agencyId, r.id)} download data-testid="av-evidence-copy">
               <Button type="primary" icon={<ExportOutlined />}>
                 导出证据副本
@@ -86,6 +95,16 @@ function AvRecordView() {
         </div>
       }
     >
+      {damaged ? (
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          data-testid="av-fixity-alert"
+          message={`原件校验未通过：${fixityLabels[r.fixity!.outcome]}`}
+          description={`${formatDateTime(r.fixity!.checkedAt)} 重新计算 SHA-256 时发现。已向本机关管理员告警；请从备份恢复原件，恢复前不能导出证据副本。`}
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card className="fill-card av-player-card" size="small">
