@@ -63,6 +63,7 @@ export const auditActions = {
   'integrity.verify_requested': '发起完整性校验',
   'integrity.fixity_failed': '定期校验发现原件缺失、被改动或无法读取',
   'integrity.log_check_failed': '定期校验发现日志与检查点或审计事件不一致',
+  'integrity.document_mismatch': '打印或导出时发现已签发文书的内容与签发时登记的哈希不一致',
   'system.bootstrap_admin': '首次启动创建管理员',
   'demo.seeded': '写入演示数据',
   // Reads (INT-1): who saw, played, printed, downloaded or exported what (src/domains/audit/record-read.ts).

@@ -10,11 +10,13 @@ import type { RenderMeta } from '../../rules/documents/render-meta.js';
 import { decodesAsImage } from '../../shared/image-decode.js';
 import type { ObjectStore } from '../../store/object-store.js';
 import type { Principal } from '../auth/principal.js';
+import { assertIssuedDocumentIntact } from './issued-integrity.js';
 import { loadDocument } from './load-document.js';
 
 /** Everything a renderer needs: fields, agency, number, version, signatures and approvals. */
-async function renderInput(db: Db, store: ObjectStore, p: Principal, agencyId: string, documentId: string) {
+async function renderInput(db: Db, store: ObjectStore, p: Principal, agencyId: string, documentId: string, now: Date) {
   const { doc, type, matter, parties } = await loadDocument(db, p, agencyId, documentId);
+  await assertIssuedDocumentIntact(db, doc, agencyId, now);
   const [[agency], signatures, approvals, replaced] = await Promise.all([
     db.select().from(agencies).where(eq(agencies.id, agencyId)),
     db.select().from(documentSignatures).where(eq(documentSignatures.documentId, doc.id)).orderBy(asc(documentSignatures.signedAt)),
@@ -49,13 +51,13 @@ async function renderInput(db: Db, store: ObjectStore, p: Principal, agencyId: s
   return { type: type as DocumentType, values: doc.fields as DocumentValues, meta, doc };
 }
 
-export async function documentHtml(db: Db, store: ObjectStore, p: Principal, agencyId: string, documentId: string) {
-  const r = await renderInput(db, store, p, agencyId, documentId);
+export async function documentHtml(db: Db, store: ObjectStore, p: Principal, agencyId: string, documentId: string, now: Date) {
+  const r = await renderInput(db, store, p, agencyId, documentId, now);
   return renderDocumentHtml(r.type, r.values, r.meta);
 }
 
-export async function documentFile(db: Db, store: ObjectStore, p: Principal, agencyId: string, documentId: string, format: 'docx' | 'pdf') {
-  const r = await renderInput(db, store, p, agencyId, documentId);
+export async function documentFile(db: Db, store: ObjectStore, p: Principal, agencyId: string, documentId: string, format: 'docx' | 'pdf', now: Date) {
+  const r = await renderInput(db, store, p, agencyId, documentId, now);
   const bytes = format === 'docx' ? await renderDocx(r.type, r.values, r.meta) : await renderPdf(r.type, r.values, r.meta);
   return { bytes, fileName: `${r.type.name}${r.doc.number ? `-${r.doc.number}` : ''}-第${r.doc.version}版.${format}` };
 }

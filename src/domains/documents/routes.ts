@@ -117,7 +117,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: forAgency(canReadDocuments) },
     schema: { tags, summary: 'A4 打印版式（HTML）', params: docParams },
     handler: async (req, reply) => {
-      const html = await documentHtml(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId);
+      const html = await documentHtml(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId, ctx.clock());
       await recordRead(ctx.db, actorOf(req), documentRead('document.printed', req.params.agencyId, req.params.documentId), ctx.clock());
       return reply.type('text/html; charset=utf-8').send(html);
     },
@@ -127,7 +127,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: forAgency(canReadDocuments) },
       schema: { tags, summary: `导出 ${format.toUpperCase()}`, params: docParams },
       handler: async (req, reply) => {
-        const file = await documentFile(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId, format);
+        const file = await documentFile(ctx.db, ctx.store, principalOf(req), req.params.agencyId, req.params.documentId, format, ctx.clock());
         await recordRead(ctx.db, actorOf(req), documentRead('document.downloaded', req.params.agencyId, req.params.documentId, { format }), ctx.clock());
         const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
         return reply.type(type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.bytes);

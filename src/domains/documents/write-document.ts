@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { agencies, documents, matterNumberCounters } from '../../db/schema/index.js';
 import { documentType, formatDocumentNumber } from '../../rules/documents/catalogue/index.js';
 import { validateDocumentFields } from '../../rules/documents/validate-fields.js';
-import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
+import { issuedContentHash } from './issued-integrity.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
@@ -76,7 +76,7 @@ export async function issueDraft(tx: Tx, actor: Actor, p: Principal, agencyId: s
   const earlier = doc.replacesId ? (await tx.select().from(documents).where(eq(documents.id, doc.replacesId)))[0] : undefined;
   const year = Number(shanghaiDate(now).slice(0, 4));
   const number = earlier?.number ?? (type.numberPrefix ? formatDocumentNumber(type, { agencyPrefix: agency!.code.toUpperCase(), year, sequence: await nextSequence(tx, agencyId, `doc:${type.numberPrefix}`, year) }) : null);
-  const contentHash = sha256Hex(canonicalJson({ matterId: matter.id, typeId: type.id, version: doc.version, number, fields: valid.values }));
+  const contentHash = issuedContentHash({ matterId: matter.id, typeId: type.id, version: doc.version, number, fields: valid.values });
   const [row] = await tx
     .update(documents)
     .set({ status: 'issued', number, fields: valid.values, contentHash, issuedAt: now, issuedByName: actor.name, updatedAt: now })
