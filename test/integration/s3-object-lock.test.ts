@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, PutObjectRetentionCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rehashObject } from '../../src/domains/integrity/verify/verify-objects.js';
 import { S3ObjectStore } from '../../src/store/s3-object-store.js';
 import { cephAvailable, cephS3, freshBucket, s3Client, type CephS3 } from '../support/ceph-s3.js';
 import { sampleMp4, sha256 } from '../support/ingest.js';
@@ -100,6 +101,8 @@ describe.skipIf(!cephAvailable())('Object Lock on Ceph: originals cannot be dele
         expect(sha256(await bytesOf(await fresh.read(key)))).toBe(key);
         expect(await bytesOf(await fresh.read(key, { start: 100, end: 199 }))).toEqual(bytes.subarray(100, 200));
         expect(await fresh.stat(key)).toMatchObject({ versionId, size: bytes.length, laterVersions: 1, retention: { mode: 'COMPLIANCE' } });
+        // verify and fixity name the write behind the system's back, though the original holds.
+        expect(await rehashObject(fresh, key)).toMatchObject({ outcome: 'overwritten', bytes: bytes.length, detail: expect.stringContaining('1 个后写入的版本') });
         // Storing the original again neither hides nor repeats it: created:false, nothing new.
         expect(await fresh.put(bytes)).toMatchObject({ key, created: false });
       } finally {
@@ -112,6 +115,7 @@ describe.skipIf(!cephAvailable())('Object Lock on Ceph: originals cannot be dele
       expect(await refusal(app.send(new GetObjectCommand({ Bucket: bucket, Key })))).toBe('404 NoSuchKey');
       expect(sha256(await bytesOf(await store.read(key)))).toBe(key);
       expect(await store.stat(key)).toMatchObject({ versionId, deleteMarkers: 1 });
+      expect(await rehashObject(store, key)).toMatchObject({ outcome: 'overwritten', detail: expect.stringContaining('1 个删除标记') });
     });
   });
 

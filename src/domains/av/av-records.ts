@@ -82,7 +82,7 @@ export async function avRecordDetail(db: Db, row: AvRow) {
     bookmarks: bookmarks.map((b) => ({ ...b, createdAt: iso(b.createdAt)! })),
     interruptions: interruptions.map(presentInterruption),
     derivatives: derivatives.map((d) => ({ ...d, createdAt: iso(d.createdAt)! })),
-    fixity: fixity ? { outcome: fixity.outcome as 'ok' | 'changed' | 'missing' | 'unreadable', checkedAt: iso(fixity.checkedAt)! } : null,
+    fixity: fixity ? { outcome: fixity.outcome as 'ok' | 'changed' | 'missing' | 'unreadable' | 'overwritten', checkedAt: iso(fixity.checkedAt)! } : null,
   };
 }
 

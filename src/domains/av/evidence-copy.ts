@@ -27,7 +27,8 @@ export async function evidenceCopy(db: Db, store: ObjectStore, logConfig: Pick<C
   const check = await rehashObject(store, record.objectKey);
   const obj = { key: record.objectKey, agencyId: record.agencyId, matterId: record.matterId, table: 'av_records', refId: record.id };
   await db.transaction((tx) => recordFixityOutcome(tx, obj, check, now));
-  if (check.outcome !== 'ok') {
+  // Overwritten on the bucket: the original version is intact and is what is read; alerted, copied.
+  if (check.outcome !== 'ok' && check.outcome !== 'overwritten') {
     throw new AppError('ORIGINAL_DAMAGED', `原始文件校验未通过（${outcomeText[check.outcome]}），已告警；在原件恢复前不能导出证据副本`);
   }
   const [[agency], matter, officer, bookmarks] = await Promise.all([

@@ -101,7 +101,7 @@ export const avDerivativeView = responseObject({
 
 /** INT-3: the last re-hash of the original (scheduled fixity or an evidence copy); null until one ran. */
 export const avFixityView = responseObject({
-  outcome: z.enum(['ok', 'changed', 'missing', 'unreadable']).describe('ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取'),
+  outcome: z.enum(['ok', 'changed', 'missing', 'unreadable', 'overwritten']).describe('ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取；overwritten 存储桶中被另行写入（原始版本完好）'),
   checkedAt: z.string(),
 }).meta({ id: 'AvFixity' });
 

@@ -59,7 +59,7 @@ function describeDeadlineFinding(finding: Finding, duty: string): string {
 }
 
 const STORED_OBJECT_LABELS: Record<string, string> = { av_records: '音像记录', av_derivatives: '音像记录的转码文件', document_signatures: '文书签名', document_attachments: '文书扫描件', step_approvals: '审批签名' };
-const FIXITY_OUTCOMES: Record<string, string> = { missing: '缺失', changed: '内容与其 SHA-256 不符（被改动）', unreadable: '无法读取' };
+const FIXITY_OUTCOMES: Record<string, string> = { missing: '缺失', changed: '内容与其 SHA-256 不符（被改动）', unreadable: '无法读取', overwritten: '在存储桶中被另行写入或标记删除（原始版本完好）' };
 
 function labelOf(labels: Record<string, string>, id: unknown): string {
   return typeof id === 'string' ? (labels[id] ?? id) : '';

@@ -10361,18 +10361,18 @@ export interface components {
         AvFixity: {
             checkedAt: string;
             /**
-             * @description ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取
+             * @description ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取；overwritten 存储桶中被另行写入（原始版本完好）
              * @enum {string}
              */
-            outcome: "ok" | "changed" | "missing" | "unreadable";
+            outcome: "ok" | "changed" | "missing" | "unreadable" | "overwritten";
         };
         AvFixityInput: {
             checkedAt: string;
             /**
-             * @description ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取
+             * @description ok 一致；changed 内容与 SHA-256 不符；missing 缺失；unreadable 无法读取；overwritten 存储桶中被另行写入（原始版本完好）
              * @enum {string}
              */
-            outcome: "ok" | "changed" | "missing" | "unreadable";
+            outcome: "ok" | "changed" | "missing" | "unreadable" | "overwritten";
         };
         AvInterruption: {
             agencyId: string;

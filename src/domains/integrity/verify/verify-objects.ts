@@ -9,7 +9,12 @@ import type { CheckReport, Discrepancy } from './discrepancy.js';
 
 /** An object some record refers to, with the agency it belongs to (for alerts) and one referrer. */
 export type ReferencedObject = { key: string; agencyId: string | null; matterId: string | null; table: string; refId: string };
-export type ObjectOutcome = 'ok' | 'changed' | 'missing' | 'unreadable';
+/**
+ * `overwritten`: on a versioned S3 bucket someone wrote over the key or put a delete marker on it.
+ * The original version is intact and is what Liuhen reads (by its version id), so copies may still
+ * be made — but a write behind the system's back is reported like any other.
+ */
+export type ObjectOutcome = 'ok' | 'changed' | 'missing' | 'unreadable' | 'overwritten';
 export type ObjectsProgress = { afterKey: string; examined: number; bytes: number };
 
 const REFERENCES = sql`
@@ -62,7 +67,7 @@ export async function countReferencedObjects(db: DbOrTx): Promise<number> {
 
 /** Re-hashes one object as a stream (never loaded whole): what it is now, and how many bytes were read. */
 export async function rehashObject(store: ObjectStore, key: string): Promise<{ outcome: ObjectOutcome; bytes: number; detail?: string }> {
-  let stat: { size: number } | null;
+  let stat: Awaited<ReturnType<ObjectStore['stat']>>;
   try {
     stat = await store.stat(key);
   } catch (err) {
@@ -80,13 +85,17 @@ export async function rehashObject(store: ObjectStore, key: string): Promise<{ o
     return { outcome: 'unreadable', bytes, detail: (err as Error).message };
   }
   const actual = hash.digest('hex');
-  return actual === key ? { outcome: 'ok', bytes } : { outcome: 'changed', bytes, detail: actual };
+  if (actual !== key) return { outcome: 'changed', bytes, detail: actual };
+  const hidden = (stat.laterVersions ?? 0) + (stat.deleteMarkers ?? 0);
+  if (hidden) return { outcome: 'overwritten', bytes, detail: `存储桶中该键另有 ${stat.laterVersions ?? 0} 个后写入的版本、${stat.deleteMarkers ?? 0} 个删除标记` };
+  return { outcome: 'ok', bytes };
 }
 
 export const outcomeText: Record<Exclude<ObjectOutcome, 'ok'>, string> = {
   missing: '原件缺失',
   changed: '原件内容与其 SHA-256 不符',
   unreadable: '无法读取',
+  overwritten: '存储桶中的原件被另行写入或标记删除（原始版本完好）',
 };
 
 export function objectDiscrepancy(obj: ReferencedObject, outcome: Exclude<ObjectOutcome, 'ok'>, detail?: string): Discrepancy {
@@ -94,7 +103,7 @@ export function objectDiscrepancy(obj: ReferencedObject, outcome: Exclude<Object
     check: 'object',
     table: 'object_store',
     recordId: obj.key,
-    what: `${outcomeText[outcome]}（被 ${obj.table} ${obj.refId} 引用）${outcome === 'unreadable' && detail ? `：${detail}` : ''}`,
+    what: `${outcomeText[outcome]}（被 ${obj.table} ${obj.refId} 引用）${(outcome === 'unreadable' || outcome === 'overwritten') && detail ? `：${detail}` : ''}`,
     proof: { expected: obj.key, ...(outcome === 'changed' && detail ? { actual: detail } : {}) },
   };
 }

@@ -15,7 +15,7 @@ import { Guard, Page } from '../../components/Page.js';
 import { useSession } from '../../session.js';
 import { formatDateTime } from '../../util/time.js';
 
-const fixityLabels = { ok: '一致', changed: '原件内容与其 SHA-256 不符', missing: '原件缺失', unreadable: '原件无法读取' } as const;
+const fixityLabels = { ok: '一致', changed: '原件内容与其 SHA-256 不符', missing: '原件缺失', unreadable: '原件无法读取', overwritten: '存储桶中该原件被另行写入或标记删除（原始版本完好）' } as const;
 import { useOfficers } from '../../util/useOfficers.js';
 
 export function AvRecordPage() {
@@ -43,7 +43,9 @@ function AvRecordView() {
   const m = matter.data?.matter;
   const back = r.matterId ? `/matters/${r.matterId}/av` : '/av/unassigned';
   const delay = storageDelay(r);
-  const damaged = r.fixity && r.fixity.outcome !== 'ok';
+  const alerted = r.fixity && r.fixity.outcome !== 'ok';
+  // Overwritten on the bucket: the original version is intact and still exported.
+  const damaged = alerted && r.fixity!.outcome !== 'overwritten';
 
   return (
     <Page
@@ -95,14 +97,14 @@ function AvRecordView() {
         </div>
       }
     >
-      {damaged ? (
+      {alerted ? (
         <Alert
-          type="error"
+          type={damaged ? 'error' : 'warning'}
           showIcon
           className="page-alert"
           data-testid="av-fixity-alert"
           message={`原件校验未通过：${fixityLabels[r.fixity!.outcome]}`}
-          description={`${formatDateTime(r.fixity!.checkedAt)} 重新计算 SHA-256 时发现。已向本机关管理员告警；请从备份恢复原件，恢复前不能导出证据副本。`}
+          description={`${formatDateTime(r.fixity!.checkedAt)} 重新计算 SHA-256 时发现。已向本机关管理员告警；${damaged ? '请从备份恢复原件，恢复前不能导出证据副本。' : '系统读取的仍是原始版本，请核查存储账号的使用情况。'}`}
         />
       ) : null}
       <Row gutter={[16, 16]}>
