@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { agencies, users } from '../db/schema/index.js';
 import { systemActor } from '../domains/audit/record-audit.js';
 import { createTokenFromCli } from '../domains/auth/cli-token.js';
+import { bootstrapAdmin } from '../domains/auth/bootstrap-admin.js';
 import { seedDemo } from '../domains/demo/seed-demo.js';
 import { addWitnessCommands } from '../domains/integrity/witness/witness-command.js';
 import { createMember, setRolesAsOperator } from '../domains/org/members.js';
@@ -50,6 +51,9 @@ db.command('check-role')
 
 program.command('seed-demo').description('写入演示机关、科室、执法人员和每个角色的演示用户').action(() =>
   withContext(async (ctx) => {
+    // Before the first `npm start` too: the platform administrator is made here then, not skipped.
+    const admin = await bootstrapAdmin(ctx.db, ctx.config.adminPassword, ctx.clock());
+    if (admin.generatedPassword) console.log(`已创建平台管理员 admin，初始密码：${admin.generatedPassword}（请登录后立即修改）`);
     const res = await seedDemo(ctx.db, ctx.clock());
     console.log(`演示机关：${res.agency.name}`);
     console.table(res.users.map((u) => ({ 用户名: u.username, 角色: u.roles.join(','), 密码: u.password })));
