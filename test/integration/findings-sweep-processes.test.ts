@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, processAdminPassword, processDatabase, setUpIngestAgency, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { processAdminPassword, setUpIngestAgency, twoProcesses } from '../support/server-process.js';
 
 // Issue 10: "two concurrent re-evaluations abort on a unique key and write 8–10 finding.changed
 // events where 5 were due". Two real app processes on one PostgreSQL database sweep every second;
@@ -11,22 +7,11 @@ import { freePort, processAdminPassword, processDatabase, setUpIngestAgency, sta
 const onPostgres = process.env.LIUHEN_TEST_DB === 'postgres';
 
 describe.skipIf(!onPostgres)('SUP-2 the findings sweep on two processes (issue 10)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'liuhen-sweep-'));
-  const servers: ServerProcess[] = [];
-  let db: Awaited<ReturnType<typeof processDatabase>> | undefined;
-  let sql: pg.Client | undefined;
-  afterAll(async () => {
-    for (const s of servers) await s.kill();
-    await sql?.end();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const nodes = twoProcesses('sweep');
+  afterAll(() => nodes.stop());
 
   it('SUP-2 two processes sweeping at once write each finding\'s opening and each real change once', { timeout: 180_000 }, async () => {
-    db = await processDatabase();
-    const env = { LIUHEN_FINDINGS_SWEEP_SECONDS: '1', LIUHEN_JOB_POLL_MS: '200' };
-    for (let i = 0; i < 2; i++) servers.push(await startServerProcess({ dataDir: join(dir, 'data'), databaseUrl: db.url, port: await freePort(), env }));
-    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const { a, b, sql } = await nodes.start({ LIUHEN_FINDINGS_SWEEP_SECONDS: '1', LIUHEN_JOB_POLL_MS: '200' });
     const agency = await setUpIngestAgency(a.base);
     const signIn = await fetch(`${a.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: processAdminPassword }) });
     const admin = { cookie: signIn.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
@@ -43,9 +28,7 @@ describe.skipIf(!onPostgres)('SUP-2 the findings sweep on two processes (issue 1
     const startedAt = new Date(Date.now() - 30 * 3_600_000).toISOString();
     for (const [i, id] of matterIds.entries()) await post(i % 2 ? a.base : b.base, `/api/agencies/${agency.agencyId}/matters/${id}/steps`, handler, { step: 'emergency_start', occurredAt: startedAt, note: '紧急先行' });
 
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
-    const q = async <T,>(text: string, values: unknown[] = []) => (await sql!.query(text, values)).rows as T[];
+    const q = async <T,>(text: string, values: unknown[] = []) => (await sql.query(text, values)).rows as T[];
     const late = async () => (await q<{ n: string }>(`select count(*) n from findings where agency_id = $1 and requirement = 'CASE-3' and state = 'late' and resolved_at is null`, [agency.agencyId]))[0]!.n;
     await expect.poll(late, { timeout: 60_000, interval: 200 }).toBe('5');
 
@@ -73,6 +56,6 @@ describe.skipIf(!onPostgres)('SUP-2 the findings sweep on two processes (issue 1
     expect(events.filter((e) => e.action === 'finding.opened').map((e) => e.n)).toEqual(['1', '1', '1', '1', '1']);
     expect(events.filter((e) => e.action === 'finding.changed').map((e) => e.n)).toEqual(['3', '3', '3', '3', '3']);
     // Both processes are alive and serving: neither sweep ended in an error that stopped it.
-    for (const s of servers) expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
+    for (const s of nodes.servers) expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
   });
 });

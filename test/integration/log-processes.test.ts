@@ -1,46 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { verifyLog } from '../../src/domains/integrity/log/verify-log.js';
-import { freePort, processAdminPassword, processDatabase, setUpIngestAgency, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { processAdminPassword, setUpIngestAgency, twoProcesses } from '../support/server-process.js';
 
 // INT-1: leaves are numbered in commit order with no gap and no duplicate, also when two app
 // processes write and integrate at once on one PostgreSQL database. PGlite is single-process.
 const onPostgres = process.env.LIUHEN_TEST_DB === 'postgres';
 
 describe.skipIf(!onPostgres)('INT-1 the log with two app processes writing at once', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'liuhen-log-'));
-  const servers: ServerProcess[] = [];
-  let db: Awaited<ReturnType<typeof processDatabase>> | undefined;
-  let sql: pg.Client | undefined;
-  afterAll(async () => {
-    for (const s of servers) await s.kill();
-    await sql?.end();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const nodes = twoProcesses('log');
+  afterAll(() => nodes.stop());
 
   it('INT-1 leaves contiguous 0..n-1, no duplicates, every committed event a leaf, no rolled-back event a leaf', { timeout: 180_000 }, async () => {
-    db = await processDatabase();
     // Both processes share the data folder, hence the signing key (as nodes must, via LIUHEN_LOG_SIGNING_KEY_FILE).
-    const env = { LIUHEN_LOG_INTEGRATE_MS: '50', LIUHEN_CHECKPOINT_SECONDS: '1' };
-    for (let i = 0; i < 2; i++) servers.push(await startServerProcess({ dataDir: join(dir, 'data'), databaseUrl: db.url, port: await freePort(), env }));
+    const { url, sql } = await nodes.start({ LIUHEN_LOG_INTEGRATE_MS: '50', LIUHEN_CHECKPOINT_SECONDS: '1' });
+    const servers = nodes.servers;
     const keys = await Promise.all(servers.map(async (s) => ((await (await fetch(`${s.base}/api/log/public-key`)).json()) as { verifierKey: string }).verifierKey));
     expect(keys[0]).toBe(keys[1]);
     const agency = await setUpIngestAgency(servers[0]!.base);
     const signIn = await fetch(`${servers[0]!.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: processAdminPassword }) });
     const admin = { cookie: signIn.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
 
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
-    const other = new pg.Client({ connectionString: db.url });
+    const other = new pg.Client({ connectionString: url });
     await other.connect();
     // The database is dropped with force at the end: a connection still open then is not a failure.
     for (const c of [sql, other]) c.on('error', () => undefined);
-    const q = async <T,>(text: string, values: unknown[] = []) => (await sql!.query(text, values)).rows as T[];
+    const q = async <T,>(text: string, values: unknown[] = []) => (await sql.query(text, values)).rows as T[];
     // Two transactions held open while both processes write and integrate: one will commit late
     // (its seq is then older than leaves already appended), one will roll back.
     const late = other;
@@ -70,7 +56,7 @@ describe.skipIf(!onPostgres)('INT-1 the log with two app processes writing at on
     // Both processes signed with the one key, every checkpoint consistent with the recomputed tree.
     const key = (await (await fetch(`${servers[1]!.base}/api/log/public-key`)).json()) as { verifierKey: string; origin: string };
     await expect.poll(async () => (await q<{ n: string }>('select max(tree_size) n from log_checkpoints'))[0]!.n, { timeout: 30_000, interval: 200 }).toBe(String(leaves.length));
-    const database = await openDatabase({ databaseUrl: db.url, dataDir: dir, poolMax: 2 });
+    const database = await openDatabase({ databaseUrl: url, dataDir: nodes.dir, poolMax: 2 });
     try {
       const reports = await verifyLog(database.db, { verifierKey: key.verifierKey, origin: key.origin });
       expect(reports.flatMap((r) => r.discrepancies)).toEqual([]);

@@ -1,32 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleMp4 } from '../support/ingest.js';
-import { freePort, processDatabase, setUpIngestAgency, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { setUpIngestAgency, twoProcesses } from '../support/server-process.js';
 
 // INT-1: a viewing opened on one app process covers the Range requests another process serves
 // (viewings live in the database). PGlite is single-process, so PostgreSQL only.
 const onPostgres = process.env.LIUHEN_TEST_DB === 'postgres';
 
 describe.skipIf(!onPostgres)('INT-1 one playback is one av.played across two app processes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'liuhen-viewings-'));
-  const servers: ServerProcess[] = [];
-  let db: Awaited<ReturnType<typeof processDatabase>> | undefined;
-  let sql: pg.Client | undefined;
-  afterAll(async () => {
-    for (const s of servers) await s.kill();
-    await sql?.end();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const nodes = twoProcesses('viewings');
+  afterAll(() => nodes.stop());
 
   it('INT-1 a viewing opened on process A: 20 Range requests served by process B write nothing more', { timeout: 180_000 }, async () => {
-    db = await processDatabase();
-    for (let i = 0; i < 2; i++) servers.push(await startServerProcess({ dataDir: join(dir, 'data'), databaseUrl: db.url, port: await freePort() }));
-    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const { a, b, sql } = await nodes.start();
     const agency = await setUpIngestAgency(a.base);
     const auth = { authorization: `Bearer ${agency.token}` };
     const bytes = sampleMp4(256 * 1024, 'viewing');
@@ -39,9 +25,7 @@ describe.skipIf(!onPostgres)('INT-1 one playback is one av.played across two app
     const sent = await fetch(`${a.base}${new URL(created.headers.get('location')!, a.base).pathname}`, { method: 'PATCH', headers: { ...auth, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes) });
     expect(sent.status).toBe(204);
     const recordId = sent.headers.get('liuhen-av-record-id')!;
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
-    const played = async () => Number((await sql!.query(`select count(*) as n from audit_events where action = 'av.played' and object_id = $1`, [recordId])).rows[0].n);
+    const played = async () => Number((await sql.query(`select count(*) as n from audit_events where action = 'av.played' and object_id = $1`, [recordId])).rows[0].n);
 
     const record = `/api/agencies/${agency.agencyId}/av-records/${recordId}`;
     const viewing = await fetch(`${a.base}${record}/viewings`, { method: 'POST', headers: auth });

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import pg from 'pg';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { freshDatabase, ownerEnvFor } from './test-app.js';
@@ -70,4 +73,32 @@ export async function setUpIngestAgency(base: string) {
   const token = (await call(base, 'POST', `/api/agencies/${agency.id}/api-tokens`, stationSession, { name: '一号采集站' })).token as string;
   const matter = await call(base, 'POST', `/api/agencies/${agency.id}/matters`, { authorization: `Bearer ${token}` }, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案物品', officerIds: [officer.id] });
   return { agencyId: agency.id as string, officerId: officer.id as string, certificateNo, token, matterId: matter.id as string };
+}
+
+/**
+ * Two app processes on one fresh PostgreSQL database and one data folder (as nodes share the
+ * signing key), plus a direct SQL connection for the assertions. `stop()` is for afterAll.
+ */
+export function twoProcesses(label: string) {
+  const dir = mkdtempSync(join(tmpdir(), `liuhen-${label}-`));
+  const servers: ServerProcess[] = [];
+  let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
+  let client: pg.Client | undefined;
+  return {
+    dir,
+    servers,
+    async start(env?: Record<string, string>) {
+      database = await processDatabase();
+      for (let i = 0; i < 2; i++) servers.push(await startServerProcess({ dataDir: join(dir, 'data'), databaseUrl: database.url, port: await freePort(), env }));
+      client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      return { a: servers[0]!, b: servers[1]!, url: database.url!, sql: client };
+    },
+    async stop() {
+      for (const s of servers) await s.kill();
+      await client?.end();
+      await database?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
