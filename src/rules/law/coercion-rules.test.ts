@@ -65,7 +65,7 @@ describe('行政强制法第五十三、五十四条 court application', () => {
 });
 
 describe('行政强制法第四十三条 enforcement at night or on a holiday', () => {
-  it.each([
+  it.each<[at: string, allowed: boolean, code: string | undefined, why: string]>([
     ['2026-10-03 10:00', false, 'ENFORCEMENT_ON_REST_DAY', '国庆'],
     ['2026-10-17 10:00', false, 'ENFORCEMENT_ON_REST_DAY', 'a Saturday ((2016)最高法行他81号)'],
     ['2026-10-10 10:00', true, undefined, 'the 国庆 make-up Saturday is a working day'],
@@ -73,7 +73,7 @@ describe('行政强制法第四十三条 enforcement at night or on a holiday', 
     ['2026-10-12 22:00', false, 'ENFORCEMENT_AT_NIGHT', 'from 22:00'],
     ['2026-10-13 05:59', false, 'ENFORCEMENT_AT_NIGHT', 'until 06:00'],
     ['2026-10-13 06:00', true, undefined, 'from 06:00'],
-  ])('行政强制法第四十三条: %s allowed=%s (%s, %s)', (at, allowed, code) => {
+  ])('行政强制法第四十三条: %s allowed=%s (%s, %s)', (at, allowed, code, _why) => {
     const check = enforcementTimeCheck(shanghai(at), calendar);
     expect(check.allowed).toBe(allowed);
     if (!allowed) expect(check).toMatchObject({ code });
