@@ -14,3 +14,5 @@ export { ON_THE_SPOT_LIMIT_FEN, onTheSpotLimitOk, onTheSpotLimitSource } from '.
 export type { PartyKind } from './on-the-spot.js';
 export { MAX_SEIZURE_EXTENSION_DAYS, seizureDue } from './seizure.js';
 export type { SeizureDue, SeizureExtension } from './seizure.js';
+export { deadlinesStartedByService } from './served-deadlines.js';
+export type { ServedDocument, StartedDeadline } from './served-deadlines.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../calendar/create-calendar.js';
 import { dayIndexFromYmd } from '../calendar/shanghai-day.js';
 import { addMonths, dueOf, isWithin } from './due-of.js';
+import { deadlinesStartedByService } from './served-deadlines.js';
 import {
   ADMINISTRATIVE_LAWSUIT,
   ADMINISTRATIVE_REVIEW,
@@ -37,7 +38,7 @@ const rows: Row[] = [
   ['行政诉讼法第四十六条: decision served 2025-08-20 → lawsuit due 2026-02-24 (02-20 is in 春节, rolls over)', ADMINISTRATIVE_LAWSUIT, '2025-08-20', '2026-02-24'],
 ];
 
-describe('national-law deadlines (dueOf)', () => {
+describe('CAL-2 CASE-7 CASE-9 CASE-11 SRV-2 national-law deadlines (dueOf)', () => {
   it.each(rows)('%s', (_name, rule, start, due) => {
     expect(dueOf(rule, start, calendar)).toBe(due);
   });
@@ -66,5 +67,20 @@ describe('national-law deadlines (dueOf)', () => {
       if (rule.unit === 'workingDays') expect(rule.unitSource?.article).toMatch(/第八十五条|第六十九条/);
     }
     expect(new Set(LAW_DEADLINE_RULES.map((rule) => rule.key)).size).toBe(LAW_DEADLINE_RULES.length);
+  });
+});
+
+describe('SRV-2 the service date starts the party\'s deadlines', () => {
+  it('SRV-2 行政处罚法第六十七条 行政复议法第二十条 行政诉讼法第四十六条: a fine decision served 2026-09-22 → pay by 10-08, review by 11-23, sue by 2027-03-22', () => {
+    const started = deadlinesStartedByService('penalty_decision_with_fine', '2026-09-22', calendar);
+    expect(started.map(({ rule, due }) => [rule.key, due])).toEqual([
+      ['finePayment', '2026-10-08'],
+      ['administrativeReview', '2026-11-23'],
+      ['administrativeLawsuit', '2027-03-22'],
+    ]);
+  });
+
+  it('SRV-2 行政处罚法第六十四条: a prior notice with hearing rights served 2026-09-29 starts the hearing request only', () => {
+    expect(deadlinesStartedByService('prior_notice_with_hearing', '2026-09-29', calendar).map(({ due }) => due)).toEqual(['2026-10-12']);
   });
 });

@@ -7,7 +7,7 @@ import { onTheSpotLimitOk } from './on-the-spot.js';
 
 const calendar = createCalendar();
 
-describe('行政处罚法第七十二条 / 行政强制法第四十五条 late-payment surcharge', () => {
+describe('CASE-11 行政处罚法第七十二条 / 行政强制法第四十五条 late-payment surcharge', () => {
   // Decision served 2026-09-22: 15 days end in 国庆, so the payment is due 2026-10-08.
   const due = dueOf(FINE_PAYMENT, '2026-09-22', calendar);
   const fine = 1_000_000; // 10,000 元 in 分
@@ -33,7 +33,7 @@ describe('行政处罚法第七十二条 / 行政强制法第四十五条 late-p
   });
 });
 
-describe('行政处罚法第五十一条 on-the-spot limits', () => {
+describe('CASE-6 行政处罚法第五十一条 on-the-spot limits', () => {
   it.each([
     ['citizen', 20_000, true],
     ['citizen', 20_001, false],

@@ -1,5 +1,4 @@
-import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
-import { dueOf } from './due-of.js';
+import { dayIndexFromYmd, ymdFromDayIndex } from '../calendar/shanghai-day.js';
 import { SEIZURE_TERM } from './law-deadlines.js';
 
 // 行政强制法 第二十五条: a seizure (查封、扣押) lasts at most 30 days; one extension of at most 30 days
@@ -21,7 +20,7 @@ export type SeizureDue =
  * testing days (which are not counted in the period). A second extension or one over 30 days is
  * refused with a Chinese reason rather than computed.
  */
-export function seizureDue(startYmd: string, extensions: readonly SeizureExtension[], calendar: WorkingDayCalendar, testingDays = 0): SeizureDue {
+export function seizureDue(startYmd: string, extensions: readonly SeizureExtension[], testingDays = 0): SeizureDue {
   if (extensions.length > 1) {
     return { ok: false, code: 'SEIZURE_SECOND_EXTENSION', message: '查封、扣押期限只能延长一次（《行政强制法》第二十五条）' };
   }
@@ -32,5 +31,7 @@ export function seizureDue(startYmd: string, extensions: readonly SeizureExtensi
   }
   if (!Number.isInteger(testingDays) || testingDays < 0) throw new RangeError(`检测等期间须为不小于 0 的整数日：${testingDays}`);
   const extra = extension + testingDays;
-  return { ok: true, due: dueOf(SEIZURE_TERM, startYmd, calendar, { extra }), totalDays: SEIZURE_TERM.amount + extra };
+  // Calendar days with no roll-over: the start day is not counted (民法典 第二百零一条).
+  const totalDays = SEIZURE_TERM.amount + extra;
+  return { ok: true, due: ymdFromDayIndex(dayIndexFromYmd(startYmd) + totalDays), totalDays };
 }
