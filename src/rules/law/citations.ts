@@ -22,7 +22,7 @@ export const CIVIL_CODE_START_DAY: LawCitation = {
   law: '民法典',
   version: '2020年',
   article: '第二百零一条',
-  quote: '按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。',
+  quote: '按照年、月、日、小时计算期间的，开始的当日不计入，自下一日开始计算。',
 };
 
 export const CIVIL_CODE_MONTHS: LawCitation = {
@@ -97,6 +97,6 @@ export const NIGHT_HOLIDAY_ENFORCEMENT: LawCitation = {
 export const NIGHT_DEFINITION: LawCitation = {
   law: '噪声污染防治法',
   version: '2021年',
-  article: '第八十八条第（七）项',
+  article: '第八十八条',
   quote: '夜间，是指晚上十点至次日早晨六点之间的期间，设区的市级以上人民政府可以另行规定本行政区域夜间的起止时间，夜间时段长度为八小时。',
 };
