@@ -33,5 +33,6 @@ export function courtApplicationWindow(partyTimeEndedYmd: string, demandServedYm
 
 export function courtApplicationAllowed(partyTimeEndedYmd: string, demandServedYmd: string, applicationYmd: string, calendar: WorkingDayCalendar): boolean {
   const window = courtApplicationWindow(partyTimeEndedYmd, demandServedYmd, calendar);
-  return applicationYmd >= window.earliest && applicationYmd <= window.latest;
+  const day = dayIndexFromYmd(applicationYmd);
+  return day >= dayIndexFromYmd(window.earliest) && day <= dayIndexFromYmd(window.latest);
 }
