@@ -1,0 +1,18 @@
+export * from './citations.js';
+export { courtApplicationAllowed, courtApplicationWindow } from './court-application.js';
+export type { CourtApplicationWindow } from './court-application.js';
+export { addMonths, dueOf, isWithin } from './due-of.js';
+export type { DueOptions } from './due-of.js';
+export { DEFAULT_NIGHT, enforcementTimeCheck, enforcementTimeSources, isNight } from './enforcement-time.js';
+export type { EnforcementTimeCheck, EnforcementTimeOptions, NightWindow } from './enforcement-time.js';
+export { lateSurcharge } from './late-surcharge.js';
+export type { LateSurcharge } from './late-surcharge.js';
+export * from './law-deadlines.js';
+export type { LawCitation, LawDeadlineRule, LawDeadlineUnit, LawName } from './law-rule.js';
+export { earliestActDay, noticeFarEnoughAhead } from './notice-ahead.js';
+export { ON_THE_SPOT_LIMIT_FEN, onTheSpotLimitOk, onTheSpotLimitSource } from './on-the-spot.js';
+export type { PartyKind } from './on-the-spot.js';
+export { MAX_SEIZURE_EXTENSION_DAYS, seizureDue } from './seizure.js';
+export type { SeizureDue, SeizureExtension } from './seizure.js';
+export { deadlinesStartedByService } from './served-deadlines.js';
+export type { ServedDocument, StartedDeadline } from './served-deadlines.js';
