@@ -3,3 +3,4 @@ export * from './calendar/index.js';
 export * from './deadlines/index.js';
 export * from './profiles/index.js';
 export * from './findings/index.js';
+export * from './law/index.js';
