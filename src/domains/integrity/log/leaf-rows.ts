@@ -1,0 +1,71 @@
+import { getTableColumns, sql, type Column } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { auditEvents } from '../../../db/schema/index.js';
+import type { AuditEventRow } from './leaf-data.js';
+
+// `liuhen verify`'s read path (INT-2). Reading joined rows through Drizzle's per-row mapping was
+// most of verify's time, so a batch of leaves with their events comes back as ONE json text that
+// PostgreSQL (or PGlite) builds and one JSON.parse reads. The event row handed to
+// `leafDataOfEvent` must be exactly the one Drizzle gives the integrator, so each column travels
+// as the text the driver would have received (jsonb as itself, since both drivers JSON.parse it)
+// and goes through that column's own Drizzle `mapFromDriverValue`.
+
+/** SQL types whose driver value is their text form (both drivers; Drizzle keeps timestamps as text) or parsed JSON. */
+const TEXT_TYPES = /^(text|uuid|varchar.*|character varying.*|bigint|bigserial|timestamp.*)$/;
+const JSON_TYPES = /^(jsonb|json)$/;
+
+type EventColumn = { key: string; column: Column };
+const eventColumns: EventColumn[] = Object.entries(getTableColumns(auditEvents)).map(([key, column]) => {
+  const type = column.getSQLType();
+  // A column of another type (integer, boolean, numeric, bytea…) is parsed differently by the
+  // drivers: teach this file its driver value before it can be read here.
+  if (!TEXT_TYPES.test(type) && !JSON_TYPES.test(type)) throw new Error(`leaf-rows: audit_events.${column.name} has type ${type}, which the fast read path does not know`);
+  return { key, column };
+});
+const eventSelect = eventColumns.map(({ column }) => (JSON_TYPES.test(column.getSQLType()) ? `e."${column.name}"` : `e."${column.name}"::text`)).join(', ');
+
+/** The audit_events row from its json array, as Drizzle maps it (a null column is not mapped). */
+function eventRow(values: unknown[]): AuditEventRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < eventColumns.length; i++) {
+    const v = values[i];
+    row[eventColumns[i]!.key] = v === null ? null : eventColumns[i]!.column.mapFromDriverValue(v);
+  }
+  return row as AuditEventRow;
+}
+
+export type LeafWithEvent = { leafIndex: number; auditSeq: number; leafHash: Buffer; event: AuditEventRow | null };
+
+/** Up to `limit` leaves after leaf index `after`, in index order, each with its event (null when deleted). */
+export async function readLeavesAfter(db: DbOrTx, after: number, limit: number): Promise<LeafWithEvent[]> {
+  const text = await oneText(db, `select coalesce(json_agg(json_build_array(l.leaf_index, l.audit_seq::text, encode(l.leaf_hash, 'hex'),
+      case when e.seq is null then null else json_build_array(${eventSelect}) end) order by l.leaf_index), '[]')::text as t
+    from (select * from log_leaves where leaf_index > ${Math.trunc(after)} order by leaf_index limit ${Math.trunc(limit)}) l
+    left join audit_events e on e.seq = l.audit_seq`);
+  return (JSON.parse(text) as [number, string, string, unknown[] | null][]).map(([leafIndex, seq, hash, ev]) => ({
+    leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'hex'), event: ev ? eventRow(ev) : null,
+  }));
+}
+
+/** Stored subtree hashes (hex) completed by leaves [from, to), keyed by `nodeKey(level, idx)`. */
+export async function readNodesCompletedBy(db: DbOrTx, from: number, to: number): Promise<Map<number, string>> {
+  const ranges: string[] = [];
+  for (let level = 1; 2 ** level <= to; level++) {
+    const lo = Math.ceil((from + 1) / 2 ** level) - 1;
+    const hi = Math.floor(to / 2 ** level) - 1;
+    if (hi >= lo) ranges.push(`(level = ${level} and idx between ${lo} and ${hi})`);
+  }
+  const map = new Map<number, string>();
+  if (!ranges.length) return map;
+  const text = await oneText(db, `select coalesce(json_agg(json_build_array(level, idx, encode(hash, 'hex'))), '[]')::text as t from log_nodes where ${ranges.join(' or ')}`);
+  for (const [level, idx, hex] of JSON.parse(text) as [number, number, string][]) map.set(nodeKey(level, idx), hex);
+  return map;
+}
+
+/** One number per (level, index): levels stay below 64, indexes below 2^46. */
+export const nodeKey = (level: number, index: number) => index * 64 + level;
+
+async function oneText(db: DbOrTx, query: string): Promise<string> {
+  const r = (await db.execute(sql.raw(query))) as unknown as { rows: Array<{ t: string }> };
+  return r.rows[0]!.t;
+}
