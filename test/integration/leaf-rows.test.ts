@@ -7,6 +7,7 @@ import { leafDataOfEvent, leafHashOfEvent, type AuditEventRow } from '../../src/
 import { readLeavesAfter } from '../../src/domains/integrity/log/leaf-rows.js';
 import { logVerifierKey } from '../../src/domains/integrity/log/signing-key.js';
 import { verifyLog } from '../../src/domains/integrity/log/verify-log.js';
+import { canonicalJson } from '../../src/shared/canonical-json.js';
 import { makeAgency, makeUnit } from '../support/factories.js';
 import { signInAs } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
@@ -62,6 +63,7 @@ describe('INT-2 verify reads leaves with their events fast, and derives exactly 
       expect(leaf.leafIndex).toBe(i);
       const expected = viaDrizzle.get(leaf.auditSeq) as AuditEventRow;
       expect(leafDataOfEvent(leaf.event!).toString('utf8')).toBe(leafDataOfEvent(expected).toString('utf8'));
+      expect(leafDataOfEvent(expected).toString('utf8')).toBe(canonicalJson(expected));
       expect(leafHashOfEvent(leaf.event!).equals(leaf.leafHash)).toBe(true);
     });
     return fast.length;

@@ -38,13 +38,18 @@ export type LeafWithEvent = { leafIndex: number; auditSeq: number; leafHash: Buf
 
 /** Up to `limit` leaves after leaf index `after`, in index order, each with its event (null when deleted). */
 export async function readLeavesAfter(db: DbOrTx, after: number, limit: number): Promise<LeafWithEvent[]> {
-  const text = await oneText(db, `select coalesce(json_agg(json_build_array(l.leaf_index, l.audit_seq::text, encode(l.leaf_hash, 'hex'),
-      case when e.seq is null then null else json_build_array(${eventSelect}) end) order by l.leaf_index), '[]')::text as t
-    from (select * from log_leaves where leaf_index > ${Math.trunc(after)} order by leaf_index limit ${Math.trunc(limit)}) l
-    left join audit_events e on e.seq = l.audit_seq`);
-  return (JSON.parse(text) as [number, string, string, unknown[] | null][]).map(([leafIndex, seq, hash, ev]) => ({
-    leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'hex'), event: ev ? eventRow(ev) : null,
+  // The event by a correlated subquery: always one primary-key lookup per leaf, where a join may
+  // be planned as a scan of the whole audit_events table for every batch. The aggregate gets the
+  // leaves in index order from the subquery (an ORDER BY inside it would sort again); the order
+  // is checked below rather than trusted.
+  const text = await oneText(db, `select coalesce(json_agg(json_build_array(l.leaf_index, l.audit_seq::text, encode(l.leaf_hash, 'base64'),
+      (select json_build_array(${eventSelect}) from audit_events e where e.seq = l.audit_seq))), '[]')::text as t
+    from (select * from log_leaves where leaf_index > ${Math.trunc(after)} order by leaf_index limit ${Math.trunc(limit)}) l`);
+  const rows = (JSON.parse(text) as [number, string, string, unknown[] | null][]).map(([leafIndex, seq, hash, ev]) => ({
+    leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'base64'), event: ev ? eventRow(ev) : null,
   }));
+  for (let i = 1; i < rows.length; i++) if (rows[i]!.leafIndex <= rows[i - 1]!.leafIndex) return rows.sort((a, b) => a.leafIndex - b.leafIndex);
+  return rows;
 }
 
 /** Stored subtree hashes (hex) completed by leaves [from, to), keyed by `nodeKey(level, idx)`. */
