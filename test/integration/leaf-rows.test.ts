@@ -35,8 +35,11 @@ const { json } = fc.letrec<{ json: J }>((tie) => ({
     fc.array(fc.tuple(key, tie('json')), { maxLength: 5 }).map((o): J => ['obj', o]),
   ),
 }));
-const text = (j: J): string =>
-  j[0] === 'num' || j[0] === 'lit' ? j[1] : j[0] === 'str' ? JSON.stringify(j[1]) : j[0] === 'arr' ? `[${j[1].map(text).join(', ')}]` : `{${j[1].map(([k, v]) => `${JSON.stringify(k)}: ${text(v)}`).join(',')}}`;
+function text(j: J): string {
+  if (j[0] === 'arr') return `[${j[1].map(text).join(', ')}]`;
+  if (j[0] === 'obj') return `{${j[1].map(([k, v]) => `${JSON.stringify(k)}: ${text(v)}`).join(',')}}`;
+  return j[0] === 'str' ? JSON.stringify(j[1]) : j[1];
+}
 
 describe('INT-2 verify reads leaves with their events fast, and derives exactly the leaf bytes the integrator committed', () => {
   let t: TestApp;
