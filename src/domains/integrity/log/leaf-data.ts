@@ -12,7 +12,8 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
  */
 export const leafDataOfEvent = (row: AuditEventRow): Buffer => Buffer.from(leafJson(row), 'utf8');
 
-export const leafHashOfEvent = (row: AuditEventRow) => leafHash(leafDataOfEvent(row));
+// The same bytes, hashed from the string (no Buffer made per leaf: verify hashes every leaf).
+export const leafHashOfEvent = (row: AuditEventRow) => leafHash(leafJson(row));
 
 // Byte for byte canonicalJson(row), faster: `liuhen verify` re-derives every leaf, and every row
 // has the same columns, so the top level's sorted key order is worked out once, not per row.

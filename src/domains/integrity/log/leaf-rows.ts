@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type Column } from 'drizzle-orm';
+import { Column, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { auditEvents } from '../../../db/schema/index.js';
 import type { AuditEventRow } from './leaf-data.js';
@@ -14,13 +14,15 @@ import type { AuditEventRow } from './leaf-data.js';
 const TEXT_TYPES = /^(text|uuid|varchar.*|character varying.*|bigint|bigserial|timestamp.*)$/;
 const JSON_TYPES = /^(jsonb|json)$/;
 
-type EventColumn = { key: string; column: Column };
+/** `map` is null where Drizzle leaves the driver value as it is (text, uuid): no call per value. */
+type EventColumn = { key: string; column: Column; map: ((v: unknown) => unknown) | null };
 const eventColumns: EventColumn[] = Object.entries(getTableColumns(auditEvents)).map(([key, column]) => {
   const type = column.getSQLType();
   // A column of another type (integer, boolean, numeric, bytea…) is parsed differently by the
   // drivers: teach this file its driver value before it can be read here.
   if (!TEXT_TYPES.test(type) && !JSON_TYPES.test(type)) throw new Error(`leaf-rows: audit_events.${column.name} has type ${type}, which the fast read path does not know`);
-  return { key, column };
+  const identity = column.mapFromDriverValue === Column.prototype.mapFromDriverValue;
+  return { key, column, map: identity ? null : (v: unknown) => column.mapFromDriverValue(v) };
 });
 const eventSelect = eventColumns.map(({ column }) => (JSON_TYPES.test(column.getSQLType()) ? `e."${column.name}"` : `e."${column.name}"::text`)).join(', ');
 
@@ -28,8 +30,9 @@ const eventSelect = eventColumns.map(({ column }) => (JSON_TYPES.test(column.get
 function eventRow(values: unknown[]): AuditEventRow {
   const row: Record<string, unknown> = {};
   for (let i = 0; i < eventColumns.length; i++) {
+    const { key, map } = eventColumns[i]!;
     const v = values[i];
-    row[eventColumns[i]!.key] = v === null ? null : eventColumns[i]!.column.mapFromDriverValue(v);
+    row[key] = v === null || !map ? v : map(v);
   }
   return row as AuditEventRow;
 }
