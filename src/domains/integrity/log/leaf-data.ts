@@ -30,11 +30,14 @@ function leafJson(row: Record<string, unknown>): string {
   for (const { key, quoted } of lastSorted) {
     const v = row[key];
     if (v === undefined) continue;
-    const text = v === null || typeof v !== 'object' ? JSON.stringify(v) : v instanceof Date ? JSON.stringify(v.toISOString()) : canonicalValue(v);
-    out += `${out ? ',' : ''}${quoted}:${text}`;
+    out += `${out ? ',' : ''}${quoted}:${leafValueText(v)}`;
   }
   return `{${out}}`;
 }
+
+/** One column's value as it appears in the leaf's JSON (also used by leaf-rows.ts, so both say it once). */
+export const leafValueText = (v: unknown): string =>
+  v === null || typeof v !== 'object' ? JSON.stringify(v) : v instanceof Date ? JSON.stringify(v.toISOString()) : canonicalValue(v);
 
 // Array indexes ('0', '7', '4294967294'): a JS object lists such keys first, in numeric order,
 // whatever order they were set in — so canonicalJson's sorted copy serialises them that way.

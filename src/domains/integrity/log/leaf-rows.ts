@@ -1,7 +1,7 @@
 import { Column, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { auditEvents } from '../../../db/schema/index.js';
-import type { AuditEventRow } from './leaf-data.js';
+import { leafValueText } from './leaf-data.js';
 
 // `liuhen verify`'s read path (INT-2). Reading joined rows through Drizzle's per-row mapping was
 // most of verify's time, so a batch of leaves with their events comes back as ONE json text that
@@ -26,18 +26,34 @@ const eventColumns: EventColumn[] = Object.entries(getTableColumns(auditEvents))
 });
 const eventSelect = eventColumns.map(({ column }) => (JSON_TYPES.test(column.getSQLType()) ? `e."${column.name}"` : `e."${column.name}"::text`)).join(', ');
 
-/** The audit_events row from its json array, as Drizzle maps it (a null column is not mapped). */
-function eventRow(values: unknown[]): AuditEventRow {
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < eventColumns.length; i++) {
-    const { key, map } = eventColumns[i]!;
-    const v = values[i];
-    row[key] = v === null || !map ? v : map(v);
-  }
-  return row as AuditEventRow;
+// The event's leaf JSON (leafDataOfEvent's bytes) straight from the column values: keys in the same sorted order, each
+// value mapped by Drizzle and written by the same `leafValueText`. One shortcut: a UTC timestamp
+// text ('2026-03-02 02:00:00.123456+00') becomes its ISO string by hand — what new Date() and
+// toISOString() give (milliseconds, the rest cut off), without making a Date per leaf. Years
+// before 1000 take the Date path: V8 reads '0001-…' as 2001, and the integrator's leaf says so.
+const sortedColumns = eventColumns.map((c, i) => ({ ...c, i, quoted: JSON.stringify(c.key), utc: isDateTimestamp(c.column) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+const UTC_TEXT = /^([1-9]\d{3}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
+function isDateTimestamp(column: Column) {
+  const c = column as Column & { withTimezone?: boolean };
+  return column.columnType === 'PgTimestamp' && c.withTimezone === true;
 }
 
-export type LeafWithEvent = { leafIndex: number; auditSeq: number; leafHash: Buffer; event: AuditEventRow | null };
+export function leafJsonOfValues(values: unknown[]): string {
+  let out = '';
+  for (const { i, map, quoted, utc } of sortedColumns) {
+    const v = values[i];
+    let text: string;
+    const m = utc && typeof v === 'string' ? UTC_TEXT.exec(v) : null;
+    if (m) text = `"${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z"`;
+    else text = leafValueText(v === null || !map ? v : map(v));
+    out += `${out ? ',' : ''}${quoted}:${text}`;
+  }
+  return `{${out}}`;
+}
+
+/** `eventJson`: the leaf JSON of the event as it is now (leafDataOfEvent's bytes, as a string); null when the event is gone. */
+export type LeafWithEvent = { leafIndex: number; auditSeq: number; leafHash: Buffer; eventJson: string | null };
 
 /** Up to `limit` leaves after leaf index `after`, in index order, each with its event (null when deleted). */
 export async function readLeavesAfter(db: DbOrTx, after: number, limit: number): Promise<LeafWithEvent[]> {
@@ -49,7 +65,7 @@ export async function readLeavesAfter(db: DbOrTx, after: number, limit: number):
       (select json_build_array(${eventSelect}) from audit_events e where e.seq = l.audit_seq))), '[]')::text as t
     from (select * from log_leaves where leaf_index > ${Math.trunc(after)} order by leaf_index limit ${Math.trunc(limit)}) l`);
   const rows = (JSON.parse(text) as [number, string, string, unknown[] | null][]).map(([leafIndex, seq, hash, ev]) => ({
-    leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'base64'), event: ev ? eventRow(ev) : null,
+    leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'base64'), eventJson: ev ? leafJsonOfValues(ev) : null,
   }));
   for (let i = 1; i < rows.length; i++) if (rows[i]!.leafIndex <= rows[i - 1]!.leafIndex) return rows.sort((a, b) => a.leafIndex - b.leafIndex);
   return rows;

@@ -3,9 +3,8 @@ import type { Db } from '../../../db/client.js';
 import { auditEvents, logCheckpoints, logLeaves, logPending } from '../../../db/schema/index.js';
 import type { CheckReport, Discrepancy } from '../verify/discrepancy.js';
 import { parseCheckpointBody } from './checkpoint-text.js';
-import { leafHashOfEvent } from './leaf-data.js';
 import { nodeKey, readLeavesAfter, readNodesCompletedBy } from './leaf-rows.js';
-import { nodeHash, type Hash } from './merkle.js';
+import { leafHash, nodeHash, type Hash } from './merkle.js';
 import { openNote } from './signed-note.js';
 
 export type VerifyLogOptions = {
@@ -88,7 +87,7 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
     if (!rows.length) break;
     next = rows.length === batchSize ? fetchBatch(rows.at(-1)!.leafIndex) : Promise.resolve({ rows: [], stored: new Map<number, string>() });
     for (const leaf of rows) {
-      const ev = leaf.event;
+      const ev = leaf.eventJson;
       if (leaf.leafIndex !== expected) {
         logIssue(String(expected), `日志叶子不连续：缺少第 ${expected}–${leaf.leafIndex - 1} 号叶子`, { leafIndex: expected });
         expected = leaf.leafIndex;
@@ -98,7 +97,7 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
       if (!ev) {
         event.discrepancies.push({ check: 'event', table: 'audit_events', recordId: String(leaf.auditSeq), what: `审计事件已被删除：日志第 ${leaf.leafIndex} 号叶子承诺了它`, proof: { leafIndex: leaf.leafIndex, expected: b64(leaf.leafHash) } });
       } else {
-        const actual = leafHashOfEvent(ev);
+        const actual = leafHash(ev);
         if (!actual.equals(leaf.leafHash)) {
           event.discrepancies.push({ check: 'event', table: 'audit_events', recordId: String(leaf.auditSeq), what: `审计事件与日志第 ${leaf.leafIndex} 号叶子承诺的内容不一致（事件被修改）`, proof: { leafIndex: leaf.leafIndex, expected: b64(leaf.leafHash), actual: b64(actual) } });
         }
