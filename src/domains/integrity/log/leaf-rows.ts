@@ -2,6 +2,7 @@ import { Column, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { auditEvents } from '../../../db/schema/index.js';
 import { leafValueText } from './leaf-data.js';
+import { leafHash } from './merkle.js';
 
 // `liuhen verify`'s read path (INT-2). Reading joined rows through Drizzle's per-row mapping was
 // most of verify's time, so a batch of leaves with their events comes back as ONE json text that
@@ -52,11 +53,15 @@ export function leafJsonOfValues(values: unknown[]): string {
   return `{${out}}`;
 }
 
-/** `eventJson`: the leaf JSON of the event as it is now (leafDataOfEvent's bytes, as a string); null when the event is gone. */
-export type LeafWithEvent = { leafIndex: number; auditSeq: number; leafHash: Buffer; eventJson: string | null };
+/**
+ * `eventHash`: the leaf hash of the event as it is now (of leafDataOfEvent's bytes); null when the
+ * event is gone. `eventJson`, those bytes as a string, only when asked for (tests): hashed at
+ * once, the JSON of a whole batch is never kept, which spares the garbage collector most work.
+ */
+export type LeafWithEvent = { leafIndex: number; auditSeq: number; leafHash: Buffer; eventHash: Buffer | null; eventJson?: string | null };
 
 /** Up to `limit` leaves after leaf index `after`, in index order, each with its event (null when deleted). */
-export async function readLeavesAfter(db: DbOrTx, after: number, limit: number): Promise<LeafWithEvent[]> {
+export async function readLeavesAfter(db: DbOrTx, after: number, limit: number, opts: { keepJson?: boolean } = {}): Promise<LeafWithEvent[]> {
   // The event by a correlated subquery: always one primary-key lookup per leaf, where a join may
   // be planned as a scan of the whole audit_events table for every batch. The aggregate gets the
   // leaves in index order from the subquery (an ORDER BY inside it would sort again); the order
@@ -64,9 +69,12 @@ export async function readLeavesAfter(db: DbOrTx, after: number, limit: number):
   const text = await oneText(db, `select coalesce(json_agg(json_build_array(l.leaf_index, l.audit_seq::text, encode(l.leaf_hash, 'base64'),
       (select json_build_array(${eventSelect}) from audit_events e where e.seq = l.audit_seq))), '[]')::text as t
     from (select * from log_leaves where leaf_index > ${Math.trunc(after)} order by leaf_index limit ${Math.trunc(limit)}) l`);
-  const rows = (JSON.parse(text) as [number, string, string, unknown[] | null][]).map(([leafIndex, seq, hash, ev]) => ({
-    leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'base64'), eventJson: ev ? leafJsonOfValues(ev) : null,
-  }));
+  const rows = (JSON.parse(text) as [number, string, string, unknown[] | null][]).map(([leafIndex, seq, hash, ev]): LeafWithEvent => {
+    const json = ev ? leafJsonOfValues(ev) : null;
+    const row: LeafWithEvent = { leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'base64'), eventHash: json === null ? null : leafHash(json) };
+    if (opts.keepJson) row.eventJson = json;
+    return row;
+  });
   for (let i = 1; i < rows.length; i++) if (rows[i]!.leafIndex <= rows[i - 1]!.leafIndex) return rows.sort((a, b) => a.leafIndex - b.leafIndex);
   return rows;
 }
