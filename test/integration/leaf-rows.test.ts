@@ -103,4 +103,17 @@ describe('INT-2 verify reads leaves with their events fast, and derives exactly 
       expect(event!.examined).toBeGreaterThan(150);
     }
   });
+
+  it('INT-2 a run of missing leaves longer than a batch is named once, and the leaves after it are still checked', async () => {
+    await t.ownerDb.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`); // triggers off, as an insider would
+      await tx.execute(sql`delete from log_leaves where leaf_index between 3 and 30`);
+    });
+    const [log, event] = await verifyLog(t.ctx.db, { verifierKey: logVerifierKey(t.ctx.config), origin: t.ctx.config.log.origin, batchSize: 5 });
+    expect(log!.discrepancies.filter((d) => d.table === 'log_leaves')).toEqual([expect.objectContaining({ recordId: '3', what: expect.stringContaining('缺少第 3–30 号叶子') })]);
+    expect(event!.examined).toBe((await readLeavesAfter(t.ctx.db, -1, 1_000_000)).length);
+    // Their events are now unlogged (named as such); no event is reported as changed.
+    expect(event!.discrepancies.length).toBeGreaterThan(0);
+    expect(event!.discrepancies.every((d) => d.what.includes('未入日志'))).toBe(true);
+  });
 });

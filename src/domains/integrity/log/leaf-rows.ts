@@ -60,15 +60,19 @@ export function leafJsonOfValues(values: unknown[]): string {
  */
 export type LeafWithEvent = { leafIndex: number; auditSeq: number; leafHash: Buffer; eventHash: Buffer | null; eventJson?: string | null };
 
-/** Up to `limit` leaves after leaf index `after`, in index order, each with its event (null when deleted). */
-export async function readLeavesAfter(db: DbOrTx, after: number, limit: number, opts: { keepJson?: boolean } = {}): Promise<LeafWithEvent[]> {
+/**
+ * The stored leaves with index in (after, after + count], in index order, each with its event's
+ * leaf hash (null when the event was deleted). A range, not `> after … limit`: its row estimate
+ * is right even before the table was analysed, so the plan stays a short index scan.
+ */
+export async function readLeavesAfter(db: DbOrTx, after: number, count: number, opts: { keepJson?: boolean } = {}): Promise<LeafWithEvent[]> {
   // The event by a correlated subquery: always one primary-key lookup per leaf, where a join may
   // be planned as a scan of the whole audit_events table for every batch. The aggregate gets the
   // leaves in index order from the subquery (an ORDER BY inside it would sort again); the order
   // is checked below rather than trusted.
   const text = await oneText(db, `select coalesce(json_agg(json_build_array(l.leaf_index, l.audit_seq::text, encode(l.leaf_hash, 'base64'),
       (select json_build_array(${eventSelect}) from audit_events e where e.seq = l.audit_seq))), '[]')::text as t
-    from (select * from log_leaves where leaf_index > ${Math.trunc(after)} order by leaf_index limit ${Math.trunc(limit)}) l`);
+    from (select * from log_leaves where leaf_index > ${Math.trunc(after)} and leaf_index <= ${Math.trunc(after) + Math.trunc(count)} order by leaf_index) l`);
   const rows = (JSON.parse(text) as [number, string, string, unknown[] | null][]).map(([leafIndex, seq, hash, ev]): LeafWithEvent => {
     const json = ev ? leafJsonOfValues(ev) : null;
     const row: LeafWithEvent = { leafIndex, auditSeq: Number(seq), leafHash: Buffer.from(hash, 'base64'), eventHash: json === null ? null : leafHash(json) };
@@ -77,6 +81,12 @@ export async function readLeavesAfter(db: DbOrTx, after: number, limit: number, 
   });
   for (let i = 1; i < rows.length; i++) if (rows[i]!.leafIndex <= rows[i - 1]!.leafIndex) return rows.sort((a, b) => a.leafIndex - b.leafIndex);
   return rows;
+}
+
+/** The smallest stored leaf index after `after`, or null: where to go on past a run of missing leaves. */
+export async function firstLeafAfter(db: DbOrTx, after: number): Promise<number | null> {
+  const t = await oneText<string | null>(db, `select min(leaf_index)::text as t from log_leaves where leaf_index > ${Math.trunc(after)}`);
+  return t === null ? null : Number(t);
 }
 
 /** Stored subtree hashes (hex) completed by leaves [from, to), keyed by `nodeKey(level, idx)`. */
@@ -97,7 +107,7 @@ export async function readNodesCompletedBy(db: DbOrTx, from: number, to: number)
 /** One number per (level, index): levels stay below 64, indexes below 2^46. */
 export const nodeKey = (level: number, index: number) => index * 64 + level;
 
-async function oneText(db: DbOrTx, query: string): Promise<string> {
-  const r = (await db.execute(sql.raw(query))) as unknown as { rows: Array<{ t: string }> };
+async function oneText<T extends string | null = string>(db: DbOrTx, query: string): Promise<T> {
+  const r = (await db.execute(sql.raw(query))) as unknown as { rows: Array<{ t: T }> };
   return r.rows[0]!.t;
 }

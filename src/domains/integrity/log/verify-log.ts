@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { auditEvents, logCheckpoints, logLeaves, logPending } from '../../../db/schema/index.js';
 import type { CheckReport, Discrepancy } from '../verify/discrepancy.js';
 import { parseCheckpointBody } from './checkpoint-text.js';
-import { nodeKey, readLeavesAfter, readNodesCompletedBy } from './leaf-rows.js';
+import { firstLeafAfter, nodeKey, readLeavesAfter, readNodesCompletedBy } from './leaf-rows.js';
 import { nodeHash, type Hash } from './merkle.js';
 import { openNote } from './signed-note.js';
 
@@ -74,18 +74,23 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
 
   // Leaves with their events, and the subtrees they complete, a batch at a time; the next batch
   // is fetched while this one is hashed, so the database and the hashing work side by side.
+  // Batches are index ranges; an empty one is the end, or a run of missing leaves to jump over.
   const fetchBatch = async (after: number) => {
-    const rows = await readLeavesAfter(db, after, batchSize);
+    let rows = await readLeavesAfter(db, after, batchSize);
+    if (!rows.length) {
+      const first = await firstLeafAfter(db, after);
+      if (first !== null) rows = await readLeavesAfter(db, (after = first - 1), batchSize);
+    }
     const stored = rows.length ? await readNodesCompletedBy(db, rows[0]!.leafIndex, rows.at(-1)!.leafIndex + 1) : new Map<number, string>();
-    return { rows, stored };
+    return { rows, stored, end: after + batchSize };
   };
   let expected = 0;
   let size = 0;
   let next = fetchBatch(-1);
   for (;;) {
-    const { rows, stored } = await next;
+    const { rows, stored, end } = await next;
     if (!rows.length) break;
-    next = rows.length === batchSize ? fetchBatch(rows.at(-1)!.leafIndex) : Promise.resolve({ rows: [], stored: new Map<number, string>() });
+    next = fetchBatch(end);
     for (const leaf of rows) {
       const actual = leaf.eventHash;
       if (leaf.leafIndex !== expected) {
