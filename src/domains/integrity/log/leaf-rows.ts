@@ -6,10 +6,10 @@ import { leafHash } from './merkle.js';
 
 // `liuhen verify`'s read path (INT-2). Reading joined rows through Drizzle's per-row mapping was
 // most of verify's time, so a batch of leaves with their events comes back as ONE json text that
-// PostgreSQL (or PGlite) builds and one JSON.parse reads. The event row handed to
-// `leafDataOfEvent` must be exactly the one Drizzle gives the integrator, so each column travels
-// as the text the driver would have received (jsonb as itself, since both drivers JSON.parse it)
-// and goes through that column's own Drizzle `mapFromDriverValue`.
+// PostgreSQL (or PGlite) builds and one JSON.parse reads. The leaf bytes must be exactly those
+// the integrator made from the row Drizzle gave it, so each column travels as the text the driver
+// would have received (jsonb as itself, since both drivers JSON.parse it), goes through that
+// column's own Drizzle `mapFromDriverValue`, and is written by leaf-data.ts's `leafValueText`.
 
 /** SQL types whose driver value is their text form (both drivers; Drizzle keeps timestamps as text) or parsed JSON. */
 const TEXT_TYPES = /^(text|uuid|varchar.*|character varying.*|bigint|bigserial|timestamp.*)$/;
@@ -27,8 +27,8 @@ const eventColumns: EventColumn[] = Object.entries(getTableColumns(auditEvents))
 });
 const eventSelect = eventColumns.map(({ column }) => (JSON_TYPES.test(column.getSQLType()) ? `e."${column.name}"` : `e."${column.name}"::text`)).join(', ');
 
-// The event's leaf JSON (leafDataOfEvent's bytes) straight from the column values: keys in the same sorted order, each
-// value mapped by Drizzle and written by the same `leafValueText`. One shortcut: a UTC timestamp
+// The event's leaf JSON (leafDataOfEvent's bytes) straight from the column values, keys in the
+// same sorted order, without making the row object. One shortcut: a UTC timestamp
 // text ('2026-03-02 02:00:00.123456+00') becomes its ISO string by hand — what new Date() and
 // toISOString() give (milliseconds, the rest cut off), without making a Date per leaf. Years
 // before 1000 take the Date path: V8 reads '0001-…' as 2001, and the integrator's leaf says so.
@@ -40,7 +40,7 @@ function isDateTimestamp(column: Column) {
   return column.columnType === 'PgTimestamp' && c.withTimezone === true;
 }
 
-export function leafJsonOfValues(values: unknown[]): string {
+function leafJsonOfValues(values: unknown[]): string {
   let out = '';
   for (const { i, map, quoted, utc } of sortedColumns) {
     const v = values[i];
