@@ -124,11 +124,10 @@ program
   .description('完整性校验：重算日志的 Merkle 树并核对每个签名检查点，核对每条审计事件、每条不可变记录的内容哈希，重新计算每个原件的 SHA-256；全部一致时退出码为 0')
   .option('--json', '以 JSON 输出（供程序读取）', false)
   .option('--only <list>', '只做其中几项，逗号分隔：log,events,records,objects')
-  .option('--from-leaf <n>', '从日志第 n 号叶子起（目前日志总是从头重算）', (v) => Number.parseInt(v, 10))
   .option('--resume', '从上次中断处继续（进度保存在数据目录的 verify-state.json）', false)
   .option('--state <file>', '进度文件的位置')
   .option('--baseline', '先为尚无承诺的已有不可变记录写入完整性基线', false)
-  .action((o: { json: boolean; only?: string; fromLeaf?: number; resume: boolean; state?: string; baseline: boolean }) =>
+  .action((o: { json: boolean; only?: string; resume: boolean; state?: string; baseline: boolean }) =>
     withContext(async (ctx) => {
       const { verifyCommand } = await import('../domains/integrity/verify/cli-verify.js');
       process.exitCode = await verifyCommand(ctx, o);

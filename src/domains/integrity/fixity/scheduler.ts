@@ -43,7 +43,7 @@ export function integrityWork(ctx: AppContext, log: FastifyBaseLogger): Work[] {
       name: 'integrity.log_check',
       everyMs: logCheckMs,
       run: async () => {
-        const reports = await logCheckFor(ctx.config, { now: ctx.clock })(ctx.db, {});
+        const reports = await logCheckFor(ctx.config, { now: ctx.clock })(ctx.db);
         const found = reports.flatMap((r) => r.discrepancies);
         if (!found.length) return;
         log.error({ discrepancies: found.length }, 'log check: the Merkle log does not hold');

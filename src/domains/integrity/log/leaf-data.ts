@@ -1,5 +1,4 @@
 import type { auditEvents } from '../../../db/schema/index.js';
-import { canonicalJson } from '../../../shared/canonical-json.js';
 import { leafHash } from './merkle.js';
 
 /** An audit_events row as Drizzle reads it: every column of the table, whatever columns it gains. */
@@ -13,7 +12,8 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
  */
 export const leafDataOfEvent = (row: AuditEventRow): Buffer => Buffer.from(leafJson(row), 'utf8');
 
-export const leafHashOfEvent = (row: AuditEventRow) => leafHash(leafDataOfEvent(row));
+// The same bytes, hashed from the string (no Buffer made per leaf: verify hashes every leaf).
+export const leafHashOfEvent = (row: AuditEventRow) => leafHash(leafJson(row));
 
 // Byte for byte canonicalJson(row), faster: `liuhen verify` re-derives every leaf, and every row
 // has the same columns, so the top level's sorted key order is worked out once, not per row.
@@ -30,8 +30,42 @@ function leafJson(row: Record<string, unknown>): string {
   for (const { key, quoted } of lastSorted) {
     const v = row[key];
     if (v === undefined) continue;
-    const text = v === null || typeof v !== 'object' ? JSON.stringify(v) : v instanceof Date ? JSON.stringify(v.toISOString()) : canonicalJson(v);
-    out += `${out ? ',' : ''}${quoted}:${text}`;
+    out += `${out ? ',' : ''}${quoted}:${leafValueText(v)}`;
+  }
+  return `{${out}}`;
+}
+
+/** One column's value as it appears in the leaf's JSON (also used by leaf-rows.ts, so both say it once). */
+export const leafValueText = (v: unknown): string =>
+  v === null || typeof v !== 'object' ? JSON.stringify(v) : v instanceof Date ? JSON.stringify(v.toISOString()) : canonicalValue(v);
+
+// Array indexes ('0', '7', '4294967294'): a JS object lists such keys first, in numeric order,
+// whatever order they were set in — so canonicalJson's sorted copy serialises them that way.
+const isArrayIndex = (k: string) => /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
+
+/**
+ * Byte for byte canonicalJson(v) for a value read from a jsonb column, without building the
+ * sorted copy: array-index keys first in numeric order, then the other keys sorted; a
+ * '__proto__' key is left out (the copy's assignment sets its prototype, which JSON.stringify
+ * does not show). leaf-data.test.ts pins this to canonicalJson on generated values.
+ */
+function canonicalValue(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (Array.isArray(v)) {
+    let out = '';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (v[i] === undefined ? 'null' : canonicalValue(v[i]));
+    return `[${out}]`;
+  }
+  const keys = Object.keys(v);
+  let firstNamed = 0;
+  while (firstNamed < keys.length && isArrayIndex(keys[firstNamed]!)) firstNamed++;
+  const ordered = firstNamed ? [...keys.slice(0, firstNamed), ...keys.slice(firstNamed).sort()] : keys.sort();
+  let out = '';
+  for (const k of ordered) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined || k === '__proto__') continue;
+    out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalValue(x)}`;
   }
   return `{${out}}`;
 }

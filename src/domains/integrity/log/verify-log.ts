@@ -1,9 +1,9 @@
-import { and, asc, between, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, asc, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { auditEvents, logCheckpoints, logLeaves, logNodes, logPending } from '../../../db/schema/index.js';
+import { auditEvents, logCheckpoints, logLeaves, logPending } from '../../../db/schema/index.js';
 import type { CheckReport, Discrepancy } from '../verify/discrepancy.js';
 import { parseCheckpointBody } from './checkpoint-text.js';
-import { leafHashOfEvent } from './leaf-data.js';
+import { firstLeafAfter, nodeKey, readLeavesAfter, readNodesCompletedBy } from './leaf-rows.js';
 import { nodeHash, type Hash } from './merkle.js';
 import { openNote } from './signed-note.js';
 
@@ -74,33 +74,35 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
 
   // Leaves with their events, and the subtrees they complete, a batch at a time; the next batch
   // is fetched while this one is hashed, so the database and the hashing work side by side.
+  // Batches are index ranges; an empty one is the end, or a run of missing leaves to jump over.
   const fetchBatch = async (after: number) => {
-    const rows = await db.select({ leaf: logLeaves, event: auditEvents }).from(logLeaves).leftJoin(auditEvents, eq(auditEvents.seq, logLeaves.auditSeq))
-      .where(gt(logLeaves.leafIndex, after)).orderBy(asc(logLeaves.leafIndex)).limit(batchSize);
-    const stored = rows.length ? await storedNodes(db, rows[0]!.leaf.leafIndex, rows.at(-1)!.leaf.leafIndex + 1) : new Map<string, Buffer>();
-    return { rows, stored };
+    let rows = await readLeavesAfter(db, after, batchSize);
+    if (!rows.length) {
+      const first = await firstLeafAfter(db, after);
+      if (first !== null) rows = await readLeavesAfter(db, (after = first - 1), batchSize);
+    }
+    const stored = rows.length ? await readNodesCompletedBy(db, rows[0]!.leafIndex, rows.at(-1)!.leafIndex + 1) : new Map<number, string>();
+    return { rows, stored, end: after + batchSize };
   };
   let expected = 0;
   let size = 0;
   let next = fetchBatch(-1);
   for (;;) {
-    const { rows, stored } = await next;
+    const { rows, stored, end } = await next;
     if (!rows.length) break;
-    next = rows.length === batchSize ? fetchBatch(rows.at(-1)!.leaf.leafIndex) : Promise.resolve({ rows: [], stored: new Map() });
-    for (const { leaf, event: ev } of rows) {
+    next = fetchBatch(end);
+    for (const leaf of rows) {
+      const actual = leaf.eventHash;
       if (leaf.leafIndex !== expected) {
         logIssue(String(expected), `日志叶子不连续：缺少第 ${expected}–${leaf.leafIndex - 1} 号叶子`, { leafIndex: expected });
         expected = leaf.leafIndex;
       }
       log.examined++;
       event.examined++;
-      if (!ev) {
+      if (!actual) {
         event.discrepancies.push({ check: 'event', table: 'audit_events', recordId: String(leaf.auditSeq), what: `审计事件已被删除：日志第 ${leaf.leafIndex} 号叶子承诺了它`, proof: { leafIndex: leaf.leafIndex, expected: b64(leaf.leafHash) } });
-      } else {
-        const actual = leafHashOfEvent(ev);
-        if (!actual.equals(leaf.leafHash)) {
-          event.discrepancies.push({ check: 'event', table: 'audit_events', recordId: String(leaf.auditSeq), what: `审计事件与日志第 ${leaf.leafIndex} 号叶子承诺的内容不一致（事件被修改）`, proof: { leafIndex: leaf.leafIndex, expected: b64(leaf.leafHash), actual: b64(actual) } });
-        }
+      } else if (!actual.equals(leaf.leafHash)) {
+        event.discrepancies.push({ check: 'event', table: 'audit_events', recordId: String(leaf.auditSeq), what: `审计事件与日志第 ${leaf.leafIndex} 号叶子承诺的内容不一致（事件被修改）`, proof: { leafIndex: leaf.leafIndex, expected: b64(leaf.leafHash), actual: b64(actual) } });
       }
       // The tree as stored: its leaves' hashes, folded into complete subtrees.
       let top = { level: 0, hash: leaf.leafHash };
@@ -109,9 +111,9 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
         const left = stack.pop()!;
         index = Math.floor(index / 2);
         top = { level: top.level + 1, hash: nodeHash(left.hash, top.hash) };
-        const kept = stored.get(`${top.level}/${index}`);
-        if (!kept || !kept.equals(top.hash)) {
-          logIssue(`${top.level}/${index}`, kept ? `存储的子树哈希（层 ${top.level}，序号 ${index}）与由叶子重算的不一致` : `缺少子树哈希（层 ${top.level}，序号 ${index}）`, { expected: b64(top.hash), actual: kept ? b64(kept) : undefined }, 'log_nodes');
+        const kept = stored.get(nodeKey(top.level, index));
+        if (kept !== top.hash.toString('hex')) {
+          logIssue(`${top.level}/${index}`, kept ? `存储的子树哈希（层 ${top.level}，序号 ${index}）与由叶子重算的不一致` : `缺少子树哈希（层 ${top.level}，序号 ${index}）`, { expected: b64(top.hash), actual: kept ? b64(Buffer.from(kept, 'hex')) : undefined }, 'log_nodes');
         }
       }
       stack.push(top);
@@ -143,20 +145,6 @@ export async function verifyLog(db: Db, opts: VerifyLogOptions): Promise<CheckRe
     }
     return c;
   }
-}
-
-/** The stored subtrees completed by leaves [from, to): per level, one index range of the primary key. */
-async function storedNodes(db: Db, from: number, to: number) {
-  const ranges = [];
-  for (let level = 1; 2 ** level <= to; level++) {
-    const lo = Math.ceil((from + 1) / 2 ** level) - 1;
-    const hi = Math.floor(to / 2 ** level) - 1;
-    if (hi >= lo) ranges.push(and(eq(logNodes.level, level), between(logNodes.idx, lo, hi)));
-  }
-  const map = new Map<string, Buffer>();
-  if (!ranges.length) return map;
-  for (const n of await db.select().from(logNodes).where(or(...ranges))) map.set(`${n.level}/${n.idx}`, n.hash);
-  return map;
 }
 
 async function findUnlogged(db: Db, opts: VerifyLogOptions, report: CheckReport) {

@@ -15,7 +15,7 @@ import { countReferencedObjects } from './verify-objects.js';
 // batch to a state file (default <data folder>/verify-state.json); `--resume` continues from it,
 // so a run over a large deployment survives an interruption. A finished run removes the file.
 
-export type VerifyCliOptions = { json?: boolean; fromLeaf?: number; only?: string; resume?: boolean; state?: string; baseline?: boolean };
+export type VerifyCliOptions = { json?: boolean; only?: string; resume?: boolean; state?: string; baseline?: boolean };
 
 export async function verifyCommand(ctx: AppContext, o: VerifyCliOptions, out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
   const only = parseOnly(o.only);
@@ -31,7 +31,6 @@ export async function verifyCommand(ctx: AppContext, o: VerifyCliOptions, out: N
   const show = (check: CheckName, done: number) => bar?.(stepLabel[check], done, totals?.[check] ?? 0);
   const result = await runVerify(ctx.db, ctx.store, {
     only,
-    fromLeaf: o.fromLeaf,
     state,
     logCheck: logCheckFor(ctx.config, { onProgress: (n) => show('log', n) }),
     onProgress: async (s, p) => {

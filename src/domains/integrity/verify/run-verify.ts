@@ -30,11 +30,10 @@ export type VerifyResult = {
 };
 
 /** The Merkle log's check (h/log's verifyLog), passed in so this runner does not depend on its keys. */
-export type LogCheck = (db: Db, opts: { fromLeaf?: number }) => Promise<CheckReport[]>;
+export type LogCheck = (db: Db) => Promise<CheckReport[]>;
 
 export type VerifyOptions = {
   only?: readonly CheckName[];
-  fromLeaf?: number;
   logCheck?: LogCheck;
   state?: VerifyState;
   /** Called after each batch with the state to keep (for resuming) and what that batch found. */
@@ -51,7 +50,7 @@ export async function runVerify(db: Db, store: ObjectStore, opts: VerifyOptions 
 
   if ((only.has('log') && !state.done.log) || (only.has('events') && !state.done.events)) {
     // One pass of the log check yields both the log's report and each event against its leaf.
-    const fromLog = opts.logCheck ? await opts.logCheck(db, { fromLeaf: opts.fromLeaf }) : [];
+    const fromLog = opts.logCheck ? await opts.logCheck(db) : [];
     if (only.has('log')) {
       state.done.log = merge('log', fromLog.filter((r) => r.check === 'log'));
       await progress('log', state.done.log.examined);
