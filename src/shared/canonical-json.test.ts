@@ -8,4 +8,10 @@ describe('canonical JSON for audit hashes (INT-1)', () => {
     expect(a).toBe(b);
     expect(a).toBe('{"a":{"c":"2025-12-31T16:00:00.000Z","d":[2,{"y":2,"z":1}]},"b":1}');
   });
+
+  it('INT-1 a key named __proto__ (stored JSON may hold one) is hashed like any key, not dropped', () => {
+    const parsed = JSON.parse('{"b":1,"__proto__":{"x":1}}') as unknown;
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"x":1},"b":1}');
+    expect(canonicalJson(parsed)).not.toBe(canonicalJson({ b: 1 }));
+  });
 });

@@ -46,8 +46,8 @@ const isArrayIndex = (k: string) => /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) 
 /**
  * Byte for byte canonicalJson(v) for a value read from a jsonb column, without building the
  * sorted copy: array-index keys first in numeric order, then the other keys sorted; a
- * '__proto__' key is left out (the copy's assignment sets its prototype, which JSON.stringify
- * does not show). leaf-data.test.ts pins this to canonicalJson on generated values.
+ * '__proto__' key is an ordinary key, committed like any other. leaf-data.test.ts pins this to
+ * canonicalJson on generated values.
  */
 function canonicalValue(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
@@ -64,7 +64,7 @@ function canonicalValue(v: unknown): string {
   let out = '';
   for (const k of ordered) {
     const x = (v as Record<string, unknown>)[k];
-    if (x === undefined || k === '__proto__') continue;
+    if (x === undefined) continue;
     out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalValue(x)}`;
   }
   return `{${out}}`;
