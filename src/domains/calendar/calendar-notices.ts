@@ -74,7 +74,7 @@ export function describeYear(calendar: WorkingDayCalendar, year: number) {
         ? '管理员录入的国务院办公厅节假日安排通知'
         : status === 'official'
           ? `国务院办公厅节假日安排通知（内置 ${bundled.first}–${bundled.last} 年）`
-          : `${STATUTORY_HOLIDAY_RULE}（暂按法定节假日计算，未含调休；请录入当年通知）`,
+          : `${STATUTORY_HOLIDAY_RULE}（暂按法定节假日计算，适逢周末的已在其后工作日补假，未含调休；请录入当年通知）`,
     days,
   };
 }
