@@ -17,10 +17,9 @@ export const yearNoticeSchema = z
     ),
     makeUpWorkdays: z.array(ymd),
   })
-  .refine(
-    (notice) =>
-      !notice.makeUpWorkdays.some((day) => notice.holidays.some((range) => range.start <= day && day <= range.end)),
-    { message: '调休上班日不得落在放假区间内' },
-  );
+  .superRefine((notice, ctx) => {
+    const both = notice.makeUpWorkdays.find((day) => notice.holidays.some((range) => range.start <= day && day <= range.end));
+    if (both) ctx.addIssue({ code: 'custom', path: ['makeUpWorkdays'], message: `调休上班日 ${both} 不得落在放假区间内` });
+  });
 
 export type YearNotice = z.infer<typeof yearNoticeSchema>;
