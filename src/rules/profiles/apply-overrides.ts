@@ -23,6 +23,7 @@ export interface ParameterValues {
   'avRetention.longTermTriggers': ValueOf<ProfileParameters['avRetention']['longTermTriggers']>;
   announcement: ValueOf<ProfileParameters['announcement']>;
   workdayEnd: ValueOf<ProfileParameters['workdayEnd']>;
+  calendarDayRollover: ValueOf<ProfileParameters['calendarDayRollover']>;
   equipmentStandard: ValueOf<ProfileParameters['equipmentStandard']>;
   minimumInvestigationOfficers: ValueOf<ProfileParameters['minimumInvestigationOfficers']>;
 }
@@ -44,6 +45,7 @@ export const PARAMETER_PATHS: readonly ParameterPath[] = [
   'avRetention.longTermTriggers',
   'announcement',
   'workdayEnd',
+  'calendarDayRollover',
   'equipmentStandard',
   'minimumInvestigationOfficers',
 ];
