@@ -47,4 +47,30 @@ describe('working-day calendar page', () => {
     expect(notices.json()).toEqual([]);
     await page.context().close();
   });
+
+  it('CAL-2 民事诉讼法 第八十五条: the policy page shows the roll-over with its source, and the administrator turns it off with a basis', async () => {
+    const as = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: adminPassword } });
+    const headers = { cookie: as.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (as.json() as { csrfToken: string }).csrfToken };
+    const agency = await t.app.inject({ method: 'POST', url: '/api/agencies', headers, payload: { code: 'fcx-scjgj', name: '方城县市场监督管理局', kind: 'enforcement_agency', region: '河南省南阳市方城县' } });
+    expect(agency.statusCode).toBe(201);
+    const chosen = await t.app.inject({ method: 'POST', url: `/api/agencies/${agency.json().id}/policy/choose`, headers, payload: { profileId: 's3-fangcheng-market', basis: '局务会决定采用' } });
+    expect(chosen.statusCode).toBe(201);
+
+    const page = await tabletPage(browser);
+    await signIn(page, base, 'admin', adminPassword);
+    await menu(page, '执法规范方案');
+    const value = page.getByTestId('rule-value-calendarDayRollover');
+    await expect.poll(() => value.textContent()).toContain('顺延：“N日内”期限的最后一日是法定节假日或休息日的');
+    const row = page.getByTestId('rules-table').locator('tr', { has: value });
+    await expect.poll(() => row.textContent()).toContain('按日计算的期限末日遇节假日顺延');
+    await expect.poll(() => row.textContent()).toContain('民事诉讼法');
+    await page.getByTestId('rule-edit-calendarDayRollover').click();
+    await dialog(page).getByText('不顺延：最后一日即使是节假日也为届满日').click();
+    await page.getByTestId('param-basis').fill('方市监〔2026〕9号');
+    await page.getByTestId('param-save').click();
+    await expect.poll(() => value.textContent()).toContain('不顺延');
+    await expect.poll(() => row.textContent()).toContain('方市监〔2026〕9号');
+    await page.screenshot({ path: join(shots, 'liuhen-policy-rollover.png') });
+    await page.context().close();
+  });
 });

@@ -80,7 +80,9 @@ export function applyOverrides(profile: PolicyProfile, overrides: ProfileOverrid
     let container = next.parameters as unknown as Record<string, Record<string, unknown>>;
     for (const key of keys) container = container[key] as unknown as Record<string, Record<string, unknown>>;
     const previous = container[leaf] as { source?: RuleSource } | undefined;
-    const replaced = previous?.source ? `（原为 ${previous.source.seed} ${previous.source.article}）` : '';
+    // A national law is named by its title alone: 'national' is a key, not words for the page.
+    const source = previous?.source;
+    const replaced = !source ? '' : source.seed === 'national' ? `（原为${source.article}）` : `（原为 ${source.seed} ${source.article}）`;
     container[leaf] =
       value === null
         ? { value: null, reason: `本机关调整：${overrides.basis}${replaced}` }
