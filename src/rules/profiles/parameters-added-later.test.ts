@@ -20,8 +20,11 @@ describe('CAL-2 calendarDayRollover on stored profile versions', () => {
     const result = applyOverrides(s1, { parameters: { calendarDayRollover: false }, basis: '局务会议纪要〔2026〕3号' });
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.profile.parameters.calendarDayRollover).toMatchObject({ value: false, source: { seed: 'agency', quote: '局务会议纪要〔2026〕3号' } });
-      expect(result.profile.parameters.calendarDayRollover.note).toBe('本机关调整（原为《中华人民共和国民事诉讼法》第八十五条）');
+      expect(result.profile.parameters.calendarDayRollover).toMatchObject({
+        value: false,
+        source: { seed: 'agency', quote: '局务会议纪要〔2026〕3号' },
+        note: '本机关调整（原为《中华人民共和国民事诉讼法》第八十五条）',
+      });
     }
     const bad = applyOverrides(s1, { parameters: { calendarDayRollover: 'yes' }, basis: '测试' });
     expect(bad.ok).toBe(false);
