@@ -80,6 +80,9 @@ describe('working-day calendar (CAL-1)', () => {
     const backwards = await as.post('/api/calendar/notices', { notice: { year: 2032, holidays: [{ name: '春节', start: '2032-02-15', end: '2032-02-10' }], makeUpWorkdays: [] }, basis: '测试' });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(backwards.json().message).toContain('2032-02-15');
+    const noDate = await as.post('/api/calendar/notices', { notice: { year: 2032, holidays: [], makeUpWorkdays: ['2032-02-30'] }, basis: '测试' });
+    expect(noDate.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('2032-02-30 不是有效的日期') });
     const wrongYear = await as.post('/api/calendar/notices', { notice: { year: 2032, holidays: [{ name: '春节', start: '2035-02-10', end: '2035-02-15' }], makeUpWorkdays: [] }, basis: '测试' });
     expect(wrongYear.json().code).toBe('VALIDATION_FAILED');
     const agency = await makeAgency(t.app, admin);
