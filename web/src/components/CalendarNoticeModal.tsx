@@ -105,7 +105,7 @@ export function CalendarNoticeModal(props: { open: boolean; year: number; days: 
             </Form.Item>
           )}
         </Form.List>
-        <Form.Item label="调休上班日" name="makeUpWorkdays" extra="通知中周六、周日上班的日期" rules={[makeUpRule]} data-testid="notice-make-up">
+        <Form.Item label="调休上班日" name="makeUpWorkdays" extra="通知中周六、周日上班的日期" rules={[makeUpRule]} dependencies={['holidays']} data-testid="notice-make-up">
           <DatePicker multiple disabledDate={inYear} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="通知文号" name="basis" rules={[{ required: true, whitespace: true, message: '请写明通知文号' }, { min: 2, message: '请写明通知文号' }]}>
