@@ -22,7 +22,7 @@ export const seedLabels: Record<string, string> = {
   agency: '本机关调整',
 };
 
-type ParameterKind = 'avStorage' | 'deadline' | 'years' | 'triggers' | 'text' | 'time' | 'equipment' | 'officers';
+type ParameterKind = 'avStorage' | 'deadline' | 'years' | 'triggers' | 'text' | 'time' | 'equipment' | 'officers' | 'rollover';
 
 export const parameterInfo: Record<ParameterPath, { label: string; requirement: string; kind: ParameterKind }> = {
   'avStorage.standard': { label: '音像记录储存时限', requirement: 'AV-4', kind: 'avStorage' },
@@ -39,6 +39,7 @@ export const parameterInfo: Record<ParameterPath, { label: string; requirement: 
   'avRetention.longTermTriggers': { label: '需长期保存的情形', requirement: 'AV-12', kind: 'triggers' },
   announcement: { label: '告知音像记录的规范用语', requirement: 'AV-7', kind: 'text' },
   workdayEnd: { label: '下班时间（“当天下班前”截止钟点）', requirement: 'CAL-2', kind: 'time' },
+  calendarDayRollover: { label: '按日计算的期限末日遇节假日顺延', requirement: 'CAL-2', kind: 'rollover' },
   equipmentStandard: { label: '执法记录仪配备标准', requirement: 'ORG-4', kind: 'equipment' },
   minimumInvestigationOfficers: { label: '调查、检查的执法人员最少人数', requirement: 'ORG-2', kind: 'officers' },
 };
@@ -64,6 +65,12 @@ export function describeDeadline(rule: DeadlineRule): string {
       return '当天下班前';
   }
 }
+
+/** The two answers to the calendar-day roll-over, in words (a boolean never shows as such). */
+export const rolloverLabels = {
+  true: '顺延：“N日内”期限的最后一日是法定节假日或休息日的，以其后第一个工作日为届满日（“当天”不顺延）',
+  false: '不顺延：最后一日即使是节假日也为届满日',
+} as const;
 
 export const anchorLabels = { recordingEnd: '自记录结束起', return: '自回到单位起' } as const;
 
@@ -99,6 +106,8 @@ export function describeValue(path: ParameterPath, p: Parameter): string {
       return `每个执法队配备执法记录仪不少于${(v as { perUnit: number }).perUnit}台`;
     case 'officers':
       return `不少于${v}人`;
+    case 'rollover':
+      return rolloverLabels[String(v) as 'true' | 'false'];
   }
 }
 

@@ -5,6 +5,7 @@ import { createCalendar, type WorkingDayCalendar } from '../../rules/calendar/cr
 import { officialYearRange } from '../../rules/calendar/official-holidays.js';
 import { STATUTORY_HOLIDAY_RULE } from '../../rules/calendar/statutory-holidays.js';
 import { yearNoticeSchema, type YearNotice } from '../../rules/calendar/year-notice.js';
+import { checkYearNotice } from '../../rules/calendar/check-notice.js';
 import { dayIndexFromParts, ymdFromDayIndex } from '../../rules/calendar/shanghai-day.js';
 import { lockName } from '../../db/locks.js';
 import { canonicalJson } from '../../shared/canonical-json.js';
@@ -42,11 +43,12 @@ export async function enterNotice(db: Db, actor: Actor, input: { notice: unknown
   const parsed = yearNoticeSchema.safeParse(input.notice);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('VALIDATION_FAILED', `通知内容有误：${issue.path.join('.')} ${issue.message}`);
+    throw new AppError('VALIDATION_FAILED', `通知内容有误：${issue.message}`);
   }
   const notice = parsed.data;
-  const outside = [...notice.holidays.flatMap((h) => [h.start, h.end]), ...notice.makeUpWorkdays].find((d) => !d.startsWith(`${notice.year}-`) && !d.startsWith(`${notice.year + 1}-01`) && !d.startsWith(`${notice.year - 1}-12`));
-  if (outside) throw new AppError('VALIDATION_FAILED', `日期 ${outside} 不在 ${notice.year} 年通知的范围内`);
+  // Refused whole, nothing stored, with every bad day named (the form shows the message).
+  const problems = checkYearNotice(notice);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `通知内容有误：${problems.map((p) => p.message).join('；')}`, { issues: problems });
   return db.transaction(async (tx) => {
     await lockName(tx, `calendar_notice:${notice.year}`);
     const [inForce] = await tx.select().from(calendarNotices).where(eq(calendarNotices.year, notice.year)).orderBy(desc(calendarNotices.seq)).limit(1);
@@ -74,7 +76,7 @@ export function describeYear(calendar: WorkingDayCalendar, year: number) {
         ? '管理员录入的国务院办公厅节假日安排通知'
         : status === 'official'
           ? `国务院办公厅节假日安排通知（内置 ${bundled.first}–${bundled.last} 年）`
-          : `${STATUTORY_HOLIDAY_RULE}（暂按法定节假日计算，未含调休；请录入当年通知）`,
+          : `${STATUTORY_HOLIDAY_RULE}（暂按法定节假日计算，适逢周末的已在其后工作日补假，未含调休；请录入当年通知）`,
     days,
   };
 }

@@ -4,6 +4,7 @@ import { lockAgency } from '../../db/locks.js';
 import { agencyPolicyVersions } from '../../db/schema/index.js';
 import { applyOverrides, type ProfileOverrides } from '../../rules/profiles/apply-overrides.js';
 import { loadBuiltInProfiles } from '../../rules/profiles/load-profiles.js';
+import { withParametersAddedLater } from '../../rules/profiles/parameters-added-later.js';
 import type { PolicyProfile } from '../../rules/profiles/profile-schema.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { iso } from '../../shared/http-schemas.js';
@@ -29,7 +30,7 @@ const present = (r: VersionRow) => ({
   basis: r.basis,
   createdAt: iso(r.createdAt)!,
   createdByName: r.createdByName,
-  profile: r.profile as PolicyProfile,
+  profile: withParametersAddedLater(r.profile as PolicyProfile),
 });
 export type AgencyPolicyVersion = ReturnType<typeof present>;
 

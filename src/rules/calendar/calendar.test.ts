@@ -42,17 +42,18 @@ describe('CAL-1 working-day calendar', () => {
     expect(calendar.describeDay('2026-03-07')).toMatchObject({ working: false, kind: 'weekend', holidayName: null });
   });
 
-  it('CAL-1 provisional 2027: statutory holidays of the 2024 放假办法, no make-up days', () => {
+  it('CAL-1 provisional 2027: statutory holidays of the 2024 放假办法 第二条, 补假 by 第六条, no make-up working days', () => {
     // 春节 2027 is 2027-02-06, so 除夕 is Friday 02-05 and the four days run to Monday 02-08.
     expect(calendar.isWorkingDay('2027-02-04')).toBe(true);
     for (const date of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']) expect(calendar.isWorkingDay(date)).toBe(false);
-    expect(calendar.isWorkingDay('2027-02-09')).toBe(true);
+    expect(calendar.isWorkingDay('2027-02-09')).toBe(false); // 补假 for Saturday 02-06 (第六条)
+    expect(calendar.isWorkingDay('2027-02-11')).toBe(true);
     expect(calendar.describeDay('2027-02-05')).toMatchObject({ holidayName: '春节', yearStatus: 'provisional' });
     expect(calendar.isWorkingDay('2027-04-05')).toBe(false); // 清明, a Monday
-    expect(calendar.isWorkingDay('2027-05-03')).toBe(true); // 劳动节 is 2 days only
+    expect(calendar.isWorkingDay('2027-05-05')).toBe(true); // 劳动节 2 days (a weekend) + 2 补假
     expect(calendar.isWorkingDay('2027-06-09')).toBe(false); // 端午
     expect(calendar.isWorkingDay('2027-09-15')).toBe(false); // 中秋
-    expect(calendar.isWorkingDay('2027-10-04')).toBe(true); // 国庆 is 3 days, Monday 10-04 works
+    expect(calendar.isWorkingDay('2027-10-06')).toBe(true); // 国庆 3 days, 2 of them a weekend: back on Wednesday
     expect(calendar.isWorkingDay('2027-10-09')).toBe(false); // a Saturday stays a rest day: no 调休
   });
 
@@ -81,7 +82,7 @@ describe('CAL-1 working-day calendar', () => {
     expect(withNotice.yearStatus(2027)).toBe('notice');
     expect(withNotice.isWorkingDay('2027-01-31')).toBe(true); // a Sunday made a working day
     expect(withNotice.isWorkingDay('2027-02-10')).toBe(false); // inside the notice range
-    expect(calendar.isWorkingDay('2027-02-10')).toBe(true); // without the notice it works
+    expect(calendar.isWorkingDay('2027-02-11')).toBe(true); // without the notice it works
     // The notice is the whole truth for its year: 清明 not listed in it is a plain Monday.
     expect(withNotice.isWorkingDay('2027-04-05')).toBe(true);
   });

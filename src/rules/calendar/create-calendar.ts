@@ -71,7 +71,10 @@ export function createCalendar(options: CalendarOptions = {}): WorkingDayCalenda
     let days = provisionalByYear.get(year);
     if (!days) {
       days = new Map();
-      for (const holiday of statutoryHolidays(year)) for (const day of holiday.days) days.set(day, holiday.name);
+      for (const holiday of statutoryHolidays(year)) {
+        for (const day of holiday.days) days.set(day, holiday.name);
+        for (const day of holiday.daysInLieu) days.set(day, `${holiday.name}（补假）`);
+      }
       provisionalByYear.set(year, days);
     }
     return days;

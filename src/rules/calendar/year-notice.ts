@@ -5,7 +5,7 @@ import { isValidYmd } from './shanghai-day.js';
 // ranges (weekends inside them included) and the make-up working days (调休上班). It wins over
 // the bundled data and over the statutory fallback for every date it names.
 
-const ymd = z.string().refine(isValidYmd, { message: '日期须为有效的 YYYY-MM-DD' });
+const ymd = z.string().refine(isValidYmd, { error: (issue) => `${String(issue.input)} 不是有效的日期（须为 YYYY-MM-DD）` });
 
 export const yearNoticeSchema = z
   .object({
@@ -13,14 +13,18 @@ export const yearNoticeSchema = z
     holidays: z.array(
       z
         .object({ name: z.string().min(1), start: ymd, end: ymd })
-        .refine((range) => range.start <= range.end, { message: '放假起始日期不得晚于结束日期' }),
+        .refine((range) => range.start <= range.end, {
+          error: (issue) => {
+            const range = issue.input as { name: string; start: string; end: string };
+            return `${range.name}放假起始日期 ${range.start} 晚于结束日期 ${range.end}`;
+          },
+        }),
     ),
     makeUpWorkdays: z.array(ymd),
   })
-  .refine(
-    (notice) =>
-      !notice.makeUpWorkdays.some((day) => notice.holidays.some((range) => range.start <= day && day <= range.end)),
-    { message: '调休上班日不得落在放假区间内' },
-  );
+  .superRefine((notice, ctx) => {
+    const both = notice.makeUpWorkdays.find((day) => notice.holidays.some((range) => range.start <= day && day <= range.end));
+    if (both) ctx.addIssue({ code: 'custom', path: ['makeUpWorkdays'], message: `调休上班日 ${both} 不得落在放假区间内` });
+  });
 
 export type YearNotice = z.infer<typeof yearNoticeSchema>;

@@ -61,9 +61,10 @@ const scenarios: Scenario[] = [
     expected: { S0: shanghai('2025-10-09 17:30'), S1: shanghai('2025-10-01 18:00'), S2: shanghai('2025-10-01 18:30'), S3: closeOf('2025-09-30'), S4: closeOf('2025-10-10') },
   },
   {
+    // 2027 春节 runs 02-05..08 with 补假 02-09 and 02-10 for its weekend days (放假办法 第六条).
     name: 'provisional 2027 (not in chinese-days), the day before 除夕, after the workday end',
     facts: { recordedEnd: shanghai('2027-02-04 18:00'), returnedAt: shanghai('2027-02-04 19:00'), remoteWork: false },
-    expected: { S0: shanghai('2027-02-09 17:30'), S1: shanghai('2027-02-05 18:00'), S2: shanghai('2027-02-05 19:00'), S3: closeOf('2027-02-04'), S4: closeOf('2027-02-10') },
+    expected: { S0: shanghai('2027-02-11 17:30'), S1: shanghai('2027-02-05 18:00'), S2: shanghai('2027-02-05 19:00'), S3: closeOf('2027-02-04'), S4: closeOf('2027-02-12') },
   },
   {
     name: 'remote work, back two days later in the evening',
@@ -117,7 +118,7 @@ describe('AV-4 calendar sources', () => {
     const facts = { recordedEnd: shanghai('2027-02-04 18:00'), remoteWork: false };
     const s4 = profiles.get('S4')!;
     expect(avStorageDeadline(s4, facts, withNotice).dueAt).toEqual(closeOf('2027-02-13'));
-    expect(avStorageDeadline(s4, facts, calendar).dueAt).toEqual(closeOf('2027-02-10'));
+    expect(avStorageDeadline(s4, facts, calendar).dueAt).toEqual(closeOf('2027-02-12'));
   });
 
   it('AV-4 S0: the agency workday end from the profile is used', () => {

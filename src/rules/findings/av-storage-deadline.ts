@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
 import { computeDueAt, type DeadlineContext } from '../deadlines/compute-due.js';
 import type { DeadlineRule } from '../deadlines/deadline-rule.js';
+import { deadlineContextOf } from '../profiles/deadline-context.js';
 import type { PolicyProfile, RuleSource } from '../profiles/profile-schema.js';
 import type { AvRecordFacts } from './matter-facts.js';
 
@@ -44,6 +45,6 @@ export function avStorageDeadline(
   // Return cannot precede the end of recording; without a recorded return, the end is used.
   const returned = record.returnedAt && record.returnedAt > record.recordedEnd ? record.returnedAt : record.recordedEnd;
   const from = anchor === 'return' ? returned : record.recordedEnd;
-  const context = deadlineContext ?? { calendar, workdayEnd: profile.parameters.workdayEnd.value ?? undefined };
+  const context = deadlineContext ?? deadlineContextOf(profile, calendar);
   return { variant, dueAt: computeDueAt(rule, from, context), rule, source: limit.source, anchor, from };
 }

@@ -1,4 +1,5 @@
 import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
+import { deadlineContextOf } from '../profiles/deadline-context.js';
 import type { PolicyProfile } from '../profiles/profile-schema.js';
 import { checklistFindings, officerCountFindings } from './checklist-findings.js';
 import { documentFindings } from './document-findings.js';
@@ -45,13 +46,12 @@ export function evaluateFindings(
   now: Date,
   options: FindingOptions = {},
 ): Finding[] {
-  const workdayEnd = profile.parameters.workdayEnd.value;
   const context: EvaluationContext = {
     profile,
     calendar,
     now,
     dueSoonMs: options.dueSoonMs ?? DEFAULT_DUE_SOON_MS,
-    deadlineContext: workdayEnd === null ? { calendar } : { calendar, workdayEnd },
+    deadlineContext: deadlineContextOf(profile, calendar),
   };
   const findings: Finding[] = [];
   for (const ruleSet of RULE_SETS) ruleSet(facts, context, findings);

@@ -1,5 +1,6 @@
 import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
 import { computeDueAt } from '../deadlines/compute-due.js';
+import { deadlineContextOf } from '../profiles/deadline-context.js';
 import type { PolicyProfile } from '../profiles/profile-schema.js';
 
 /**
@@ -10,8 +11,7 @@ import type { PolicyProfile } from '../profiles/profile-schema.js';
 export function legalReviewDue(profile: PolicyProfile, calendar: WorkingDayCalendar, receivedAt: Date, extensionApprovedAt: Date | null) {
   const { standard, extension } = profile.parameters.legalReview;
   if (standard.value === null) return null;
-  const workdayEnd = profile.parameters.workdayEnd.value ?? undefined;
-  const context = workdayEnd ? { calendar, workdayEnd } : { calendar };
+  const context = deadlineContextOf(profile, calendar);
   const standardDueAt = computeDueAt(standard.value, receivedAt, context);
   const extended = extension.value !== null && extensionApprovedAt !== null && extensionApprovedAt <= standardDueAt;
   const dueAt = extended && extension.value ? computeDueAt(extension.value, standardDueAt, context) : standardDueAt;

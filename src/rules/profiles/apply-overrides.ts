@@ -23,6 +23,7 @@ export interface ParameterValues {
   'avRetention.longTermTriggers': ValueOf<ProfileParameters['avRetention']['longTermTriggers']>;
   announcement: ValueOf<ProfileParameters['announcement']>;
   workdayEnd: ValueOf<ProfileParameters['workdayEnd']>;
+  calendarDayRollover: ValueOf<ProfileParameters['calendarDayRollover']>;
   equipmentStandard: ValueOf<ProfileParameters['equipmentStandard']>;
   minimumInvestigationOfficers: ValueOf<ProfileParameters['minimumInvestigationOfficers']>;
 }
@@ -44,6 +45,7 @@ export const PARAMETER_PATHS: readonly ParameterPath[] = [
   'avRetention.longTermTriggers',
   'announcement',
   'workdayEnd',
+  'calendarDayRollover',
   'equipmentStandard',
   'minimumInvestigationOfficers',
 ];
@@ -78,7 +80,9 @@ export function applyOverrides(profile: PolicyProfile, overrides: ProfileOverrid
     let container = next.parameters as unknown as Record<string, Record<string, unknown>>;
     for (const key of keys) container = container[key] as unknown as Record<string, Record<string, unknown>>;
     const previous = container[leaf] as { source?: RuleSource } | undefined;
-    const replaced = previous?.source ? `（原为 ${previous.source.seed} ${previous.source.article}）` : '';
+    // A national law is named by its title alone: 'national' is a key, not words for the page.
+    const source = previous?.source;
+    const replaced = !source ? '' : source.seed === 'national' ? `（原为${source.article}）` : `（原为 ${source.seed} ${source.article}）`;
     container[leaf] =
       value === null
         ? { value: null, reason: `本机关调整：${overrides.basis}${replaced}` }

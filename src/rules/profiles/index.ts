@@ -11,3 +11,4 @@ export {
 } from './profile-schema.js';
 export type { AvStorageLimit, ChecklistRow, PolicyProfile, ProfileParameters, RuleSource } from './profile-schema.js';
 export * from './vocabulary.js';
+export { deadlineContextOf } from './deadline-context.js';

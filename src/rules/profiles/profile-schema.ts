@@ -77,6 +77,8 @@ export const profileParametersSchema = z.object({
   }),
   announcement: parameter(z.string().min(1)),
   workdayEnd: parameter(timeOfDay),
+  /** Whether an N-calendar-day limit ending on a rest day ends on the next working day instead (CAL-2). */
+  calendarDayRollover: parameter(z.boolean()),
   equipmentStandard: parameter(
     z.object({ device: z.enum(['body_camera']), perUnit: z.number().int().positive(), unit: z.enum(['team']) }),
   ),

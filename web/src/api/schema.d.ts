@@ -12237,6 +12237,26 @@ export interface components {
                         value: null;
                     };
                 };
+                calendarDayRollover: {
+                    note?: string;
+                    source: {
+                        article: string;
+                        quote: string;
+                        /** @enum {string} */
+                        seed: "S0" | "S1" | "S2" | "S3" | "S4" | "national" | "agency";
+                    };
+                    value: boolean;
+                } | {
+                    reason: string;
+                    source?: {
+                        article: string;
+                        quote: string;
+                        /** @enum {string} */
+                        seed: "S0" | "S1" | "S2" | "S3" | "S4" | "national" | "agency";
+                    };
+                    /** @enum {string|null} */
+                    value: null;
+                };
                 disclosure: {
                     licensingAndPenalty: {
                         note?: string;
@@ -12803,6 +12823,26 @@ export interface components {
                         /** @enum {string|null} */
                         value: null;
                     };
+                };
+                calendarDayRollover: {
+                    note?: string;
+                    source: {
+                        article: string;
+                        quote: string;
+                        /** @enum {string} */
+                        seed: "S0" | "S1" | "S2" | "S3" | "S4" | "national" | "agency";
+                    };
+                    value: boolean;
+                } | {
+                    reason: string;
+                    source?: {
+                        article: string;
+                        quote: string;
+                        /** @enum {string} */
+                        seed: "S0" | "S1" | "S2" | "S3" | "S4" | "national" | "agency";
+                    };
+                    /** @enum {string|null} */
+                    value: null;
                 };
                 disclosure: {
                     licensingAndPenalty: {

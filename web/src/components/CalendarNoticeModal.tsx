@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { checkYearNotice } from '../../../src/rules/calendar/check-notice.js';
 import { calendarApi, type CalendarDay } from '../api/index.js';
 import { showError } from '../util/errors.js';
 import { dayjs } from '../util/time.js';
@@ -41,15 +42,23 @@ export function CalendarNoticeModal(props: { open: boolean; year: number; days: 
   }, [open, days, form]);
 
   const inYear = (x: Dayjs) => x.year() !== year;
+  const noticeOf = (v: Partial<Values>) => ({
+    year,
+    holidays: (v.holidays ?? []).filter((h) => h?.range?.[0] && h.range[1]).map((h) => ({ name: (h.name ?? '').trim(), start: s(h.range[0]), end: s(h.range[1]) })),
+    makeUpWorkdays: (v.makeUpWorkdays ?? []).map(s).sort(),
+  });
+  // The server's own check (a weekday as 调休上班, a day both rest and work), shown on the field before saving.
+  const makeUpRule = {
+    validator: () => {
+      const problem = checkYearNotice(noticeOf(form.getFieldsValue())).find((p) => p.field === 'makeUpWorkdays');
+      return problem ? Promise.reject(new Error(problem.message)) : Promise.resolve();
+    },
+  };
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
     try {
-      const notice = {
-        year,
-        holidays: (v.holidays ?? []).map((h) => ({ name: h.name.trim(), start: s(h.range[0]), end: s(h.range[1]) })),
-        makeUpWorkdays: (v.makeUpWorkdays ?? []).map(s).sort(),
-      };
+      const notice = noticeOf(v);
       await calendarApi.enterNotice(notice, v.basis.trim());
       void message.success(`已录入 ${year} 年节假日安排`);
       onSaved();
@@ -96,7 +105,7 @@ export function CalendarNoticeModal(props: { open: boolean; year: number; days: 
             </Form.Item>
           )}
         </Form.List>
-        <Form.Item label="调休上班日" name="makeUpWorkdays" extra="通知中周六、周日上班的日期">
+        <Form.Item label="调休上班日" name="makeUpWorkdays" extra="通知中周六、周日上班的日期" rules={[makeUpRule]} dependencies={['holidays']} data-testid="notice-make-up">
           <DatePicker multiple disabledDate={inYear} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="通知文号" name="basis" rules={[{ required: true, whitespace: true, message: '请写明通知文号' }, { min: 2, message: '请写明通知文号' }]}>

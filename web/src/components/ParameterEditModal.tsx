@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select, TimePicker } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, policyApi, type DeadlineRule, type ParameterPath, type PolicyProfile } from '../api/index.js';
-import { anchorLabels, deadlineKindLabels, describeValue, parameterAt, parameterInfo } from '../rules-labels.js';
+import { anchorLabels, deadlineKindLabels, describeValue, parameterAt, parameterInfo, rolloverLabels } from '../rules-labels.js';
 import { errorMessage } from '../util/errors.js';
 import { dayjs } from '../util/time.js';
 import type { Dayjs } from 'dayjs';
@@ -15,6 +15,7 @@ type Values = {
   number?: number;
   text?: string;
   time?: Dayjs | null;
+  rollover?: boolean;
   basis: string;
 };
 
@@ -46,6 +47,8 @@ function toForm(path: ParameterPath, value: unknown): Partial<Values> {
       return { mode: 'set', text: (value as { text: string }[]).map((t) => t.text).join('\n') };
     case 'time':
       return { mode: 'set', time: dayjs(value as string, 'HH:mm') };
+    case 'rollover':
+      return { mode: 'set', rollover: value as boolean };
   }
 }
 
@@ -64,6 +67,7 @@ function fromForm(path: ParameterPath, v: Values, old: unknown): unknown {
   }
   if (kind === 'equipment') return { device: 'body_camera', unit: 'team', perUnit: v.number };
   if (kind === 'time') return hhmm(v.time);
+  if (kind === 'rollover') return v.rollover;
   if (kind === 'triggers') {
     const previous = (Array.isArray(old) ? old : []) as { id: string; text: string }[];
     const lines = (v.text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -175,6 +179,17 @@ export function ParameterEditModal(props: { agencyId: string; profile: PolicyPro
         {mode === 'set' && info.kind === 'time' ? (
           <Form.Item label="钟点" name="time" rules={[{ required: true, message: '请选择时间' }]}>
             <TimePicker format="HH:mm" minuteStep={5} style={{ width: 200 }} />
+          </Form.Item>
+        ) : null}
+        {mode === 'set' && info.kind === 'rollover' ? (
+          <Form.Item label="期限末日遇节假日" name="rollover" rules={[{ required: true, message: '请选择' }]}>
+            <Radio.Group
+              options={[
+                { value: true, label: rolloverLabels.true },
+                { value: false, label: rolloverLabels.false },
+              ]}
+              data-testid="param-rollover"
+            />
           </Form.Item>
         ) : null}
         <Form.Item label="调整依据" name="basis" extra="文号、会议纪要或理由；此后依本项发现的问题将引用该依据" rules={[{ required: true, whitespace: true, message: '请写明调整依据' }, { min: 2, message: '请写明调整依据' }, { max: 500, message: '不超过 500 字' }]}>

@@ -90,7 +90,7 @@ export function CalendarPage() {
           description={
             data.status === 'provisional' ? (
               <>
-                本年尚未收录国务院办公厅的节假日安排通知，暂按《全国年节及纪念日放假办法》规定的法定节假日推算，<b>未含调休</b>（连休和调休上班日），
+                本年尚未收录国务院办公厅的节假日安排通知，暂按《全国年节及纪念日放假办法》规定的法定节假日推算；节日适逢周六、周日的，按该办法第六条在其后的工作日补假。<b>未含调休</b>（连休和调休上班日），
                 工作日时限可能与实际不符。{access.platform.enterCalendarNotice ? '请在通知发布后点“录入通知”。' : '请平台管理员在通知发布后录入。'}
                 <div className="cal-source">来源：{data.source}</div>
               </>
