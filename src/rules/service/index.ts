@@ -1,0 +1,2 @@
+export * from './service-record.js';
+export * from './party-deadlines.js';
