@@ -11,3 +11,4 @@ export * from './integrity-checks.js';
 export * from './log.js';
 export * from './witness.js';
 export * from './av-viewings.js';
+export * from './service.js';
