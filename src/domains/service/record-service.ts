@@ -30,6 +30,7 @@ export async function recordService(db: Db, actor: Actor, p: Principal, agencyId
     const [doc] = await tx.select().from(documents).where(and(eq(documents.id, input.documentId), eq(documents.matterId, matterId)));
     if (!doc) throw notFound('文书');
     if (doc.status !== 'issued') throw new AppError('VALIDATION_FAILED', '只能送达已定稿的文书');
+    if (doc.issuedAt && input.servedAt < doc.issuedAt) throw new AppError('VALIDATION_FAILED', '送达时间不能早于文书定稿时间');
     if (doc.typeId === 'service_receipt') throw new AppError('VALIDATION_FAILED', '送达回证本身不需要送达');
     const party = parties.find((x) => x.id === input.partyId);
     if (!party) throw new AppError('VALIDATION_FAILED', '受送达人必须是本事项的当事人');

@@ -4940,6 +4940,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{agencyId}/matters/{matterId}/party-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 送达起算的当事人期限（缴纳罚款、申请听证、复议、诉讼），按日期显示进行中或已届满 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartyDeadline"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{agencyId}/matters/{matterId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项的送达记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRecord"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录一次文书送达（方式不同，须记录的事项不同：S1 第二十二–二十六条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        details: {
+                            addressConfirmationSigned?: boolean | null;
+                            /** Format: uuid */
+                            avRecordId?: string | null;
+                            electronicAddress?: string | null;
+                            entrustedBody?: string | null;
+                            medium?: string | null;
+                            noticeKept?: boolean | null;
+                            otherMethodsFailed?: string | null;
+                            /** @enum {string|null} */
+                            postKind?: "registered" | "express" | null;
+                            /** Format: date */
+                            publishedOn?: string | null;
+                            reason?: string | null;
+                            /** Format: date */
+                            receiptReturnedOn?: string | null;
+                            recipientName?: string | null;
+                            recipientSigned?: boolean | null;
+                            refusalReason?: string | null;
+                            /** @enum {string|null} */
+                            relation?: "本人" | "同住成年家属" | "法定代表人" | "单位负责人" | "收发部门" | "代收人" | null;
+                            serverSigned?: boolean | null;
+                            signed?: boolean | null;
+                            trackingNumber?: string | null;
+                            waitingDays?: number | null;
+                            witnessName?: string | null;
+                        };
+                        /** Format: uuid */
+                        documentId: string;
+                        /** @enum {string} */
+                        method: "direct" | "post" | "left_at_premises" | "entrusted" | "forwarded" | "public_notice" | "electronic";
+                        /** Format: uuid */
+                        partyId: string;
+                        place?: string | null;
+                        servedAt: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{agencyId}/matters/{matterId}/steps": {
         parameters: {
             query?: never;
@@ -7814,7 +8150,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "integrity.baseline" | "integrity.verify_requested" | "integrity.fixity_failed" | "integrity.log_check_failed" | "integrity.document_mismatch" | "system.bootstrap_admin" | "demo.seeded" | "matter.viewed" | "matter.timeline_viewed" | "document.viewed" | "document.printed" | "document.downloaded" | "av.viewed" | "av.played" | "av.downloaded" | "legal_review.viewed" | "export.downloaded" | "audit.viewed";
+                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "service.recorded" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "integrity.baseline" | "integrity.verify_requested" | "integrity.fixity_failed" | "integrity.log_check_failed" | "integrity.document_mismatch" | "system.bootstrap_admin" | "demo.seeded" | "matter.viewed" | "matter.timeline_viewed" | "document.viewed" | "document.printed" | "document.downloaded" | "av.viewed" | "av.played" | "av.downloaded" | "legal_review.viewed" | "export.downloaded" | "audit.viewed";
                     actorUserId?: string;
                     agencyId?: string;
                     from?: string;
@@ -11917,6 +12253,38 @@ export interface components {
             name: string;
             phone: string | null;
         };
+        PartyDeadline: {
+            article: string;
+            documentId: string;
+            documentName: string;
+            documentNumber: string | null;
+            due: string;
+            key: string;
+            law: string;
+            name: string;
+            partyName: string;
+            servedDay: string;
+            serviceId: string;
+            startsAt: string;
+            /** @enum {string} */
+            state: "running" | "ended";
+        };
+        PartyDeadlineInput: {
+            article: string;
+            documentId: string;
+            documentName: string;
+            documentNumber: string | null;
+            due: string;
+            key: string;
+            law: string;
+            name: string;
+            partyName: string;
+            servedDay: string;
+            serviceId: string;
+            startsAt: string;
+            /** @enum {string} */
+            state: "running" | "ended";
+        };
         PartyInput: {
             address: string | null;
             id: string;
@@ -13197,6 +13565,92 @@ export interface components {
             note?: string | null;
             /** @enum {string} */
             result: "ok" | "problem";
+        };
+        ServiceRecord: {
+            details: {
+                addressConfirmationSigned?: boolean | null;
+                /** Format: uuid */
+                avRecordId?: string | null;
+                electronicAddress?: string | null;
+                entrustedBody?: string | null;
+                medium?: string | null;
+                noticeKept?: boolean | null;
+                otherMethodsFailed?: string | null;
+                /** @enum {string|null} */
+                postKind?: "registered" | "express" | null;
+                /** Format: date */
+                publishedOn?: string | null;
+                reason?: string | null;
+                /** Format: date */
+                receiptReturnedOn?: string | null;
+                recipientName?: string | null;
+                recipientSigned?: boolean | null;
+                refusalReason?: string | null;
+                /** @enum {string|null} */
+                relation?: "本人" | "同住成年家属" | "法定代表人" | "单位负责人" | "收发部门" | "代收人" | null;
+                serverSigned?: boolean | null;
+                signed?: boolean | null;
+                trackingNumber?: string | null;
+                waitingDays?: number | null;
+                witnessName?: string | null;
+            };
+            documentId: string;
+            documentName: string;
+            documentNumber: string | null;
+            id: string;
+            matterId: string;
+            method: string;
+            methodLabel: string;
+            partyId: string;
+            partyName: string;
+            place: string | null;
+            recordedAt: string;
+            recordedByName: string | null;
+            servedAt: string;
+            servedDay: string | null;
+        };
+        ServiceRecordInput: {
+            details: {
+                addressConfirmationSigned?: boolean | null;
+                /** Format: uuid */
+                avRecordId?: string | null;
+                electronicAddress?: string | null;
+                entrustedBody?: string | null;
+                medium?: string | null;
+                noticeKept?: boolean | null;
+                otherMethodsFailed?: string | null;
+                /** @enum {string|null} */
+                postKind?: "registered" | "express" | null;
+                /** Format: date */
+                publishedOn?: string | null;
+                reason?: string | null;
+                /** Format: date */
+                receiptReturnedOn?: string | null;
+                recipientName?: string | null;
+                recipientSigned?: boolean | null;
+                refusalReason?: string | null;
+                /** @enum {string|null} */
+                relation?: "本人" | "同住成年家属" | "法定代表人" | "单位负责人" | "收发部门" | "代收人" | null;
+                serverSigned?: boolean | null;
+                signed?: boolean | null;
+                trackingNumber?: string | null;
+                waitingDays?: number | null;
+                witnessName?: string | null;
+            };
+            documentId: string;
+            documentName: string;
+            documentNumber: string | null;
+            id: string;
+            matterId: string;
+            method: string;
+            methodLabel: string;
+            partyId: string;
+            partyName: string;
+            place: string | null;
+            recordedAt: string;
+            recordedByName: string | null;
+            servedAt: string;
+            servedDay: string | null;
         };
         Step: {
             /** @enum {string|null} */
