@@ -34,7 +34,7 @@ export const serviceInput = z.object({
   documentId: uuidParam,
   partyId: uuidParam,
   method: z.enum(SERVICE_METHODS),
-  servedAt: z.coerce.date({ error: '送达时间无效' }),
+  servedAt: z.iso.datetime({ offset: true, error: '送达时间格式应为 ISO 8601' }).transform((s) => new Date(s)),
   place: z.string().trim().max(200).nullable().optional(),
   details: serviceDetailsInput,
 });

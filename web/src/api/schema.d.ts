@@ -5189,7 +5189,8 @@ export interface paths {
                         /** Format: uuid */
                         partyId: string;
                         place?: string | null;
-                        servedAt: unknown;
+                        /** Format: date-time */
+                        servedAt: string;
                     };
                 };
             };

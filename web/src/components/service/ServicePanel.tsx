@@ -1,0 +1,103 @@
+import { SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, List, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { DocType, MatterDetail } from '../../api/index.js';
+import { serviceApi, type PartyDeadline } from '../../api/service.js';
+import { useSession } from '../../session.js';
+import type { MatterDoc } from '../../util/documents.js';
+import { formatDateTime } from '../../util/time.js';
+import { useLoad } from '../../util/useLoad.js';
+import { ServiceRecordModal } from './ServiceRecordModal.js';
+
+const stateTags: Record<PartyDeadline['state'], { color: string; label: string }> = {
+  running: { color: 'blue', label: '期限内' },
+  ended: { color: 'default', label: '已届满' },
+};
+
+/**
+ * 送达与当事人期限 (SRV-1, SRV-2) on the matter page: the services recorded for the matter's
+ * issued documents, and the deadlines each service starts for the party, by date only (the
+ * system does not record payment, so it never says "paid" or "late").
+ */
+export function ServicePanel({ detail, docs, types }: { detail: MatterDetail; docs: MatterDoc[]; types: DocType[] }) {
+  const { agency, access } = useSession();
+  const agencyId = agency!.id;
+  const matterId = detail.matter.id;
+  const { message } = App.useApp();
+  const services = useLoad(() => serviceApi.list(agencyId, matterId), [agencyId, matterId]);
+  const deadlines = useLoad(() => serviceApi.deadlines(agencyId, matterId), [agencyId, matterId]);
+  const [recording, setRecording] = useState(false);
+  const typeOf = (id: string) => types.find((t) => t.id === id);
+  // What may be served: issued documents (current versions), not the 送达回证 itself.
+  const servable = docs.filter((d) => d.status === 'issued' && d.typeId !== 'service_receipt').map((d) => ({ id: d.id, label: `${typeOf(d.typeId)?.name ?? '文书'}${d.number ? ` ${d.number}` : ''}`, toParty: typeOf(d.typeId)?.issuedToParty ?? false }));
+
+  return (
+    <Card
+      title="送达与当事人期限"
+      size="small"
+      className="section-card"
+      data-testid="service-panel"
+      extra={
+        access.can.workOnMatters ? (
+          <Button icon={<SendOutlined />} disabled={!servable.length || !detail.parties.length} onClick={() => setRecording(true)} data-testid="service-record">
+            记录送达
+          </Button>
+        ) : null
+      }
+    >
+      <List
+        size="small"
+        dataSource={services.data ?? []}
+        loading={services.loading && !services.data}
+        locale={{ emptyText: servable.length ? '尚未记录送达' : '尚无已定稿的文书可送达' }}
+        data-testid="service-list"
+        renderItem={(s) => (
+          <List.Item>
+            <div>
+              <Tag color="geekblue">{s.methodLabel}</Tag>
+              <b>{s.documentName}</b> {s.documentNumber ? <span className="mono">{s.documentNumber}</span> : null} → {s.partyName}
+              <div className="muted">
+                送达时间 {formatDateTime(s.servedAt)}
+                {s.servedDay ? ` · 视为送达之日 ${s.servedDay}` : ' · 回执未返回，期限尚未起算'}
+                {s.recordedByName ? ` · 记录人 ${s.recordedByName}` : ''}
+              </div>
+            </div>
+          </List.Item>
+        )}
+      />
+      <Table
+        size="small"
+        style={{ marginTop: 12 }}
+        rowKey={(d) => `${d.serviceId}-${d.key}`}
+        dataSource={deadlines.data ?? []}
+        loading={deadlines.loading && !deadlines.data}
+        pagination={false}
+        locale={{ emptyText: '送达处罚决定书、事先告知书等文书后，在此显示当事人的期限' }}
+        data-testid="party-deadlines"
+        columns={[
+          { title: '期限', dataIndex: 'name' },
+          { title: '文书', render: (_, d) => `${d.documentName}${d.documentNumber ? `（${d.documentNumber}）` : ''}` },
+          { title: '当事人', dataIndex: 'partyName' },
+          { title: '依据', render: (_, d) => `${d.law}${d.article}` },
+          { title: '起算', render: (_, d) => `${d.servedDay} 送达` },
+          { title: '届满日', dataIndex: 'due', render: (v: string) => <b>{v}</b> },
+          { title: '状态', render: (_, d) => <Tag color={stateTags[d.state].color}>{stateTags[d.state].label}</Tag> },
+        ]}
+      />
+      <Alert type="info" showIcon style={{ marginTop: 8 }} message="状态只按日期显示；系统尚不记录缴款或当事人的申请。" />
+      <ServiceRecordModal
+        open={recording}
+        agencyId={agencyId}
+        detail={detail}
+        documents={servable}
+        onClose={() => setRecording(false)}
+        onRecorded={() => {
+          setRecording(false);
+          void message.success('已记录送达');
+          services.reload();
+          deadlines.reload();
+        }}
+      />
+    </Card>
+  );
+}
