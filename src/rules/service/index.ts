@@ -1,2 +1,3 @@
 export * from './service-record.js';
 export * from './party-deadlines.js';
+export * from './receipt-fields.js';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../calendar/create-calendar.js';
+import { documentType } from '../documents/catalogue/index.js';
+import { exampleOfficers, exampleParty } from '../documents/examples.js';
+import { validateDocumentFields } from '../documents/validate-fields.js';
+import { serviceReceiptFields } from './receipt-fields.js';
 import { partyDeadlines, servedDocumentKind } from './party-deadlines.js';
 import { servedDayOf, validateServiceRecord, type ServiceRecordInput } from './service-record.js';
 
@@ -74,5 +78,29 @@ describe('SRV-2 the party deadlines a served document starts', () => {
     expect(servedDocumentKind('penalty_rights_notice', {})).toBeNull();
     expect(servedDocumentKind('on_site_inspection_record', {})).toBeNull();
     expect(servedDocumentKind('penalty_decision', {})).toBe('penalty_decision');
+  });
+});
+
+describe('SRV-1 送达回证 prefilled from a service record', () => {
+  const receipt = documentType('service_receipt')!;
+  const source = (input: ServiceRecordInput) => ({
+    method: input.method,
+    servedAtWallClock: `${input.servedOn}T10:00`,
+    place: null,
+    details: input.details,
+    document: { name: '扣押决定书', number: '扣字〔2026〕第1号' },
+    recipient: exampleParty,
+  });
+
+  it('SRV-1 S1 第二十四条 a 留置 record fills method, refusal reason with its date and the witness', () => {
+    const fields = serviceReceiptFields(source(ok.left_at_premises!));
+    expect(fields).toMatchObject({ service_method: '留置送达', served_at: '2026-09-22T10:00', service_address: exampleParty.address, refusal_reason: '拒绝签收（2026-09-22），见证人：李四' });
+    expect(fields.served_documents).toEqual([{ document_name: '扣押决定书', document_number: '扣字〔2026〕第1号', copies: 1 }]);
+  });
+
+  it.each(Object.keys(ok))('SRV-1 the receipt prefilled from a complete %s record passes the catalogue type\'s checks', (method) => {
+    const values = { ...serviceReceiptFields(source(ok[method]!)), officers_present: exampleOfficers, maker: '王建国' };
+    const result = validateDocumentFields(receipt, values);
+    expect(result.ok ? [] : result.issues).toEqual([]);
   });
 });

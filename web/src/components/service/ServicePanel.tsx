@@ -1,12 +1,18 @@
-import { SendOutlined } from '@ant-design/icons';
+import { FileAddOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, List, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { serviceReceiptFields } from '../../../../src/rules/service/receipt-fields.js';
+import type { ServiceMethod } from '../../../../src/rules/service/service-record.js';
+import { documentApi } from '../../api/index.js';
 import type { DocType, MatterDetail } from '../../api/index.js';
-import { serviceApi, type PartyDeadline } from '../../api/service.js';
+import { serviceApi, type PartyDeadline, type ServiceRecord } from '../../api/service.js';
 import { useSession } from '../../session.js';
-import type { MatterDoc } from '../../util/documents.js';
+import { prefill, wallClock, type MatterDoc } from '../../util/documents.js';
+import { showError } from '../../util/errors.js';
 import { formatDateTime } from '../../util/time.js';
 import { useLoad } from '../../util/useLoad.js';
+import { useOfficers } from '../../util/useOfficers.js';
 import { ServiceRecordModal } from './ServiceRecordModal.js';
 
 const stateTags: Record<PartyDeadline['state'], { color: string; label: string }> = {
@@ -20,7 +26,9 @@ const stateTags: Record<PartyDeadline['state'], { color: string; label: string }
  * system does not record payment, so it never says "paid" or "late").
  */
 export function ServicePanel({ detail, docs, types }: { detail: MatterDetail; docs: MatterDoc[]; types: DocType[] }) {
-  const { agency, access } = useSession();
+  const { agency, access, me } = useSession();
+  const navigate = useNavigate();
+  const { officers } = useOfficers();
   const agencyId = agency!.id;
   const matterId = detail.matter.id;
   const { message } = App.useApp();
@@ -30,6 +38,22 @@ export function ServicePanel({ detail, docs, types }: { detail: MatterDetail; do
   const typeOf = (id: string) => types.find((t) => t.id === id);
   // What may be served: issued documents (current versions), not the 送达回证 itself.
   const servable = docs.filter((d) => d.status === 'issued' && d.typeId !== 'service_receipt').map((d) => ({ id: d.id, label: `${typeOf(d.typeId)?.name ?? '文书'}${d.number ? ` ${d.number}` : ''}`, toParty: typeOf(d.typeId)?.issuedToParty ?? false }));
+
+  // 送达回证 (step 5 of SRV-1): a draft of the catalogue's receipt, filled from the record; it is
+  // checked, signed and issued like any other document.
+  const draftReceipt = async (s: ServiceRecord) => {
+    const type = typeOf('service_receipt');
+    const party = detail.parties.find((p) => p.id === s.partyId);
+    if (!type || !party) return;
+    const recipient = { kind: party.kind, name: party.name, idNumber: party.idNumber, legalRepresentative: party.legalRepresentative ?? undefined, address: party.address ?? undefined, phone: party.phone ?? undefined };
+    const fields = { ...prefill(type, detail, undefined, officers, me?.user.displayName ?? ''), ...serviceReceiptFields({ method: s.method as ServiceMethod, servedAtWallClock: wallClock(s.servedAt), place: s.place, details: s.details, document: { name: s.documentName, number: s.documentNumber }, recipient }) };
+    try {
+      const doc = await documentApi.create(agencyId, matterId, { typeId: type.id, fields });
+      navigate(`/documents/${doc.id}`);
+    } catch (err) {
+      showError(err, message);
+    }
+  };
 
   return (
     <Card
@@ -52,7 +76,17 @@ export function ServicePanel({ detail, docs, types }: { detail: MatterDetail; do
         locale={{ emptyText: servable.length ? '尚未记录送达' : '尚无已定稿的文书可送达' }}
         data-testid="service-list"
         renderItem={(s) => (
-          <List.Item>
+          <List.Item
+            actions={
+              access.can.workOnMatters
+                ? [
+                    <Button key="receipt" size="small" icon={<FileAddOutlined />} onClick={() => void draftReceipt(s)} data-testid="service-receipt-draft">
+                      生成送达回证
+                    </Button>,
+                  ]
+                : []
+            }
+          >
             <div>
               <Tag color="geekblue">{s.methodLabel}</Tag>
               <b>{s.documentName}</b> {s.documentNumber ? <span className="mono">{s.documentNumber}</span> : null} → {s.partyName}
