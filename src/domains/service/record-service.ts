@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { avRecords, documents, serviceRecords } from '../../db/schema/index.js';
 import { documentType } from '../../rules/documents/catalogue/index.js';
-import { servedDayOf, validateServiceRecord, type ServiceDetails } from '../../rules/service/service-record.js';
+import { detailsOf, servedDayOf, validateServiceRecord } from '../../rules/service/service-record.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
@@ -21,7 +21,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  */
 export async function recordService(db: Db, actor: Actor, p: Principal, agencyId: string, matterId: string, input: z.infer<typeof serviceInput>, now: Date) {
   if (input.servedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new AppError('VALIDATION_FAILED', '送达时间不能晚于现在');
-  const details = stripEmpty(input.details);
+  const details = detailsOf(input.method, input.details);
   const rule = { method: input.method, servedOn: shanghaiDate(input.servedAt), details };
   const problems = validateServiceRecord(rule);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
@@ -64,7 +64,3 @@ export async function recordService(db: Db, actor: Actor, p: Principal, agencyId
   });
 }
 
-// Stored as given, without the empty optional facts, so the record says only what was recorded.
-function stripEmpty(details: ServiceDetails): ServiceDetails {
-  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== null && v !== undefined && v !== '')) as ServiceDetails;
-}

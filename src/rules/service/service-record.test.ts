@@ -5,7 +5,7 @@ import { exampleOfficers, exampleParty } from '../documents/examples.js';
 import { validateDocumentFields } from '../documents/validate-fields.js';
 import { serviceReceiptFields } from './receipt-fields.js';
 import { partyDeadlines, servedDocumentKind } from './party-deadlines.js';
-import { servedDayOf, validateServiceRecord, type ServiceRecordInput } from './service-record.js';
+import { detailsOf, servedDayOf, validateServiceRecord, type ServiceRecordInput } from './service-record.js';
 
 const ok: Record<string, ServiceRecordInput> = {
   direct: { method: 'direct', servedOn: '2026-09-22', details: { recipientName: '张三', relation: '同住成年家属', signed: true } },
@@ -102,5 +102,11 @@ describe('SRV-1 送达回证 prefilled from a service record', () => {
     const values = { ...serviceReceiptFields(source(ok[method]!)), officers_present: exampleOfficers, maker: '王建国' };
     const result = validateDocumentFields(receipt, values);
     expect(result.ok ? [] : result.issues).toEqual([]);
+  });
+});
+
+describe('SRV-1 detailsOf keeps only the method\'s facts', () => {
+  it('SRV-1 a witness typed before switching to direct service is not stored with it', () => {
+    expect(detailsOf('direct', { recipientName: '张三', relation: '本人', signed: true, witnessName: '李四', waitingDays: 30, trackingNumber: ' ' })).toEqual({ recipientName: '张三', relation: '本人', signed: true });
   });
 });

@@ -54,6 +54,27 @@ export interface ServiceRecordInput {
   details: ServiceDetails;
 }
 
+/** The facts each method records; others sent with it (a form's leftovers) are not kept. */
+export const DETAILS_OF_METHOD: Readonly<Record<ServiceMethod, readonly (keyof ServiceDetails)[]>> = {
+  direct: ['recipientName', 'relation', 'signed'],
+  post: ['postKind', 'trackingNumber', 'receiptReturnedOn'],
+  left_at_premises: ['refusalReason', 'witnessName', 'avRecordId'],
+  entrusted: ['reason', 'entrustedBody', 'serverSigned', 'recipientSigned'],
+  forwarded: ['reason', 'entrustedBody', 'serverSigned', 'recipientSigned'],
+  public_notice: ['otherMethodsFailed', 'medium', 'noticeKept', 'publishedOn', 'waitingDays'],
+  electronic: ['addressConfirmationSigned', 'electronicAddress'],
+};
+
+/** Only the facts of `method`, without empty ones: what a service record stores. */
+export function detailsOf(method: ServiceMethod, details: ServiceDetails): ServiceDetails {
+  const out: Record<string, unknown> = {};
+  for (const key of DETAILS_OF_METHOD[method]) {
+    const v = details[key];
+    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) out[key] = v;
+  }
+  return out as ServiceDetails;
+}
+
 const filled = (v: string | null | undefined) => typeof v === 'string' && v.trim().length > 0;
 
 /** What the record lacks for its method, in Chinese; empty when it may be stored. */

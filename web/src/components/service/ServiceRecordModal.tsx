@@ -1,7 +1,7 @@
 import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { POST_KIND_LABELS, POST_KINDS, RECIPIENT_RELATIONS, SERVICE_METHOD_LABELS, SERVICE_METHODS, validateServiceRecord, type ServiceMethod } from '../../../../src/rules/service/service-record.js';
+import { detailsOf, POST_KIND_LABELS, POST_KINDS, RECIPIENT_RELATIONS, SERVICE_METHOD_LABELS, SERVICE_METHODS, validateServiceRecord, type ServiceMethod } from '../../../../src/rules/service/service-record.js';
 import type { MatterDetail } from '../../api/index.js';
 import { serviceApi, type ServiceInput } from '../../api/service.js';
 import { showError } from '../../util/errors.js';
@@ -50,7 +50,7 @@ const methodFields: Record<ServiceMethod, () => React.ReactNode[]> = {
     text('medium', '公告方式和载体'),
     check('noticeKept', '已留存书面公告'),
     day('publishedOn', '公告发布日期'),
-    <Form.Item key="waitingDays" label="公告期（天），期满视为送达" name="waitingDays">
+    <Form.Item key="waitingDays" label="公告期（天），期满视为送达（民事诉讼法 第九十五条：三十日）" name="waitingDays">
       <InputNumber min={1} max={365} style={{ width: '100%' }} data-testid="service-waitingDays" />
     </Form.Item>,
   ],
@@ -59,8 +59,8 @@ const methodFields: Record<ServiceMethod, () => React.ReactNode[]> = {
 
 const toInput = (v: Values): ServiceInput => {
   const { documentId, partyId, method, servedAt, place, receiptReturnedOn, publishedOn, ...rest } = v;
-  const details: Details = { ...rest, receiptReturnedOn: receiptReturnedOn?.format('YYYY-MM-DD') ?? null, publishedOn: publishedOn?.format('YYYY-MM-DD') ?? null };
-  for (const k of Object.keys(details) as (keyof Details)[]) if (details[k] === undefined || details[k] === '') delete details[k];
+  // Only the chosen method's facts: the form keeps what was typed under a method chosen before.
+  const details = detailsOf(method, { ...rest, receiptReturnedOn: receiptReturnedOn?.format('YYYY-MM-DD') ?? null, publishedOn: publishedOn?.format('YYYY-MM-DD') ?? null }) as Details;
   return { documentId, partyId, method, servedAt: pickedToIso(servedAt), place: place?.trim() || null, details };
 };
 
@@ -93,7 +93,7 @@ export function ServiceRecordModal(props: { open: boolean; agencyId: string; det
 
   return (
     <Modal open={open} title="记录送达" okText="保存" onOk={() => void submit().catch(() => undefined)} confirmLoading={busy} onCancel={onClose} destroyOnHidden width={640} okButtonProps={{ 'data-testid': 'service-save' }}>
-      <Form form={form} layout="vertical" initialValues={{ partyId: detail.parties[0]?.id, servedAt: dayjs() }} onValuesChange={() => setProblems([])}>
+      <Form form={form} layout="vertical" initialValues={{ partyId: detail.parties[0]?.id, servedAt: dayjs(), waitingDays: 30 }} onValuesChange={() => setProblems([])}>
         <Form.Item label="送达的文书" name="documentId" rules={[{ required: true, message: '请选择已定稿的文书' }]}>
           <Select options={documents.map((d) => ({ value: d.id, label: d.label }))} data-testid="service-document" />
         </Form.Item>
