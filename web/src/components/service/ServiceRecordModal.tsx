@@ -1,11 +1,12 @@
 import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { detailsOf, POST_KIND_LABELS, POST_KINDS, RECIPIENT_RELATIONS, SERVICE_METHOD_LABELS, SERVICE_METHODS, validateServiceRecord, type ServiceMethod } from '../../../../src/rules/service/service-record.js';
 import type { MatterDetail } from '../../api/index.js';
+import { avApi } from '../../api/av.js';
 import { serviceApi, type ServiceInput } from '../../api/service.js';
 import { showError } from '../../util/errors.js';
-import { dayjs, pickedToIso } from '../../util/time.js';
+import { dayjs, formatDateTime, pickedToIso } from '../../util/time.js';
 
 type Details = ServiceInput['details'];
 type Values = { documentId: string; partyId: string; method: ServiceMethod; servedAt: Dayjs; place?: string } & Omit<Details, 'receiptReturnedOn' | 'publishedOn'> & { receiptReturnedOn?: Dayjs; publishedOn?: Dayjs };
@@ -27,7 +28,8 @@ const day = (name: 'receiptReturnedOn' | 'publishedOn', label: string) => (
 );
 
 // What each method must record (S1 第二十二–二十六条); the same rule checks it on the server.
-const methodFields: Record<ServiceMethod, () => React.ReactNode[]> = {
+type AvOption = { value: string; label: string };
+const methodFields: Record<ServiceMethod, (av: AvOption[]) => React.ReactNode[]> = {
   direct: () => [
     text('recipientName', '签收人姓名'),
     <Form.Item key="relation" label="签收人与受送达人的关系" name="relation">
@@ -42,7 +44,14 @@ const methodFields: Record<ServiceMethod, () => React.ReactNode[]> = {
     text('trackingNumber', '付邮凭证号（挂号/快递单号）'),
     day('receiptReturnedOn', '回执签收日期（未返回可暂不填）'),
   ],
-  left_at_premises: () => [text('refusalReason', '拒收事由', true), text('witnessName', '见证人姓名'), text('avRecordId', '或：记录送达过程的音像记录编号')],
+  left_at_premises: (av) => [
+    text('refusalReason', '拒收事由', true),
+    text('witnessName', '见证人姓名'),
+    // Picked from the matter's AV records by what they show, never typed as an id.
+    <Form.Item key="avRecordId" label="或：记录送达过程的音像记录" name="avRecordId">
+      <Select allowClear options={av} placeholder={av.length ? '选择本事项的音像记录' : '本事项尚无音像记录'} data-testid="service-avRecordId" />
+    </Form.Item>,
+  ],
   entrusted: () => [text('reason', '委托原因', true), text('entrustedBody', '受委托单位'), check('serverSigned', '送达人已签名'), check('recipientSigned', '受送达人已签名')],
   forwarded: () => [text('reason', '转交原因', true), text('entrustedBody', '代为转交的单位'), check('serverSigned', '送达人已签名'), check('recipientSigned', '受送达人已签名')],
   public_notice: () => [
@@ -72,6 +81,14 @@ export function ServiceRecordModal(props: { open: boolean; agencyId: string; det
   const method = Form.useWatch('method', form);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [avOptions, setAvOptions] = useState<AvOption[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    avApi
+      .forMatter(agencyId, detail.matter.id)
+      .then((records) => setAvOptions(records.map((r) => ({ value: r.id, label: `${r.title || r.originalFileName || '音像记录'}（${formatDateTime(r.startedAt ?? r.ingestedAt)}）` }))))
+      .catch(() => setAvOptions([]));
+  }, [open, agencyId, detail.matter.id]);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -109,7 +126,7 @@ export function ServiceRecordModal(props: { open: boolean; agencyId: string; det
         <Form.Item label="送达地点" name="place">
           <Input data-testid="service-place" />
         </Form.Item>
-        {method ? methodFields[method]() : null}
+        {method ? methodFields[method](avOptions) : null}
         {problems.length ? <Alert type="error" showIcon message="还缺少以下记录" description={<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} data-testid="service-problems" /> : null}
       </Form>
     </Modal>
