@@ -1,47 +1,30 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { COSIGNATURE_V1, formatPrivateKey, formatVerifierKey as formatKey, isStrictBase64, isValidKeyName, keyHash, parsePrivateKey, parseVerifierKey as parseKey, publicKeyObject, rawPublicKey } from '../log/note-keys.js';
 
 // C2SP tlog-cosignature (cosignature/v1, Ed25519): a witness states "as of <time>, this is the
 // largest consistent tree head I have seen of this log" by signing
 //   cosignature/v1\ntime <unix seconds>\n<checkpoint body>
 // and appending to the checkpoint the note signature line
 //   — <witness name> base64(key ID[4] || timestamp[8, big-endian] || Ed25519 signature[64])
-// with key ID = SHA-256(name || "\n" || 0x04 || public key)[:4]. Pure: no I/O, keys passed in.
+// with key ID = the signed-note key hash of signature type 0x04 (note-keys.ts). Pure: no I/O.
 
 /** The signed-note signature type of an Ed25519 cosignature/v1 key. */
-export const COSIGNATURE_V1_ALG = 0x04;
+export const COSIGNATURE_V1_ALG = COSIGNATURE_V1;
 const EM_DASH = '\u2014';
-// PKCS#8 / SPKI DER prefixes of an Ed25519 key: node:crypto takes raw keys only wrapped in them.
-const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 export type WitnessPublicKey = { name: string; keyId: Buffer; publicKey: Buffer };
 export type WitnessSigner = { name: string; privateKey: KeyObject; publicKey: Buffer };
 
-/** A key name per signed-note: non-empty, no whitespace and no '+'. */
-export const isValidKeyName = (name: string) => name.length > 0 && name.length <= 200 && !/[\s+]/u.test(name);
 
-export function cosignatureKeyId(name: string, publicKey: Buffer): Buffer {
-  return createHash('sha256').update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.from([COSIGNATURE_V1_ALG]), publicKey])).digest().subarray(0, 4);
-}
+export const cosignatureKeyId = (name: string, publicKey: Buffer): Buffer => keyHash(name, COSIGNATURE_V1, publicKey);
 
 /** The verifier key (signed-note vkey) a platform admin registers: name+hex key ID+base64(0x04||key). */
-export function formatVerifierKey(name: string, publicKey: Buffer): string {
-  const keyId = cosignatureKeyId(name, publicKey).toString('hex');
-  return `${name}+${keyId}+${Buffer.concat([Buffer.from([COSIGNATURE_V1_ALG]), publicKey]).toString('base64')}`;
-}
+export const formatVerifierKey = (name: string, publicKey: Buffer): string => formatKey(name, COSIGNATURE_V1, publicKey);
 
 /** Parses a witness verifier key; null when it is not a well-formed Ed25519 cosignature/v1 key. */
 export function parseVerifierKey(vkey: string): WitnessPublicKey | null {
-  const parts = splitPlus(vkey.trim(), 3);
-  if (!parts) return null;
-  const [name, hashHex, keyB64] = parts as [string, string, string];
-  if (!isValidKeyName(name) || !/^[0-9a-f]{8}$/u.test(hashHex) || !isStrictBase64(keyB64)) return null;
-  const raw = Buffer.from(keyB64, 'base64');
-  if (raw.length !== 33 || raw[0] !== COSIGNATURE_V1_ALG) return null;
-  const publicKey = raw.subarray(1);
-  const keyId = cosignatureKeyId(name, publicKey);
-  if (keyId.toString('hex') !== hashHex) return null;
-  return { name, keyId, publicKey };
+  const parsed = parseKey(vkey, COSIGNATURE_V1);
+  return parsed ? { name: parsed.name, keyId: parsed.keyHash, publicKey: parsed.publicKey } : null;
 }
 
 /** The exact bytes a cosignature/v1 signs; `body` is the checkpoint text up to and including its last newline. */
@@ -83,8 +66,6 @@ export function verifyCosignature(body: string, line: string, witness: WitnessPu
   return ok ? { ok: true, time: Number(time) } : { ok: false, reason: '见证签名验证失败' };
 }
 
-export const publicKeyObject = (raw: Buffer) => createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
-
 /** A new witness key pair. */
 export function generateWitnessSigner(name: string): WitnessSigner {
   if (!isValidKeyName(name)) throw new Error('见证方名称不能为空，且不能含空白或“+”');
@@ -93,42 +74,9 @@ export function generateWitnessSigner(name: string): WitnessSigner {
 }
 
 /** The signer key text of a witness (signed-note style, kept secret): PRIVATE+KEY+name+hash+base64(0x04||seed). */
-export function formatSignerKey(signer: WitnessSigner): string {
-  const seed = signer.privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_PREFIX.length);
-  const keyId = cosignatureKeyId(signer.name, signer.publicKey).toString('hex');
-  return `PRIVATE+KEY+${signer.name}+${keyId}+${Buffer.concat([Buffer.from([COSIGNATURE_V1_ALG]), seed]).toString('base64')}`;
-}
+export const formatSignerKey = (signer: WitnessSigner): string => formatPrivateKey(signer.name, COSIGNATURE_V1, signer.privateKey);
 
-export function parseSignerKey(text: string): WitnessSigner | null {
-  const parts = splitPlus(text.trim(), 5);
-  if (!parts || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') return null;
-  const [, , name, hashHex, keyB64] = parts as [string, string, string, string, string];
-  if (!isValidKeyName(name) || !isStrictBase64(keyB64)) return null;
-  const raw = Buffer.from(keyB64, 'base64');
-  if (raw.length !== 33 || raw[0] !== COSIGNATURE_V1_ALG) return null;
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, raw.subarray(1)]), format: 'der', type: 'pkcs8' });
-  const publicKey = rawPublicKey(privateKey);
-  if (cosignatureKeyId(name, publicKey).toString('hex') !== hashHex) return null;
-  return { name, privateKey, publicKey };
-}
-
-const rawPublicKey = (privateKey: KeyObject) => createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
-
-/** Splits on the first n-1 '+' (the last field is base64, which may itself contain '+'). */
-function splitPlus(s: string, n: number): string[] | null {
-  const parts: string[] = [];
-  let rest = s;
-  for (let i = 1; i < n; i++) {
-    const at = rest.indexOf('+');
-    if (at < 0) return null;
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at + 1);
-  }
-  return [...parts, rest];
-}
-
-// Buffer.from(…, 'base64') skips garbage silently; a signature or key must round-trip exactly.
-const isStrictBase64 = (s: string) => /^[A-Za-z0-9+/]*={0,2}$/u.test(s) && s.length % 4 === 0 && Buffer.from(s, 'base64').toString('base64') === s;
+export const parseSignerKey = (text: string): WitnessSigner | null => parsePrivateKey(text, COSIGNATURE_V1);
 
 function assertBody(body: string) {
   if (!body.endsWith('\n') || body.includes('\n\n')) throw new Error('checkpoint body must be its text lines, each ending in a newline, without the blank line or signatures');
