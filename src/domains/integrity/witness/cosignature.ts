@@ -15,7 +15,6 @@ const EM_DASH = '\u2014';
 export type WitnessPublicKey = { name: string; keyId: Buffer; publicKey: Buffer };
 export type WitnessSigner = { name: string; privateKey: KeyObject; publicKey: Buffer };
 
-
 export const cosignatureKeyId = (name: string, publicKey: Buffer): Buffer => keyHash(name, COSIGNATURE_V1, publicKey);
 
 /** The verifier key (signed-note vkey) a platform admin registers: name+hex key ID+base64(0x04||key). */
