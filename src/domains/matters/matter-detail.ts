@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { stepApprovals, units } from '../../db/schema/index.js';
 import { availableSteps } from '../../rules/matters/check-step.js';
 import { stepLabel } from '../../rules/matters/activity-labels.js';
+import { stepFactsOf } from '../../rules/matters/step-facts/index.js';
 import type { Phase } from '../../rules/matters/phases.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
@@ -23,6 +24,12 @@ export const presentStep = (s: StepRow) => ({
   details: (s.details as Record<string, unknown> | null) ?? null,
 });
 
+/** What the step's form asks beyond time, place and officers, and where the seeds or law ask it. */
+const factsOf = (step: string) => {
+  const facts = stepFactsOf(step);
+  return { fields: facts?.fields ?? [], factsSource: facts?.source ?? null };
+};
+
 /** A matter as its page shows it: parties, officers, steps with their approvals, what may come next. */
 export async function matterDetail(db: Db, p: Principal, agencyId: string, matterId: string) {
   const m = await loadMatter(db, p, agencyId, matterId);
@@ -33,6 +40,6 @@ export async function matterDetail(db: Db, p: Principal, agencyId: string, matte
     parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'] })),
     officers: m.officers,
     steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage as z.infer<typeof approvalView>['stage'], decision: a.decision as z.infer<typeof approvalView>['decision'], opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
-    nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative) })),
+    nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative), ...factsOf(s.step) })),
   };
 }

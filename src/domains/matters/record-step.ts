@@ -11,6 +11,7 @@ import { shanghaiDate } from '../org/certificate.js';
 import { checkLegalReviewGate, DECISION_STEPS } from '../legal-review/gate.js';
 import { historyOf, loadMatter, type MatterRow, type StepRow } from './load-matter.js';
 import { checkOfficersMayAct } from './officer-rules.js';
+import { decideStepFacts } from './step-facts-context.js';
 import type { stepInput } from './schemas.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -24,7 +25,7 @@ export async function recordStep(db: Db, actor: Actor, p: Principal, agencyId: s
   // Decided against the locked matter: of two concurrent requests for a step that may happen
   // once, the second waits, then sees the first and is refused (OUT_OF_ORDER).
   return db.transaction(async (tx) => {
-    const { matter, steps, lifecycle, officers } = await loadMatter(tx, p, agencyId, matterId, { lock: true });
+    const { matter, steps, lifecycle, officers, parties } = await loadMatter(tx, p, agencyId, matterId, { lock: true });
     const check = checkStep(lifecycle, historyOf(steps), input.step);
     if (!check.ok) throw new AppError('OUT_OF_ORDER', `现在不能记录此环节：${check.missing.join('；')}`, { reason: check.code, missing: check.missing });
     if (DECISION_STEPS.has(input.step)) await checkLegalReviewGate(tx, matterId);
@@ -33,6 +34,7 @@ export async function recordStep(db: Db, actor: Actor, p: Principal, agencyId: s
     }
     const officerIds = input.officerIds.length ? input.officerIds : officers.map((o) => o.id);
     await checkOfficersMayAct(tx, agencyId, officerIds, shanghaiDate(input.occurredAt));
+    const details = await decideStepFacts(tx, { matter, steps, parties }, input.step, input.occurredAt, input.details);
     const needsApproval = Boolean(check.definition.approval);
     const [step] = await tx
       .insert(matterSteps)
@@ -48,7 +50,7 @@ export async function recordStep(db: Db, actor: Actor, p: Principal, agencyId: s
         officerIds,
         avConditionApplies: input.avConditionApplies ?? null,
         avOmission: input.avOmission ?? null,
-        details: input.details ?? null,
+        details,
         recordedAt: now,
         recordedByUserId: actor.userId,
         recordedByName: actor.name,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PHASE_ORDER, START_ROUTES, type Phase, type StartRoute } from '../../rules/matters/phases.js';
 import { CATEGORY_IDS } from '../../rules/profiles/vocabulary.js';
 import { isoString, responseObject } from '../../shared/http-schemas.js';
+import { fieldDefinitionSchema } from '../../rules/documents/document-type.js';
 
 // What the matters routes answer (the contract the web client is generated from).
 export const phaseView = z.enum(PHASE_ORDER as [Phase, ...Phase[]]);
@@ -83,7 +84,7 @@ export const matterDetailView = responseObject({
   parties: z.array(partyView),
   officers: z.array(responseObject({ id: z.string(), name: z.string(), certificateNo: z.string(), lead: z.boolean() }).meta({ id: 'MatterOfficer' })),
   steps: z.array(stepView.extend({ approvals: z.array(approvalView) })),
-  nextSteps: z.array(responseObject({ step: z.string(), label: z.string(), phase: phaseView, approval: z.boolean(), investigative: z.boolean() }).meta({ id: 'NextStep' })),
+  nextSteps: z.array(responseObject({ step: z.string(), label: z.string(), phase: phaseView, approval: z.boolean(), investigative: z.boolean(), fields: z.array(fieldDefinitionSchema), factsSource: z.string().nullable() }).meta({ id: 'NextStep' })),
 }).meta({ id: 'MatterDetail' });
 
 export const timelineView = responseObject({

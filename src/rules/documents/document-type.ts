@@ -29,7 +29,7 @@ const columnSchema = z
   .object({ key: identifier, label, type: z.enum(COLUMN_TYPES), required: z.boolean(), options: z.array(optionSchema).min(1).optional() })
   .refine((column) => column.type !== 'select' || column.options !== undefined, { message: '下拉列必须给出选项', path: ['options'] });
 
-const fieldSchema = z
+export const fieldDefinitionSchema = z
   .object({
     key: identifier,
     label,
@@ -65,7 +65,7 @@ export const documentTypeSchema = z
     approval: z.boolean(),
     /** Type part of the 文号, e.g. 扣字 in 某执扣字〔2026〕第12号; null for records without a number. */
     numberPrefix: z.string().min(1).nullable(),
-    fields: z.array(fieldSchema),
+    fields: z.array(fieldDefinitionSchema),
     /** Common fields that must be filled for this type; `maker` always must. */
     commonRequired: z.array(z.enum(COMMON_FIELD_KEYS)),
     /** Least number of officers present with 执法证号 (2 where the law needs two, ORG-2). */

@@ -98,9 +98,8 @@ function filledSchema(field: FieldDefinition): z.ZodType {
   }
 }
 
-/** The zod schema of a document type's values (own fields and DOC-2 common fields). */
-export function documentValuesSchema(type: DocumentType) {
-  const fields = fieldsOf(type);
+/** The zod schema of values for a list of field definitions (a document's, or a step's facts). */
+export function fieldValuesSchema(fields: FieldDefinition[]) {
   const shape = Object.fromEntries(
     fields.map((field) => [field.key, z.preprocess(blankToUndefined, field.required ? filledSchema(field) : filledSchema(field).optional())]),
   );
@@ -117,11 +116,19 @@ export function documentValuesSchema(type: DocumentType) {
   return schema;
 }
 
+/** The zod schema of a document type's values (own fields and DOC-2 common fields). */
+export const documentValuesSchema = (type: DocumentType) => fieldValuesSchema(fieldsOf(type));
+
 export type FieldIssue = { path: string; message: string };
 
 /** Validates a document's values against its type: the cleaned values, or every issue in Chinese. */
 export function validateDocumentFields(type: DocumentType, values: unknown): { ok: true; values: DocumentValues } | { ok: false; issues: FieldIssue[] } {
-  const parsed = documentValuesSchema(type).safeParse(values ?? {}, { error: chineseErrors });
+  return validateFieldValues(fieldsOf(type), values);
+}
+
+/** Validates values against field definitions: the cleaned values, or every issue in Chinese. */
+export function validateFieldValues(fields: FieldDefinition[], values: unknown): { ok: true; values: DocumentValues } | { ok: false; issues: FieldIssue[] } {
+  const parsed = fieldValuesSchema(fields).safeParse(values ?? {}, { error: chineseErrors });
   if (parsed.success) return { ok: true, values: parsed.data as DocumentValues };
   return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
 }

@@ -12227,6 +12227,35 @@ export interface components {
         };
         NextStep: {
             approval: boolean;
+            factsSource: string | null;
+            fields: {
+                columns?: {
+                    key: string;
+                    label: string;
+                    options?: {
+                        label: string;
+                        value: string;
+                    }[];
+                    required: boolean;
+                    /** @enum {string} */
+                    type: "text" | "number" | "money" | "date" | "select";
+                }[];
+                help?: string;
+                key: string;
+                label: string;
+                min?: number;
+                options?: {
+                    label: string;
+                    value: string;
+                }[];
+                required: boolean;
+                requiredWhen?: {
+                    equals: string[];
+                    field: string;
+                };
+                /** @enum {string} */
+                type: "text" | "textarea" | "date" | "datetime" | "number" | "money" | "select" | "party" | "officers" | "items" | "law_basis" | "evidence_refs";
+            }[];
             investigative: boolean;
             label: string;
             /** @enum {string} */
@@ -12235,6 +12264,35 @@ export interface components {
         };
         NextStepInput: {
             approval: boolean;
+            factsSource: string | null;
+            fields: {
+                columns?: {
+                    key: string;
+                    label: string;
+                    options?: {
+                        label: string;
+                        value: string;
+                    }[];
+                    required: boolean;
+                    /** @enum {string} */
+                    type: "text" | "number" | "money" | "date" | "select";
+                }[];
+                help?: string;
+                key: string;
+                label: string;
+                min?: number;
+                options?: {
+                    label: string;
+                    value: string;
+                }[];
+                required: boolean;
+                requiredWhen?: {
+                    equals: string[];
+                    field: string;
+                };
+                /** @enum {string} */
+                type: "text" | "textarea" | "date" | "datetime" | "number" | "money" | "select" | "party" | "officers" | "items" | "law_basis" | "evidence_refs";
+            }[];
             investigative: boolean;
             label: string;
             /** @enum {string} */

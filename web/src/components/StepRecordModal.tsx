@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, matterApi, type MatterDetail, type Officer, type Step } from '../api/index.js';
 import { isInvestigative, phaseLabel } from '../matter-labels.js';
 import { gateReason, GateRefusal } from './legal-review/GateRefusal.js';
+import { factsValues, StepFactsFields } from './StepFactsFields.js';
 import { showError } from '../util/errors.js';
 import { dayjs, pickedToIso, zone } from '../util/time.js';
 
@@ -17,6 +18,7 @@ type Values = { step: string; occurredAt: Dayjs; place?: string; note?: string; 
 export function StepRecordModal(props: { open: boolean; agencyId: string; detail: MatterDetail; officers: Officer[]; initialStep?: string; onClose: () => void; onRecorded: (s: Step) => void }) {
   const { open, agencyId, detail, officers, initialStep, onClose, onRecorded } = props;
   const [form] = Form.useForm<Values>();
+  const [factsForm] = Form.useForm();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -29,13 +31,15 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    factsForm.resetFields();
     setRefusal(null);
     // Now, but never before the matter was registered (the picker keeps whole seconds).
     const earliest = dayjs(detail.matter.createdAt).add(1, 'second').startOf('second');
     const now = dayjs();
     form.setFieldsValue({ step: initialStep ?? detail.nextSteps[0]?.step, occurredAt: (now.isBefore(earliest) ? earliest : now).tz(zone), officerIds: detail.officers.map((o) => o.id) });
-  }, [open, form, detail, initialStep]);
+  }, [open, form, factsForm, detail, initialStep]);
 
+  const facts = next?.fields ?? [];
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -47,12 +51,15 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
         place: v.place?.trim() || null,
         note: v.note?.trim() || null,
         officerIds: v.officerIds,
+        ...(facts.length ? { details: factsValues(factsForm, facts) } : {}),
       });
       void message.success(s.status === 'pending' ? `已记录“${s.label}”，已提交审核` : `已记录“${s.label}”`);
       onRecorded(s);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'OUT_OF_ORDER') (setRefusal(err.message), setGated(gateReason(err) !== null));
-      showError(err, message, form);
+      // Gaps in the step's facts go onto the facts form; the rest onto the step's own fields.
+      const onFacts = err instanceof ApiError && err.issues.length > 0 && err.issues.every((i) => facts.some((f) => f.key === (i.field.split('.')[0] ?? '')));
+      showError(err, message, onFacts ? factsForm : form);
     } finally {
       setSaving(false);
     }
@@ -71,7 +78,7 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
       confirmLoading={saving}
       onCancel={onClose}
       destroyOnHidden
-      width={680}
+      width={facts.length ? 880 : 680}
       okButtonProps={{ 'data-testid': 'step-save' }}
     >
       {refusal && gated ? <GateRefusal matterId={detail.matter.id} message={refusal} onLeave={onClose} /> : refusal ? <Alert className="modal-alert" type="error" showIcon title="不能记录此环节" description={refusal} data-testid="step-refusal" /> : null}
@@ -101,6 +108,7 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
         <Form.Item label="情况说明" name="note" className="span-2" rules={[{ max: 5000, message: '不能超过 5000 字' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder="简要记录经过；需审批的环节写明理由" data-testid="step-note" />
         </Form.Item>
+        {facts.length ? <StepFactsFields form={factsForm} fields={facts} source={next?.factsSource ?? null} detail={detail} officers={officers} /> : null}
         {investigative ? (
           <div className="span-2">
             <Tag color="blue">调查取证环节</Tag>

@@ -1,0 +1,27 @@
+import type { DocumentValues } from '../../documents/field-values.js';
+import { validateFieldValues } from '../../documents/validate-fields.js';
+import { evidencePreservationFacts } from './evidence-preservation.js';
+import type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
+
+export type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
+
+/** The steps that record facts of their own; every other step records when, where and who only. */
+export const STEP_FACTS: Readonly<Record<string, StepFacts>> = {
+  evidence_preservation: evidencePreservationFacts,
+};
+
+export const stepFactsOf = (step: string): StepFacts | undefined => STEP_FACTS[step];
+
+/**
+ * Checks a step's facts: the fields first (every gap at once), then the step's rule against the
+ * matter. A step without declared facts keeps whatever details it was given.
+ */
+export function checkStepFacts(details: Record<string, unknown> | null | undefined, ctx: StepFactsContext): StepFactsResult {
+  const facts = stepFactsOf(ctx.step);
+  if (!facts) return { ok: true, values: details ?? null };
+  const valid = validateFieldValues(facts.fields, details ?? {});
+  if (!valid.ok) return { ok: false, issues: valid.issues, problems: valid.issues.map((i) => i.message) };
+  const problems = facts.check?.(valid.values as DocumentValues, ctx) ?? [];
+  if (problems.length) return { ok: false, issues: [], problems };
+  return { ok: true, values: valid.values };
+}

@@ -1,0 +1,39 @@
+import type { WorkingDayCalendar } from '../../calendar/index.js';
+import type { FieldDefinition } from '../../documents/document-type.js';
+import type { DocumentValues } from '../../documents/field-values.js';
+import type { FieldIssue } from '../../documents/validate-fields.js';
+import type { EnforcementCategory } from '../../profiles/vocabulary.js';
+
+// What a step must record beyond "when, where, who" (CASE-6 … CASE-12): the seeds and national
+// law say what a seizure, a preservation, an enforcement act or the end of a matter records, and
+// the law says when it may happen. A step's facts are declared with the same field definitions
+// as documents (one form engine for both) and checked by a pure rule against the matter as the
+// server knows it. The server builds the context inside the step's transaction.
+
+export type StepFactsContext = {
+  category: EnforcementCategory;
+  step: string;
+  occurredAt: Date;
+  /** The Asia/Shanghai day the step happened. */
+  occurredOn: string;
+  /** The matter's steps so far (returned ones excluded), oldest first, with their facts. */
+  steps: { id: string; step: string; done: boolean; occurredAt: Date; occurredOn: string; details: Record<string, unknown> | null }[];
+  parties: { id: string; kind: string; name: string }[];
+  documents: { id: string; typeId: string; status: string; stepId: string | null; issuedAt: Date | null; fields: Record<string, unknown> }[];
+  /** Completed services, with the served document's type. */
+  services: { documentId: string; documentTypeId: string; partyId: string; servedDay: string | null; method: string }[];
+  calendar: WorkingDayCalendar;
+};
+
+export type StepFacts = {
+  /** What the step records, in the order of the paper form. */
+  fields: FieldDefinition[];
+  /** Where the seeds or the law ask for these facts, e.g. "S1 第十三条". */
+  source: string;
+  /** Problems (Chinese) that refuse the step, given its cleaned values and the matter. */
+  check?: (values: DocumentValues, ctx: StepFactsContext) => string[];
+};
+
+export type StepFactsResult =
+  | { ok: true; values: Record<string, unknown> | null }
+  | { ok: false; issues: FieldIssue[]; problems: string[] };

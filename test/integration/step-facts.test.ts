@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEnforcementTeam } from '../support/factories.js';
+import { client, signInAs } from '../support/http-client.js';
+import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+
+type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
+
+// A step records the facts the seeds ask of it (CASE-7 S1 第十三条), through the same field
+// engine as documents; gaps are refused with the fields named and nothing is stored.
+describe('step facts through HTTP (CASE-7)', () => {
+  let t: TestApp;
+  let team: Team;
+  let matterId: string;
+  const as = () => client(t.app, team.handler.session);
+  const base = () => `/api/agencies/${team.agency.id}/matters/${matterId}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await signInAs(t.app, 'admin', adminPassword);
+    team = await makeEnforcementTeam(t.app, admin);
+    const matter = (await as().post(`/api/agencies/${team.agency.id}/matters`, { category: 'penalty_general', startRoute: 'emergency', title: '销售无证出版物', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json();
+    matterId = matter.id;
+    await as().post(`${base()}/steps`, { step: 'emergency_start', occurredAt: t.clock.now().toISOString() });
+  });
+  afterAll(() => t?.close());
+
+  it('CASE-7 the form for 证据先行登记保存 is offered with the step, citing S1 第十三条', async () => {
+    const next = (await as().get(base())).json().nextSteps.find((s: { step: string }) => s.step === 'evidence_preservation');
+    expect(next.factsSource).toContain('S1 第十三条');
+    expect(next.fields.map((f: { key: string }) => f.key)).toEqual(['preservation_reason', 'preservation_form', 'preserved_items', 'storage_place']);
+    const questioning = (await as().get(base())).json().nextSteps.find((s: { step: string }) => s.step === 'questioning');
+    expect(questioning.fields).toEqual([]);
+  });
+
+  it('CASE-7 S1 第十三条 a preservation without its facts: 400 naming each field, no step stored', async () => {
+    const res = await as().post(`${base()}/steps`, { step: 'evidence_preservation', occurredAt: t.clock.now().toISOString(), details: { preservation_form: '先行登记保存' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+    expect(res.json().details.issues.map((i: { field: string }) => i.field).sort()).toEqual(['preservation_reason', 'preserved_items', 'storage_place']);
+    expect((await as().get(base())).json().steps.map((s: { step: string }) => s.step)).toEqual(['emergency_start']);
+  });
+
+  it('CASE-7 S1 第十三条 a complete preservation is recorded with its facts', async () => {
+    const details = { preservation_reason: '涉案出版物可能被转移', preservation_form: '先行登记保存', preserved_items: [{ name: '无证出版物', quantity: 120, unit: '册' }], storage_place: '局物证室' };
+    const res = await as().post(`${base()}/steps`, { step: 'evidence_preservation', occurredAt: t.clock.now().toISOString(), details });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().details).toEqual(details);
+  });
+});
