@@ -46,4 +46,13 @@ describe('step facts through HTTP (CASE-7)', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().details).toEqual(details);
   });
+
+  it('CASE-5 行政处罚法 第六十条: once the filing is approved the matter shows the 90-day decision limit', async () => {
+    expect((await as().get(`${base()}/deadlines`)).json()).toEqual([]);
+    const filing = (await as().post(`${base()}/steps`, { step: 'filing', occurredAt: t.clock.now().toISOString(), note: '补报立案' })).json();
+    for (const s of [team.reviewer, team.approver]) await client(t.app, s.session).post(`${base()}/steps/${filing.id}/decision`, { decision: 'approve', opinion: '同意' });
+    const [limit] = (await as().get(`${base()}/deadlines`)).json();
+    expect(limit).toMatchObject({ ruleKey: 'decisionAfterFiling', name: '作出处罚决定期限', actor: 'agency', state: 'running', doneOn: null, basis: '《中华人民共和国行政处罚法》第六十条' });
+    expect(limit.startedOn).toBe(new Date(Date.parse(filing.occurredAt) + 8 * 3_600_000).toISOString().slice(0, 10));
+  });
 });

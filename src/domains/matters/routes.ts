@@ -21,7 +21,8 @@ import { recordStep } from './record-step.js';
 import { approvalDecisionInput, matterCountQuery, matterInput, matterSearchQuery, stepInput } from './schemas.js';
 import { COUNT_CAP, countMatters, presentMatter, searchMatters } from './search-matters.js';
 import { matterTimeline } from './timeline.js';
-import { matterDetailView, matterPageView, matterView, queueItemView, stepView, timelineView } from './views.js';
+import { matterDeadlineView, matterDetailView, matterPageView, matterView, queueItemView, stepView, timelineView } from './views.js';
+import { loadMatterDeadlines } from './matter-deadlines.js';
 
 const matterParams = agencyParams.extend({ matterId: uuidParam });
 const stepParams = matterParams.extend({ stepId: uuidParam });
@@ -54,6 +55,11 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
       await recordRead(ctx.db, actorOf(req), { action: 'matter.viewed', agencyId: req.params.agencyId, objectType: 'matter', objectId: detail.matter.id }, ctx.clock());
       return detail;
     },
+  });
+  r.get('/api/agencies/:agencyId/matters/:matterId/deadlines', {
+    config: { access: forAgency(canReadMatters) },
+    schema: { tags, summary: '事项的法定期限（行政处罚法、行政强制法等）：起算日、届满日、是否按期完成', params: matterParams, response: { 200: z.array(matterDeadlineView), ...errorResponses } },
+    handler: async (req) => loadMatterDeadlines(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId, ctx.clock()),
   });
   r.get('/api/agencies/:agencyId/matters/:matterId/timeline', {
     config: { access: forAgency(canReadMatters) },

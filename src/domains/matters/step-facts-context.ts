@@ -12,14 +12,16 @@ type Loaded = { matter: MatterRow; steps: StepRow[]; parties: { id: string; kind
 
 /** What a step's facts rule sees of the matter, read inside the step's transaction. */
 export async function stepFactsContext(tx: DbOrTx, loaded: Loaded, step: string, occurredAt: Date): Promise<StepFactsContext> {
+  return { ...(await matterRecordContext(tx, loaded)), step, occurredAt, occurredOn: shanghaiDate(occurredAt) };
+}
+
+/** The matter's record as the pure rules read it: steps with facts, parties, documents, services, calendar. */
+export async function matterRecordContext(tx: DbOrTx, loaded: Loaded): Promise<Omit<StepFactsContext, 'step' | 'occurredAt' | 'occurredOn'>> {
   const { matter } = loaded;
   const docs = await tx.select().from(documents).where(eq(documents.matterId, matter.id)).orderBy(asc(documents.createdAt));
   const services = await tx.select().from(serviceRecords).where(eq(serviceRecords.matterId, matter.id)).orderBy(asc(serviceRecords.servedAt));
   return {
     category: matter.category as EnforcementCategory,
-    step,
-    occurredAt,
-    occurredOn: shanghaiDate(occurredAt),
     steps: loaded.steps
       .filter((s) => s.status !== 'returned')
       .map((s) => ({ id: s.id, step: s.step, done: s.status === 'done' || s.status === 'approved', occurredAt: s.occurredAt, occurredOn: shanghaiDate(s.occurredAt), details: (s.details as Record<string, unknown> | null) ?? null })),

@@ -109,3 +109,19 @@ export const queueItemView = responseObject({
   step: stepView,
   matter: responseObject({ id: z.string(), number: z.string(), title: z.string(), category: z.enum(CATEGORY_IDS) }),
 }).meta({ id: 'QueueItem' });
+
+export const matterDeadlineView = responseObject({
+  key: z.string(),
+  ruleKey: z.string(),
+  name: z.string(),
+  act: z.string(),
+  actor: z.enum(['party', 'agency']),
+  subject: z.string().nullable(),
+  startsAt: z.string(),
+  startedOn: z.string(),
+  due: z.string(),
+  doneOn: z.string().nullable(),
+  state: z.enum(['running', 'met', 'met_late', 'overdue']),
+  basis: z.string(),
+  quote: z.string(),
+}).meta({ id: 'MatterDeadline' });

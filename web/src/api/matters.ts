@@ -15,6 +15,7 @@ export const matterApi = {
   create: (agencyId: string, input: MatterInput) => answer(apiClient.POST('/api/agencies/{agencyId}/matters', { params: { path: { agencyId } }, body: input })),
   get: (agencyId: string, matterId: string) => answer(apiClient.GET(MATTER, matter(agencyId, matterId))),
   timeline: (agencyId: string, matterId: string) => answer(apiClient.GET(`${MATTER}/timeline`, matter(agencyId, matterId))),
+  deadlines: (agencyId: string, matterId: string) => answer(apiClient.GET(`${MATTER}/deadlines`, matter(agencyId, matterId))),
   recordStep: (agencyId: string, matterId: string, input: StepInput) => answer(apiClient.POST(`${MATTER}/steps`, { ...matter(agencyId, matterId), body: input })),
   decide: (agencyId: string, matterId: string, stepId: string, input: Decision) => answer(apiClient.POST(`${STEP}/decision`, { ...step(agencyId, matterId, stepId), body: input })),
   resubmit: (agencyId: string, matterId: string, stepId: string, opinion: string) => answer(apiClient.POST(`${STEP}/resubmit`, { ...step(agencyId, matterId, stepId), body: { opinion } })),

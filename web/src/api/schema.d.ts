@@ -4397,6 +4397,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{agencyId}/matters/{matterId}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项的法定期限（行政处罚法、行政强制法等）：起算日、届满日、是否按期完成 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterDeadline"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{agencyId}/matters/{matterId}/documents": {
         parameters: {
             query?: never;
@@ -12100,6 +12204,40 @@ export interface components {
             unitId: string | null;
             unitName: string | null;
             updatedAt: string;
+        };
+        MatterDeadline: {
+            act: string;
+            /** @enum {string} */
+            actor: "party" | "agency";
+            basis: string;
+            doneOn: string | null;
+            due: string;
+            key: string;
+            name: string;
+            quote: string;
+            ruleKey: string;
+            startedOn: string;
+            startsAt: string;
+            /** @enum {string} */
+            state: "running" | "met" | "met_late" | "overdue";
+            subject: string | null;
+        };
+        MatterDeadlineInput: {
+            act: string;
+            /** @enum {string} */
+            actor: "party" | "agency";
+            basis: string;
+            doneOn: string | null;
+            due: string;
+            key: string;
+            name: string;
+            quote: string;
+            ruleKey: string;
+            startedOn: string;
+            startsAt: string;
+            /** @enum {string} */
+            state: "running" | "met" | "met_late" | "overdue";
+            subject: string | null;
         };
         MatterDetail: {
             matter: components["schemas"]["Matter"];

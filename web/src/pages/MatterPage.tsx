@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { documentApi, matterApi, unitApi, type Step } from '../api/index.js';
 import { MatterAvPanel } from '../components/av/MatterAvPanel.js';
 import { DecisionModal, type DecisionTarget } from '../components/DecisionModal.js';
+import { MatterDeadlinesPanel } from '../components/deadlines/MatterDeadlinesPanel.js';
 import { DraftDocumentsModal } from '../components/DraftDocumentsModal.js';
 import { LegalReviewPanel } from '../components/legal-review/LegalReviewPanel.js';
 import { MatterCreateModal } from '../components/MatterCreateModal.js';
@@ -149,6 +150,7 @@ function MatterView() {
           onChanged={reload}
         />
       </Card>
+      <MatterDeadlinesPanel detail={d} />
       <LegalReviewPanel detail={d} onChanged={reload} />
       <ServicePanel detail={d} docs={docs} types={types.data ?? []} />
       <MatterAvPanel detail={d} compact />
