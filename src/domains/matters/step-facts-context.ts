@@ -6,6 +6,7 @@ import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { AppError } from '../../shared/errors.js';
 import { loadCalendar } from '../calendar/calendar-notices.js';
 import { shanghaiDate } from '../org/certificate.js';
+import { currentPolicy } from '../policy/agency-policy.js';
 import type { MatterRow, StepRow } from './load-matter.js';
 
 type Loaded = { matter: MatterRow; steps: StepRow[]; parties: { id: string; kind: string; name: string }[] };
@@ -29,6 +30,7 @@ export async function matterRecordContext(tx: DbOrTx, loaded: Loaded): Promise<O
     documents: docs.map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {} })),
     services: services.map((s) => ({ documentId: s.documentId, documentTypeId: docs.find((d) => d.id === s.documentId)?.typeId ?? '', partyId: s.partyId, servedDay: s.servedDay, method: s.method })),
     calendar: await loadCalendar(tx),
+    rollOverAgencyDays: (await currentPolicy(tx, matter.agencyId))?.profile.parameters.calendarDayRollover.value ?? true,
   };
 }
 

@@ -122,6 +122,7 @@ export const matterDeadlineView = responseObject({
   due: z.string(),
   doneOn: z.string().nullable(),
   state: z.enum(['running', 'met', 'met_late', 'overdue']),
+  blocksClosing: z.boolean(),
   basis: z.string(),
   quote: z.string(),
 }).meta({ id: 'MatterDeadline' });

@@ -14,5 +14,5 @@ export const decisionAfterFiling: MatterDeadlineSource = (ctx) => {
   const due = dueOf(DECISION_AFTER_FILING, filing.occurredOn, ctx.calendar, { rollOverRestDay: ctx.rollOverAgencyDays });
   const decided = firstDone(ctx, 'decision');
   const doneOn = decided?.occurredOn ?? null;
-  return [{ key: `decisionAfterFiling:${filing.id}`, rule: DECISION_AFTER_FILING, subject: null, startedOn: filing.occurredOn, due, doneOn, state: deadlineState(due, doneOn, ctx.today), act: '作出行政处罚决定' }];
+  return [{ key: `decisionAfterFiling:${filing.id}`, rule: DECISION_AFTER_FILING, subject: null, startedOn: filing.occurredOn, due, doneOn, state: deadlineState(due, doneOn, ctx.today), act: '作出行政处罚决定', blocksClosing: false }];
 };

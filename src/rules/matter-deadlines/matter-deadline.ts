@@ -1,4 +1,3 @@
-import type { WorkingDayCalendar } from '../calendar/index.js';
 import type { LawDeadlineRule } from '../law/law-rule.js';
 import type { StepFactsContext } from '../matters/step-facts/step-facts.js';
 
@@ -32,14 +31,14 @@ export type MatterDeadline = {
   state: MatterDeadlineState;
   /** What the act is, in Chinese: '作出行政处罚决定'. */
   act: string;
+  /**
+   * Service and execution are not closed while this act is undone (CASE-12): a fine unpaid, a
+   * seizure not decided, a rectification not checked. The party's own rights (review, lawsuit) do not.
+   */
+  blocksClosing: boolean;
 };
 
-export type MatterDeadlineContext = Omit<StepFactsContext, 'step' | 'occurredAt' | 'occurredOn'> & {
-  today: string;
-  calendar: WorkingDayCalendar;
-  /** The profile lets the agency's calendar-day limits roll over a rest day (calendarDayRollover). */
-  rollOverAgencyDays: boolean;
-};
+export type MatterDeadlineContext = Omit<StepFactsContext, 'step' | 'occurredAt' | 'occurredOn'> & { today: string };
 
 export type MatterDeadlineSource = (ctx: MatterDeadlineContext) => MatterDeadline[];
 

@@ -12210,6 +12210,7 @@ export interface components {
             /** @enum {string} */
             actor: "party" | "agency";
             basis: string;
+            blocksClosing: boolean;
             doneOn: string | null;
             due: string;
             key: string;
@@ -12227,6 +12228,7 @@ export interface components {
             /** @enum {string} */
             actor: "party" | "agency";
             basis: string;
+            blocksClosing: boolean;
             doneOn: string | null;
             due: string;
             key: string;

@@ -5,7 +5,7 @@ import { validateDocumentType } from '../../documents/document-type.js';
 
 const ctx = (step: string): StepFactsContext => ({
   category: 'penalty_general', step, occurredAt: new Date('2026-03-02T02:00:00Z'), occurredOn: '2026-03-02',
-  steps: [], parties: [], documents: [], services: [], calendar: createCalendar({ notices: [] }),
+  steps: [], parties: [], documents: [], services: [], calendar: createCalendar({ notices: [] }), rollOverAgencyDays: false,
 });
 
 const preserved = { preservation_reason: '涉案物品可能被转移', preservation_form: '先行登记保存', preserved_items: [{ name: '无证出版物', quantity: 120, unit: '册' }], storage_place: '局物证室' };

@@ -23,6 +23,8 @@ export type StepFactsContext = {
   /** Completed services, with the served document's type. */
   services: { documentId: string; documentTypeId: string; partyId: string; servedDay: string | null; method: string }[];
   calendar: WorkingDayCalendar;
+  /** The agency's profile lets its calendar-day limits roll over a rest day (calendarDayRollover). */
+  rollOverAgencyDays: boolean;
 };
 
 export type StepFacts = {
