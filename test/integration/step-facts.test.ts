@@ -55,4 +55,17 @@ describe('step facts through HTTP (CASE-7)', () => {
     expect(limit).toMatchObject({ ruleKey: 'decisionAfterFiling', name: '作出处罚决定期限', actor: 'agency', state: 'running', doneOn: null, basis: '《中华人民共和国行政处罚法》第六十条' });
     expect(limit.startedOn).toBe(new Date(Date.parse(filing.occurredAt) + 8 * 3_600_000).toISOString().slice(0, 10));
   });
+
+  it('行政处罚法 第六十条 a decision limit missed is a finding quoting the law (issue 12: "a finding when late")', async () => {
+    t.clock.advance(100 * 86_400_000);
+    const admin = client(t.app, await signInAs(t.app, 'admin', adminPassword));
+    expect((await admin.post(`/api/agencies/${team.agency.id}/policy/choose`, { profileId: 's3-fangcheng-market', basis: '采用' })).statusCode).toBe(201);
+    expect((await admin.post(`/api/agencies/${team.agency.id}/findings/reevaluate`)).statusCode).toBe(200);
+    const items = (await admin.get(`/api/agencies/${team.agency.id}/findings?kind=law_deadline`)).json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ matterId, state: 'late', requirement: 'CAL-2' });
+    expect(items[0].summary).toContain('作出处罚决定期限：行政机关应于');
+    expect(items[0].summary).toContain('已逾期');
+    expect((await admin.get(`${base()}/deadlines`)).json()[0].state).toBe('overdue');
+  });
 });

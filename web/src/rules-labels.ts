@@ -127,6 +127,12 @@ export const requirementLabels: Record<string, string> = {
   'CHK-1': '音像记录事项清单',
   'ORG-2': '执法人员人数',
   'INT-3': '原件完整性',
+  'CAL-2': '法定期限',
+  'CASE-7': '证据先行登记保存',
+  'CASE-9': '听证',
+  'CASE-10': '行政强制',
+  'CASE-11': '履行与整改',
+  'SRV-2': '送达期限',
 };
 
 export const findingKindLabels: Record<string, string> = {
@@ -140,4 +146,5 @@ export const findingKindLabels: Record<string, string> = {
   av_made_where_forbidden: '不得音像记录的情形进行了记录',
   too_few_officers: '执法人员少于两人',
   object_fixity: '原件缺失、被改动或无法读取',
+  law_deadline: '超过法定期限',
 };

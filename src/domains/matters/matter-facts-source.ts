@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { avRecords, documents, legalReviews, matterOfficers, matters, matterSteps } from '../../db/schema/index.js';
 import type { ActivityFacts, MatterFacts } from '../../rules/findings/matter-facts.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
+import { loadRecordContexts } from './step-facts-context.js';
 import { registerFactsSource, type MatterFactsWithOwners } from '../findings/facts-sources.js';
 
 // The matters domain tells the findings engine what happened in each matter (SUP-2): steps
@@ -33,6 +34,7 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
   const officerRows = await db.select().from(matterOfficers).where(inArray(matterOfficers.matterId, found));
   const avRows = await db.select().from(avRecords).where(inArray(avRecords.matterId, found));
   const reviewRows = await db.select().from(legalReviews).where(inArray(legalReviews.matterId, found));
+  const records = await loadRecordContexts(db, agencyId, matterRows);
   return matterRows.map((m) => {
     const steps = stepRows.filter((s) => s.matterId === m.id && s.status !== 'returned');
     const activities: ActivityFacts[] = steps.map((s) => ({
@@ -76,6 +78,8 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
         return r ? { receivedAt: r.receivedAt, extensionApprovedAt: r.extensionApprovedAt, completedAt: r.completedAt } : null;
       })(),
     };
+    const { calendar: _c, rollOverAgencyDays: _r, ...record } = records.get(m.id)!;
+    facts.record = record;
     return { facts, unitId: m.unitId, officerIds: officerRows.filter((o) => o.matterId === m.id).map((o) => o.officerId) };
   });
 }

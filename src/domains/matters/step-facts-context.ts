@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { documents, serviceRecords } from '../../db/schema/index.js';
+import { documents, matterParties, matterSteps, serviceRecords } from '../../db/schema/index.js';
 import { checkStepFacts, stepFactsOf, type StepFactsContext } from '../../rules/matters/step-facts/index.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { AppError } from '../../shared/errors.js';
@@ -16,22 +16,43 @@ export async function stepFactsContext(tx: DbOrTx, loaded: Loaded, step: string,
   return { ...(await matterRecordContext(tx, loaded)), step, occurredAt, occurredOn: shanghaiDate(occurredAt) };
 }
 
+export type RecordContext = Omit<StepFactsContext, 'step' | 'occurredAt' | 'occurredOn'>;
+
 /** The matter's record as the pure rules read it: steps with facts, parties, documents, services, calendar. */
-export async function matterRecordContext(tx: DbOrTx, loaded: Loaded): Promise<Omit<StepFactsContext, 'step' | 'occurredAt' | 'occurredOn'>> {
-  const { matter } = loaded;
-  const docs = await tx.select().from(documents).where(eq(documents.matterId, matter.id)).orderBy(asc(documents.createdAt));
-  const services = await tx.select().from(serviceRecords).where(eq(serviceRecords.matterId, matter.id)).orderBy(asc(serviceRecords.servedAt));
-  return {
-    category: matter.category as EnforcementCategory,
-    steps: loaded.steps
-      .filter((s) => s.status !== 'returned')
-      .map((s) => ({ id: s.id, step: s.step, done: s.status === 'done' || s.status === 'approved', occurredAt: s.occurredAt, occurredOn: shanghaiDate(s.occurredAt), details: (s.details as Record<string, unknown> | null) ?? null })),
-    parties: loaded.parties.map((p) => ({ id: p.id, kind: p.kind, name: p.name })),
-    documents: docs.map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {} })),
-    services: services.map((s) => ({ documentId: s.documentId, documentTypeId: docs.find((d) => d.id === s.documentId)?.typeId ?? '', partyId: s.partyId, servedDay: s.servedDay, method: s.method })),
-    calendar: await loadCalendar(tx),
-    rollOverAgencyDays: (await currentPolicy(tx, matter.agencyId))?.profile.parameters.calendarDayRollover.value ?? true,
-  };
+export async function matterRecordContext(tx: DbOrTx, loaded: Loaded): Promise<RecordContext> {
+  return (await loadRecordContexts(tx, loaded.matter.agencyId, [loaded.matter])).get(loaded.matter.id)!;
+}
+
+/**
+ * The record contexts of several matters of one agency, a few queries for all of them (the
+ * findings sweep reads thousands). One query after another: inside a transaction there is one
+ * connection, where parallel queries only queue.
+ */
+export async function loadRecordContexts(db: DbOrTx, agencyId: string, matterRows: Pick<MatterRow, 'id' | 'category'>[]): Promise<Map<string, RecordContext>> {
+  const ids = matterRows.map((m) => m.id);
+  const out = new Map<string, RecordContext>();
+  if (!ids.length) return out;
+  const stepRows = await db.select().from(matterSteps).where(inArray(matterSteps.matterId, ids)).orderBy(asc(matterSteps.occurredAt), asc(matterSteps.recordedAt));
+  const partyRows = await db.select().from(matterParties).where(inArray(matterParties.matterId, ids));
+  const docs = await db.select().from(documents).where(inArray(documents.matterId, ids)).orderBy(asc(documents.createdAt));
+  const services = await db.select().from(serviceRecords).where(inArray(serviceRecords.matterId, ids)).orderBy(asc(serviceRecords.servedAt));
+  const calendar = await loadCalendar(db);
+  const rollOverAgencyDays = (await currentPolicy(db, agencyId))?.profile.parameters.calendarDayRollover.value ?? true;
+  const typeOf = new Map(docs.map((d) => [d.id, d.typeId]));
+  for (const matter of matterRows) {
+    out.set(matter.id, {
+      category: matter.category as EnforcementCategory,
+      steps: stepRows
+        .filter((s) => s.matterId === matter.id && s.status !== 'returned')
+        .map((s) => ({ id: s.id, step: s.step, done: s.status === 'done' || s.status === 'approved', occurredAt: s.occurredAt, occurredOn: shanghaiDate(s.occurredAt), details: (s.details as Record<string, unknown> | null) ?? null })),
+      parties: partyRows.filter((p) => p.matterId === matter.id).map((p) => ({ id: p.id, kind: p.kind, name: p.name })),
+      documents: docs.filter((d) => d.matterId === matter.id).map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {} })),
+      services: services.filter((s) => s.matterId === matter.id).map((s) => ({ documentId: s.documentId, documentTypeId: typeOf.get(s.documentId) ?? '', partyId: s.partyId, servedDay: s.servedDay, method: s.method })),
+      calendar,
+      rollOverAgencyDays,
+    });
+  }
+  return out;
 }
 
 /**

@@ -10,7 +10,7 @@ const documentTypeName = (id: string) => documentType(id)?.name ?? id;
 // One Chinese sentence per finding, for lists and notifications. Kept apart from the engine so
 // that evaluating many matters builds no text; callers describe only the findings they show.
 
-const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing' | 'object_fixity'>, (f: Finding) => string> = {
+const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing' | 'object_fixity' | 'law_deadline'>, (f: Finding) => string> = {
   av_storage_deadline: (f) => `${avRecordName(f)}储存`,
   av_organising_deadline: (f) => `${avRecordName(f)}分类整理`,
   archive_deadline: () => '案卷归档',
@@ -37,11 +37,23 @@ export function describeFinding(finding: Finding): string {
       return `${activity}没有制作执法文书（缺：${(detail['missingDocumentTypes'] as string[]).map((g) => g.split('|').map((id) => documentTypeName(id)).join('或')).join('、')}）${finding.state === 'late' ? '，已超过当日' : '，应于当日制作'}`;
     case 'too_few_officers':
       return `${activity}仅有 ${String(detail['officerCount'])} 名执法人员，少于 ${String(detail['minimum'])} 名`;
+    case 'law_deadline':
+      return describeLawDeadline(finding);
     case 'object_fixity':
       return `${labelOf(STORED_OBJECT_LABELS, detail['table'])}的原件${labelOf(FIXITY_OUTCOMES, detail['outcome'])}（定期校验，SHA-256 ${finding.objectId.slice(0, 12)}…）`;
     default:
       return describeDeadlineFinding(finding, DUTIES[finding.kind](finding));
   }
+}
+
+/** '作出处罚决定期限：行政机关应于 2026-04-05 前作出行政处罚决定，已逾期 3 天' */
+function describeLawDeadline(finding: Finding): string {
+  const d = finding.detail as { name: string; act: string; actor: string; subject: string | null; due: string; doneOn: string | null };
+  const who = d.actor === 'party' ? '当事人' : '行政机关';
+  const head = `${d.name}${d.subject ? `（${d.subject}）` : ''}：${who}应于 ${d.due} 前${d.act}`;
+  if (finding.state === 'due_soon') return `${head}，今日届满`;
+  const late = describeDuration(finding.lateByMs ?? 0);
+  return d.doneOn ? `${head}，实际 ${d.doneOn} 完成，逾期${late}` : `${head}，已逾期${late}，尚未完成`;
 }
 
 function describeDeadlineFinding(finding: Finding, duty: string): string {

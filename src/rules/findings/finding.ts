@@ -15,10 +15,12 @@ export type FindingKind =
   | 'av_made_where_forbidden'
   | 'too_few_officers'
   | 'document_missing'
+  // A national-law time limit of the matter missed (src/rules/matter-deadlines).
+  | 'law_deadline'
   // INT-3: a stored original found missing, changed or unreadable by the scheduled fixity check.
   | 'object_fixity';
 
-export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2' | 'DOC-1' | 'INT-3';
+export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2' | 'DOC-1' | 'INT-3' | 'CAL-2' | 'CASE-7' | 'CASE-9' | 'CASE-10' | 'CASE-11' | 'SRV-2';
 
 /** 'due_soon' and 'late' for time limits; 'breached' for rules that are not about time. */
 export type FindingState = 'due_soon' | 'late' | 'breached';

@@ -1,3 +1,4 @@
+import type { MatterDeadlineContext } from '../matter-deadlines/matter-deadline.js';
 import type { EnforcementCategory } from '../profiles/vocabulary.js';
 
 // What the findings engine knows about one enforcement matter. The server builds these from its
@@ -20,6 +21,11 @@ export interface MatterFacts {
   archivedAt?: Date | null;
   decision?: DecisionFacts | null;
   legalReview?: LegalReviewFacts | null;
+  /**
+   * The matter's record as the national-law time limits read it (steps with facts, documents,
+   * services); the calendar, the roll-over and today come from the evaluation.
+   */
+  record?: Omit<MatterDeadlineContext, 'today' | 'calendar' | 'rollOverAgencyDays'> | null;
 }
 
 export interface ActivityFacts {
