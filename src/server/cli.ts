@@ -54,8 +54,8 @@ program.command('seed-demo').description('写入演示机关、科室、执法�
     // Before the first `npm start` too: the platform administrator is made here then, not skipped.
     const admin = await bootstrapAdmin(ctx.db, ctx.config.adminPassword, ctx.clock());
     if (admin.generatedPassword) console.log(`已创建平台管理员 admin，初始密码：${admin.generatedPassword}（请登录后立即修改）`);
-    const res = await seedDemo(ctx.db, ctx.clock());
-    console.log(`演示机关：${res.agency.name}`);
+    const res = await seedDemo(ctx);
+    console.log(`演示机关：${res.agency.name}；演示事项 ${res.matters.length} 件：${res.matters.map((m) => `${m.number}（${m.title}）`).join('、')}`);
     console.table(res.users.map((u) => ({ 用户名: u.username, 角色: u.roles.join(','), 密码: u.password })));
   }),
 );

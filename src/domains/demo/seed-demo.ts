@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { AppContext } from '../../server/context.js';
 import { agencies } from '../../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
 import { recordAudit, systemActor } from '../audit/record-audit.js';
@@ -8,6 +8,8 @@ import { createMember } from '../org/members.js';
 import { createOfficer } from '../org/officers.js';
 import type { Role } from '../org/roles.js';
 import { createUnit } from '../org/units.js';
+import { DEMO_HISTORY_DAYS, seedDemoMatters } from './demo-matters.js';
+import { DemoClock } from './demo-run.js';
 
 export const demoAgencyCode = 'demo-fcscjg';
 
@@ -25,8 +27,12 @@ const demoUsers: Array<{ username: string; displayName: string; roles: Role[]; o
 
 export const demoPassword = 'Liuhen-demo-2026';
 
-/** Adds a demo agency with units, officers and one user per role. Only ever run on request. */
-export async function seedDemo(db: Db, now: Date) {
+/** Adds a demo agency with units, officers and one user per role, and its matters. Only ever run on request. */
+export async function seedDemo(ctx: AppContext) {
+  const { db } = ctx;
+  // The agency exists from before its first demo matter; the matters are dated back from today.
+  const clock = new DemoClock(new Date(ctx.clock().getTime() - DEMO_HISTORY_DAYS * 86_400_000));
+  const now = clock.now();
   const [existing] = await db.select().from(agencies).where(eq(agencies.code, demoAgencyCode));
   if (existing) throw new AppError('DUPLICATE', '演示数据已存在');
   const actor = systemActor('seed-demo');
@@ -40,10 +46,11 @@ export async function seedDemo(db: Db, now: Date) {
     units.push(await createUnit(db, actor, agency.id, u, now));
   }
   const year = now.getUTCFullYear();
+  const officerIds: Record<string, string> = {};
   for (const d of demoUsers) {
     const user = await createMember(db, actor, agency.id, { username: d.username, displayName: d.displayName, password: demoPassword, roles: d.roles }, now);
     if (!d.officer) continue;
-    await createOfficer(
+    officerIds[d.username] = (await createOfficer(
       db,
       actor,
       agency.id,
@@ -58,8 +65,10 @@ export async function seedDemo(db: Db, now: Date) {
         area: '方城县全域',
       },
       now,
-    );
+    )).id;
   }
   await recordAudit(db, actor, { action: 'demo.seeded', agencyId: agency.id, objectType: 'agency', objectId: agency.id }, now);
-  return { agency, users: demoUsers.map((u) => ({ username: u.username, roles: u.roles, password: demoPassword })) };
+  const matters = await seedDemoMatters(ctx, clock, agency.id, { handler: officerIds['demo.handler']!, handler2: officerIds['demo.handler2']! });
+  return {
+    matters, agency, users: demoUsers.map((u) => ({ username: u.username, roles: u.roles, password: demoPassword })) };
 }
