@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/db/schema/index.js';
+import { auditEvents, matters, users } from '../../src/db/schema/index.js';
 import { bootstrapAdmin } from '../../src/domains/auth/bootstrap-admin.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openContext } from '../../src/server/start.js';
@@ -33,11 +33,17 @@ describe('the demo before the first start (ORG-1)', () => {
     try {
       const admins = await ctx.db.select({ username: users.username }).from(users).where(eq(users.isPlatformAdmin, true));
       expect(admins).toEqual([{ username: 'admin' }]);
+      // Issue 12: the demo has matters of every category, made through the API (each step audited).
+      const made = await ctx.db.select({ category: matters.category, phase: matters.phase, id: matters.id }).from(matters);
+      expect(new Set(made.map((m) => m.category))).toEqual(new Set(['penalty_general', 'licensing', 'coercive_measure', 'inspection', 'coercive_execution']));
+      expect(new Set(made.map((m) => m.phase)).size).toBeGreaterThanOrEqual(3);
+      const stepEvents = await ctx.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.action, 'matter.step_recorded'));
+      expect(stepEvents.length).toBeGreaterThanOrEqual(25);
       // What `npm start` does next: the admin exists, nothing is made or printed.
       expect(await bootstrapAdmin(ctx.db, undefined, new Date())).toEqual({ created: false });
       expect(await ctx.db.select({ username: users.username }).from(users).where(eq(users.isPlatformAdmin, true))).toHaveLength(1);
     } finally {
       await close();
     }
-  });
+  }, 240_000);
 });

@@ -66,6 +66,10 @@ describe('送达 and the party deadlines (SRV-1, SRV-2)', () => {
       ['administrativeReview', '2026-10-08', 'running'],
       ['administrativeLawsuit', '2027-02-02', 'running'],
     ]);
+    // CASE-5: the service is also the lifecycle's 留置送达 step; the matter moves to 送达执行.
+    const detail = (await as().get(base())).json();
+    expect(detail.steps.filter((s: { step: string }) => s.step === 'service_left_at_premises')).toEqual([expect.objectContaining({ status: 'done', details: { serviceRecordId: res.json().id }, note: '留置送达《扣押决定书》' })]);
+    expect(detail.matter.phase).toBe('service_execution');
     const [event] = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'service.recorded'));
     expect(event!.commitments).toEqual([{ kind: 'service_record', id: res.json().id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { demoCall, demoSignIn, type DemoSession } from './demo-client.js';
+import { demoCall, demoSignIn, type DemoToken } from './demo-client.js';
 import { demoFields, type DemoParty } from './demo-fill.js';
 
 // The demo's own clock and people: each scenario moves the clock to the day an act happened and
@@ -34,23 +34,21 @@ export type DemoPeople = { handler: string; handler2: string; reviewer: string; 
 type Step = { id: string; status: string; step: string };
 
 export class DemoRun {
-  private sessions = new Map<string, { session: DemoSession; at: number }>();
+  private tokens = new Map<string, DemoToken>();
   constructor(readonly app: FastifyInstance, readonly clock: DemoClock, readonly agencyId: string, readonly people: DemoPeople, readonly officerIds: { handler: string; handler2: string }) {}
 
-  /** A session of `username`, fresh after the clock moved (sessions time out when idle). */
+  /** `username`'s own API token, made once by signing in (a password hash per sign-in is slow). */
   async as(username: string) {
-    const known = this.sessions.get(username);
-    if (known && Math.abs(this.clock.now().getTime() - known.at) < 10 * MINUTE) return known.session;
+    const known = this.tokens.get(username);
+    if (known) return known;
     const session = await demoSignIn(this.app, username, this.people.password);
-    this.sessions.set(username, { session, at: this.clock.now().getTime() });
-    return session;
+    const { token } = await demoCall<{ token: string }>(this.app, session, 'POST', `/api/agencies/${this.agencyId}/api-tokens`, { name: '演示数据' });
+    this.tokens.set(username, { username, token });
+    return { username, token };
   }
 
-  async call<T = Record<string, unknown>>(username: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
-    const who = await this.as(username);
-    const res = await demoCall<T>(this.app, who, method, `/api/agencies/${this.agencyId}${path}`, body);
-    this.sessions.set(username, { session: who, at: this.clock.now().getTime() });
-    return res;
+  call<T = Record<string, unknown>>(username: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
+    return this.as(username).then((who) => demoCall<T>(this.app, who, method, `/api/agencies/${this.agencyId}${path}`, body));
   }
 
   async openMatter(input: { category: string; startRoute: string; title: string; source?: string; summary?: string; parties: Record<string, unknown>[] }, day: string, time = '09:00') {
@@ -97,7 +95,10 @@ export class DemoMatter {
   }
 
   async serve(documentId: string, method: string, day: string, time: string, details: Record<string, unknown>, partyIndex = 0) {
+    // Never before the document was issued, whatever the scenario's round figure says.
+    const issuedBy = this.run.clock.now().getTime();
     this.run.clock.set(day, time);
+    if (this.run.clock.now().getTime() <= issuedBy) (this.run.clock.set(day, time), this.run.clock.tick(Math.ceil((issuedBy - this.run.clock.now().getTime()) / MINUTE) + 5));
     const servedAt = this.run.clock.now().toISOString();
     this.run.clock.tick(2);
     return this.run.call(this.people.handler, 'POST', `/matters/${this.id}/services`, { documentId, partyId: this.parties[partyIndex]!.id, method, servedAt, place: this.parties[partyIndex]!.address ?? null, details });

@@ -34,3 +34,73 @@ export async function penaltyServedAndOverdue(run: DemoRun, day: DayOf) {
   await m.serve(decided.id, 'left_at_premises', day(89), '10:30', { refusalReason: '法定代表人刘某拒绝签收', witnessName: '释之路社区居委会主任 王某' });
   return m;
 }
+
+export async function licenceGranted(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'licensing', startRoute: 'application', title: '方城县某某便利店食品经营许可申请', source: '政务服务大厅窗口受理',
+    parties: [{ kind: 'legal', name: '方城县某某便利店', idType: 'uscc', idNumber: '92411322MA46XXXX3K', address: '方城县凤瑞路16号', phone: '13937712345', legalRepresentative: '张某' }],
+  }, day(64));
+  await m.step('application_receipt', day(64), '09:20', { place: '方城县政务服务中心市场监管窗口' });
+  const accepted = await m.step('application_acceptance', day(63), '10:00');
+  const acceptance = await m.issue('application_acceptance_notice', accepted.id);
+  await m.serve(acceptance.id, 'direct', day(63), '10:30', { recipientName: '张某', relation: '法定代表人', signed: true });
+  const inspection = await m.step('on_site_inspection', day(58), '15:00', { place: '方城县凤瑞路16号' });
+  await m.issue('on_site_inspection_record', inspection.id);
+  await m.assessNotMajor(['grant_licence'], null, allNo);
+  const decision = await m.step('licence_decision', day(55), '10:00');
+  const granted = await m.issue('licence_grant_decision', decision.id, { application_item: '食品经营许可（预包装食品销售）', licence_number: 'JY14113220012345' });
+  await m.serve(granted.id, 'direct', day(54), '09:40', { recipientName: '张某', relation: '法定代表人', signed: true });
+  return m;
+}
+
+export async function seizureUnderWay(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'coercive_measure', startRoute: 'emergency', title: '方城县某某农资店涉嫌销售假冒化肥扣押案', source: '群众举报',
+    parties: [{ kind: 'natural', name: '陈某某', idType: 'resident_id', idNumber: '411322198503154512', address: '方城县券桥镇券桥街45号', phone: '13803771234' }],
+  }, day(12));
+  await m.step('emergency_start', day(12), '16:10', { place: '方城县券桥镇券桥街45号', note: '现场发现涉嫌假冒化肥，当事人正在装车转移，情况紧急，当场实施扣押' });
+  const seizure = await m.step('seizure', day(12), '16:40', { place: '方城县券桥镇券桥街45号', note: '扣押涉嫌假冒的复合肥 40 袋' });
+  const decided = await m.issue('seizure_decision', seizure.id);
+  await m.issue('seizure_list', seizure.id);
+  await m.serve(decided.id, 'direct', day(12), '17:20', { recipientName: '陈某某', relation: '本人', signed: true });
+  await m.step('filing', day(11), '09:30', { note: '紧急情况先行扣押后补报立案审批' });
+  return m;
+}
+
+export async function inspectionOpen(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'inspection', startRoute: 'ex_officio', title: '方城县某某餐饮店食品安全日常检查', source: '年度“双随机、一公开”抽查',
+    parties: [{ kind: 'legal', name: '方城县某某餐饮店', idType: 'uscc', idNumber: '92411322MA47XXXX5W', address: '方城县裕州路203号', phone: '0377-67250011', legalRepresentative: '李某' }],
+  }, day(25));
+  await m.step('inspection_start', day(25), '09:00', { note: '按年度双随机抽查计划开展检查' });
+  const inspection = await m.step('on_site_inspection', day(25), '10:00', { place: '方城县裕州路203号后厨' });
+  await m.issue('on_site_inspection_record', inspection.id);
+  await m.step('inspection_conclusion', day(24), '15:00', { note: '后厨防蝇设施缺失，从业人员健康证过期 2 人' });
+  return m;
+}
+
+export async function executionDemanded(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'coercive_execution', startRoute: 'ex_officio', title: '方城县某某建材店逾期不履行罚款决定强制执行案', source: '行政处罚决定逾期未履行',
+    parties: [{ kind: 'legal', name: '方城县某某建材店', idType: 'uscc', idNumber: '92411322MA48XXXX2D', address: '方城县广阳路7号', phone: '13663771122', legalRepresentative: '赵某' }],
+  }, day(40));
+  await m.step('filing', day(40), '09:30', { note: '当事人逾期未缴纳罚款，拟依法强制执行' });
+  const reminder = await m.step('reminder', day(38), '10:00');
+  const demand = await m.issue('reminder_notice', reminder.id);
+  await m.serve(demand.id, 'direct', day(38), '14:00', { recipientName: '赵某', relation: '法定代表人', signed: true });
+  const statements = await m.step('statement_defence', day(34), '10:00', { note: '当事人称资金困难，未提出事实和理由上的异议' });
+  await m.issue('statement_defence_record', statements.id);
+  return m;
+}
+
+export async function investigationUnderWay(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'penalty_general', startRoute: 'complaint', title: '方城县某某眼镜店虚假宣传案', source: '12315 投诉举报',
+    parties: [{ kind: 'legal', name: '方城县某某眼镜店', idType: 'uscc', idNumber: '92411322MA49XXXX8H', address: '方城县建设路55号', phone: '0377-67009988', legalRepresentative: '孙某' }],
+  }, day(6));
+  await m.step('complaint_registration', day(6), '11:00', { note: '投诉人称该店宣传“免费验光配镜”实际收费' });
+  await m.step('filing', day(5), '09:30', { note: '经核查投诉事项属实，拟立案调查' });
+  const inspection = await m.step('on_site_inspection', day(4), '10:30', { place: '方城县建设路55号店内' });
+  await m.issue('on_site_inspection_record', inspection.id);
+  return m;
+}

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { loadMatter } from '../matters/load-matter.js';
 import { shanghaiDate } from '../org/certificate.js';
 import type { serviceInput } from './schemas.js';
+import { recordServiceStep } from './service-step.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -26,7 +27,8 @@ export async function recordService(db: Db, actor: Actor, p: Principal, agencyId
   const problems = validateServiceRecord(rule);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
   return db.transaction(async (tx) => {
-    const { parties } = await loadMatter(tx, p, agencyId, matterId, { lock: true });
+    const loaded = await loadMatter(tx, p, agencyId, matterId, { lock: true });
+    const { parties } = loaded;
     const [doc] = await tx.select().from(documents).where(and(eq(documents.id, input.documentId), eq(documents.matterId, matterId)));
     if (!doc) throw notFound('文书');
     if (doc.status !== 'issued') throw new AppError('VALIDATION_FAILED', '只能送达已定稿的文书');
@@ -60,6 +62,7 @@ export async function recordService(db: Db, actor: Actor, p: Principal, agencyId
       { action: 'service.recorded', agencyId, objectType: 'service_record', objectId: row!.id, after: { ...row!, documentType: documentType(doc.typeId)?.name ?? doc.typeId }, matterIds: [matterId], commitments: [{ kind: 'service_record', id: row!.id }] },
       now,
     );
+    await recordServiceStep(tx, actor, agencyId, loaded, row!, documentType(doc.typeId)?.name ?? doc.typeId, now);
     return row!;
   });
 }
