@@ -2,8 +2,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { avRecords, documents, matterParties, rightsRecords, serviceRecords } from '../../db/schema/index.js';
 import { documentType } from '../../rules/documents/catalogue/index.js';
-import { RIGHTS_RECORD_KIND_LABELS, type RightsRecordKind } from '../../rules/rights/vocabulary.js';
-import { HEARING_REQUEST_OUTCOME_LABELS, RECUSAL_DECISION_LABELS, REVIEW_RESULT_LABELS } from '../../rules/rights/vocabulary.js';
+import { HEARING_REQUEST_OUTCOME_LABELS, RECUSAL_DECISION_LABELS, REVIEW_RESULT_LABELS, RIGHTS_RECORD_KIND_LABELS, type RightsRecordKind } from '../../rules/rights/vocabulary.js';
 import { iso } from '../../shared/http-schemas.js';
 import { AppError } from '../../shared/errors.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
@@ -72,7 +71,12 @@ export async function insertRightsRecord(tx: Tx, actor: Actor, agencyId: string,
   return row!;
 }
 
-const OUTCOME_LABELS: Record<string, string> = { ...HEARING_REQUEST_OUTCOME_LABELS, ...REVIEW_RESULT_LABELS, ...RECUSAL_DECISION_LABELS };
+// The same outcome word means different things by kind ('refused': 不予受理 a request, 驳回 a 回避).
+const OUTCOME_LABELS: Partial<Record<RightsRecordKind, Record<string, string>>> = {
+  hearing_request: HEARING_REQUEST_OUTCOME_LABELS,
+  statement_review: REVIEW_RESULT_LABELS,
+  recusal_decision: RECUSAL_DECISION_LABELS,
+};
 
 /** The matter's rights records, oldest first, with the names people read. */
 export async function listRights(db: DbOrTx, matterId: string, kinds?: RightsRecordKind[]) {
@@ -100,7 +104,7 @@ export async function listRights(db: DbOrTx, matterId: string, kinds?: RightsRec
       documentLabel: doc ? `${documentType(doc.typeId)?.name ?? '文书'}${doc.number ? ` ${doc.number}` : ''}` : null,
       avRecordId: r.avRecordId,
       outcome: r.outcome,
-      outcomeLabel: r.outcome ? (OUTCOME_LABELS[r.outcome] ?? null) : null,
+      outcomeLabel: r.outcome ? (OUTCOME_LABELS[r.kind as RightsRecordKind]?.[r.outcome] ?? null) : null,
       details: r.details as Record<string, unknown>,
       recordedAt: iso(r.recordedAt)!,
       recordedByName: r.recordedByName,
