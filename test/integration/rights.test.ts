@@ -1,9 +1,9 @@
 import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
-import { exampleOfficers, exampleParty } from '../../src/rules/documents/examples.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
+import { rightsNoticeFields, STEPS_TO_RIGHTS_NOTICE } from '../support/rights.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
@@ -24,19 +24,6 @@ describe('当事人权利: statements, hearings, 回避, refusals (CASE-8, CASE-
     t.clock.advance(Date.parse(instant) - t.clock.now().getTime());
     for (const role of ['handler', 'reviewer', 'approver'] as const) team[role].session = await signInAs(t.app, team[role].user.username, 'User-pass-2026');
   };
-  const rightsNotice = () => ({
-    party: exampleParty,
-    facts: '当事人未经许可擅自从事互联网上网服务经营活动。',
-    proposed_penalty: '没收违法所得，并处罚款人民币一万元。',
-    proposed_fine: 10000,
-    rights: '你（单位）有权进行陈述、申辩，并有权要求举行听证。',
-    statement_deadline: '收到本告知书之日起五个工作日内',
-    hearing_deadline: '收到本告知书之日起五个工作日内',
-    legal_basis: [{ law: '互联网上网服务营业场所管理条例', article: '第二十七条' }],
-    evidence_relied_on: [{ description: '现场检查笔录' }],
-    officers_present: exampleOfficers,
-    maker: '王建国',
-  });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -46,7 +33,7 @@ describe('当事人权利: statements, hearings, 回避, refusals (CASE-8, CASE-
     const m = (await as().post(`/api/agencies/${team.agency.id}/matters`, { category: 'penalty_general', startRoute: 'ex_officio', title: '擅自从事上网服务经营', parties: [party], officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json();
     matterId = m.id;
     let stepId = '';
-    for (const step of ['filing', 'on_site_inspection', 'investigation_report', 'rights_notice']) {
+    for (const step of STEPS_TO_RIGHTS_NOTICE) {
       t.clock.advance(60_000);
       const s = (await as().post(`${base()}/steps`, { step, occurredAt: t.clock.now().toISOString() })).json();
       stepId = s.id;
@@ -54,7 +41,7 @@ describe('当事人权利: statements, hearings, 回避, refusals (CASE-8, CASE-
     }
     partyId = (await as().get(base())).json().parties[0].id;
     await moveTo('2026-09-25T02:00:00Z');
-    const draft = await as().post(`${base()}/documents`, { typeId: 'penalty_rights_notice', stepId, fields: rightsNotice() });
+    const draft = await as().post(`${base()}/documents`, { typeId: 'penalty_rights_notice', stepId, fields: rightsNoticeFields() });
     expect(draft.statusCode, draft.body).toBe(201);
     noticeId = draft.json().id;
     const issued = await as().post(`/api/agencies/${team.agency.id}/documents/${noticeId}/issue`);
