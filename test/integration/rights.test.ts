@@ -1,9 +1,11 @@
 import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
+import { DEFAULT_CRITERIA } from '../../src/rules/legal-review/criteria.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { rightsNoticeFields, STEPS_TO_RIGHTS_NOTICE } from '../support/rights.js';
+import { runPendingJobs } from '../support/jobs.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
@@ -166,5 +168,25 @@ describe('当事人权利: statements, hearings, 回避, refusals (CASE-8, CASE-
     const id = events[0]!.objectId;
     await expect(t.ctx.db.execute(`update rights_records set outcome = 'accepted' where id = '${id}'`)).rejects.toThrow();
     await expect(t.ctx.db.execute(`delete from rights_records where id = '${id}'`)).rejects.toThrow();
+  });
+
+  it('CASE-8 行政处罚法 第四十五条: after statements, a decision fining 15000 where the notice proposed 10000 raises a finding', async () => {
+    await moveTo('2026-10-26T02:00:00Z');
+    admin = await signInAs(t.app, 'admin', adminPassword);
+    expect((await client(t.app, admin).post(`/api/agencies/${team.agency.id}/policy/choose`, { profileId: 's1-fushun-culture-market', basis: '采用' })).statusCode).toBe(201);
+    const answers = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.id, false]));
+    expect((await as().post(`${base()}/legal-review/assessment`, { proposal: { measures: ['warning'] }, answers })).statusCode).toBe(201);
+    const step = (await as().post(`${base()}/steps`, { step: 'decision', occurredAt: t.clock.now().toISOString() })).json();
+    expect(step.id, JSON.stringify(step)).toBeTruthy();
+    for (const who of [team.reviewer, team.approver]) await client(t.app, who.session).post(`${base()}/steps/${step.id}/decision`, { decision: 'approve', opinion: '同意' });
+    const { proposed_penalty: _p, proposed_fine: _f, rights: _r, statement_deadline: _s, hearing_deadline: _h, ...common } = rightsNoticeFields();
+    const fields = { ...common, procedure: '一般程序', statements_review: '不予采纳', penalty_content: '罚款', fine_amount: 15000, performance: '十五日内缴纳', remedy_notice: '六十日内申请行政复议或六个月内提起行政诉讼', decided_on: '2026-10-26', factors_considered: '无', reviewer: '张队长' };
+    const draft = await as().post(`${base()}/documents`, { typeId: 'penalty_decision', stepId: step.id, fields });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect((await as().post(`/api/agencies/${team.agency.id}/documents/${draft.json().id}/issue`)).statusCode).toBe(200);
+    await runPendingJobs(t);
+    const found = (await client(t.app, admin).get(`/api/agencies/${team.agency.id}/findings?kind=heavier_penalty_after_statements`)).json();
+    expect(found.items).toEqual([expect.objectContaining({ requirement: 'CASE-8', objectId: draft.json().id })]);
+    expect(found.items[0].summary).toContain('15000 元');
   });
 });

@@ -127,6 +127,7 @@ export const requirementLabels: Record<string, string> = {
   'CHK-1': '音像记录事项清单',
   'ORG-2': '执法人员人数',
   'INT-3': '原件完整性',
+  'CASE-8': '陈述申辩与复核',
 };
 
 export const findingKindLabels: Record<string, string> = {
@@ -140,4 +141,5 @@ export const findingKindLabels: Record<string, string> = {
   av_made_where_forbidden: '不得音像记录的情形进行了记录',
   too_few_officers: '执法人员少于两人',
   object_fixity: '原件缺失、被改动或无法读取',
+  heavier_penalty_after_statements: '陈述申辩后加重处罚',
 };

@@ -4,6 +4,7 @@ import { avRecords, documents, legalReviews, matterOfficers, matters, matterStep
 import type { ActivityFacts, MatterFacts } from '../../rules/findings/matter-facts.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { registerFactsSource, type MatterFactsWithOwners } from '../findings/facts-sources.js';
+import { penaltyAfterStatementsFacts } from '../rights/penalty-facts.js';
 
 // The matters domain tells the findings engine what happened in each matter (SUP-2): steps
 // with their officers and documents, the emergency start and its retro-report, the decision,
@@ -33,6 +34,7 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
   const officerRows = await db.select().from(matterOfficers).where(inArray(matterOfficers.matterId, found));
   const avRows = await db.select().from(avRecords).where(inArray(avRecords.matterId, found));
   const reviewRows = await db.select().from(legalReviews).where(inArray(legalReviews.matterId, found));
+  const penalties = await penaltyAfterStatementsFacts(db, found);
   return matterRows.map((m) => {
     const steps = stepRows.filter((s) => s.matterId === m.id && s.status !== 'returned');
     const activities: ActivityFacts[] = steps.map((s) => ({
@@ -75,6 +77,7 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
         const r = reviewRows.filter((x) => x.matterId === m.id).sort((a, b) => b.submissionVersion - a.submissionVersion)[0];
         return r ? { receivedAt: r.receivedAt, extensionApprovedAt: r.extensionApprovedAt, completedAt: r.completedAt } : null;
       })(),
+      penaltyAfterStatements: penalties.get(m.id) ?? null,
     };
     return { facts, unitId: m.unitId, officerIds: officerRows.filter((o) => o.matterId === m.id).map((o) => o.officerId) };
   });

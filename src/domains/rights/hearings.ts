@@ -1,3 +1,4 @@
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
 import { serviceRecords } from '../../db/schema/index.js';
@@ -8,7 +9,6 @@ import type { Principal } from '../auth/principal.js';
 import { loadCalendar } from '../calendar/calendar-notices.js';
 import { loadMatter } from '../matters/load-matter.js';
 import { shanghaiDate } from '../org/certificate.js';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { insertRightsRecord, recordsRelatedTo, requireIssuedDocument, requireNoticeServed, requireRecord } from './rights-store.js';
 import type { hearingHeldInput, hearingRequestInput, hearingScheduleInput } from './schemas.js';
 import { notInFuture, partyOf } from './statements.js';

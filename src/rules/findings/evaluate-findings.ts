@@ -3,6 +3,7 @@ import { deadlineContextOf } from '../profiles/deadline-context.js';
 import type { PolicyProfile } from '../profiles/profile-schema.js';
 import { checklistFindings, officerCountFindings } from './checklist-findings.js';
 import { documentFindings } from './document-findings.js';
+import { heavierPenaltyFindings } from './heavier-penalty-findings.js';
 import {
   archiveFindings,
   avOrganisingFindings,
@@ -32,6 +33,7 @@ const RULE_SETS = [
   checklistFindings,
   officerCountFindings,
   documentFindings,
+  heavierPenaltyFindings,
 ];
 
 /**
