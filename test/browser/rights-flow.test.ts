@@ -69,4 +69,23 @@ describe('当事人权利 on the matter page', () => {
     expect(text).not.toMatch(/in_person|accepted|hearing_request|[0-9a-f]{8}-[0-9a-f]{4}-/);
     await page.getByTestId('rights-panel').screenshot({ path: join(shots, 'liuhen-rights.png') });
   });
+
+  it('CASE-8 行政处罚法 第四十五条: statements recorded, then 不予采纳 without reasons is refused with the rule shown; with reasons it is listed', async () => {
+    const page = await tabletPage(browser);
+    await signIn(page, base, team.handler.user.username, userPassword);
+    await page.goto(`${base}/matters/${matterId}`);
+    await page.getByTestId('rights-add-statement').click();
+    await choose(page, 'rights-form', '书面');
+    await page.getByTestId('rights-content').fill('当事人称系亲属代为经营，不知情');
+    await page.getByTestId('rights-save').click();
+    await expect.poll(() => page.getByTestId('rights-list').textContent()).toContain('亲属代为经营');
+    await page.getByTestId('rights-review').click();
+    await choose(page, 'rights-result', '不予采纳');
+    await page.getByTestId('rights-save').click();
+    await expect.poll(() => page.getByTestId('rights-refusal').textContent()).toContain('第四十五条');
+    await page.getByTestId('rights-reasons').fill('营业执照登记的经营者为当事人本人');
+    await page.getByTestId('rights-save').click();
+    await expect.poll(() => page.getByTestId('rights-list').textContent()).toContain('理由：营业执照登记的经营者为当事人本人');
+    expect(await page.getByTestId('rights-list').textContent()).toContain('不予采纳');
+  });
 });
