@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendar } from '../../src/rules/calendar/create-calendar.js';
+import { earliestActDay, HEARING_NOTICE_AHEAD } from '../../src/rules/law/index.js';
+import { pickTime } from '../support/av-browser.js';
 import { startBrowserApp, tabletPage } from '../support/browser.js';
 import { choose, signIn } from '../support/browser-ui.js';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
@@ -87,5 +90,28 @@ describe('当事人权利 on the matter page', () => {
     await page.getByTestId('rights-save').click();
     await expect.poll(() => page.getByTestId('rights-list').textContent()).toContain('理由：营业执照登记的经营者为当事人本人');
     expect(await page.getByTestId('rights-list').textContent()).toContain('不予采纳');
+  });
+
+  it('CASE-9 行政处罚法 第六十四条第（四）项: a host who is an officer of the matter is refused on screen; another host is scheduled', async () => {
+    const page = await tabletPage(browser);
+    await signIn(page, base, team.handler.user.username, userPassword);
+    await page.goto(`${base}/matters/${matterId}`);
+    // The notice is not served yet: today stands in, so the hearing is 7 working days later at the earliest.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = earliestActDay(HEARING_NOTICE_AHEAD, today, createCalendar());
+    await page.getByTestId('rights-add-hearing').click();
+    await page.getByTestId('rights-hearingRequestId').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickTime(page, 'rights-scheduledAt', `${day} 09:30:00`);
+    if (await page.locator('.ant-picker-dropdown:visible').count()) await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
+    await page.getByTestId('rights-place').fill('执法队三楼听证室');
+    await page.getByTestId('rights-hostName').fill('协办执法员');
+    await page.getByTestId('rights-save').click();
+    await expect.poll(() => page.getByTestId('rights-refusal').textContent()).toContain('第六十四条第（四）项');
+    await page.getByTestId('rights-hostName').fill('法制科 张某');
+    await page.getByTestId('rights-save').click();
+    await expect.poll(() => page.getByTestId('rights-list').textContent()).toContain('主持人 法制科 张某');
+    expect(await page.getByTestId('rights-list').textContent()).toContain('通知书尚未送达');
   });
 });
