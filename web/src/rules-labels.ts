@@ -133,6 +133,7 @@ export const requirementLabels: Record<string, string> = {
   'CASE-10': '行政强制',
   'CASE-11': '履行与整改',
   'SRV-2': '送达期限',
+  'CASE-8': '陈述申辩与复核',
 };
 
 export const findingKindLabels: Record<string, string> = {
@@ -147,4 +148,5 @@ export const findingKindLabels: Record<string, string> = {
   too_few_officers: '执法人员少于两人',
   object_fixity: '原件缺失、被改动或无法读取',
   law_deadline: '超过法定期限',
+  heavier_penalty_after_statements: '陈述申辩后加重处罚',
 };

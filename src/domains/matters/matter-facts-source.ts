@@ -5,6 +5,7 @@ import type { ActivityFacts, MatterFacts } from '../../rules/findings/matter-fac
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { loadRecordContexts } from './step-facts-context.js';
 import { registerFactsSource, type MatterFactsWithOwners } from '../findings/facts-sources.js';
+import { penaltyAfterStatementsFacts } from '../rights/penalty-facts.js';
 
 // The matters domain tells the findings engine what happened in each matter (SUP-2): steps
 // with their officers and documents, the emergency start and its retro-report, the decision,
@@ -35,6 +36,7 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
   const avRows = await db.select().from(avRecords).where(inArray(avRecords.matterId, found));
   const reviewRows = await db.select().from(legalReviews).where(inArray(legalReviews.matterId, found));
   const records = await loadRecordContexts(db, agencyId, matterRows);
+  const penalties = await penaltyAfterStatementsFacts(db, found);
   return matterRows.map((m) => {
     const steps = stepRows.filter((s) => s.matterId === m.id && s.status !== 'returned');
     const activities: ActivityFacts[] = steps.map((s) => ({
@@ -77,6 +79,7 @@ async function loadFacts(db: DbOrTx, agencyId: string, requested: string[]): Pro
         const r = reviewRows.filter((x) => x.matterId === m.id).sort((a, b) => b.submissionVersion - a.submissionVersion)[0];
         return r ? { receivedAt: r.receivedAt, extensionApprovedAt: r.extensionApprovedAt, completedAt: r.completedAt } : null;
       })(),
+      penaltyAfterStatements: penalties.get(m.id) ?? null,
     };
     const { calendar: _c, rollOverAgencyDays: _r, ...record } = records.get(m.id)!;
     facts.record = record;

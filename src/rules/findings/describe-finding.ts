@@ -10,7 +10,7 @@ const documentTypeName = (id: string) => documentType(id)?.name ?? id;
 // One Chinese sentence per finding, for lists and notifications. Kept apart from the engine so
 // that evaluating many matters builds no text; callers describe only the findings they show.
 
-const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing' | 'object_fixity' | 'law_deadline'>, (f: Finding) => string> = {
+const DUTIES: Record<Exclude<FindingKind, 'av_missing_for_mandatory_activity' | 'av_made_where_forbidden' | 'too_few_officers' | 'document_missing' | 'object_fixity' | 'law_deadline' | 'heavier_penalty_after_statements'>, (f: Finding) => string> = {
   av_storage_deadline: (f) => `${avRecordName(f)}储存`,
   av_organising_deadline: (f) => `${avRecordName(f)}分类整理`,
   archive_deadline: () => '案卷归档',
@@ -41,6 +41,8 @@ export function describeFinding(finding: Finding): string {
       return describeLawDeadline(finding);
     case 'object_fixity':
       return `${labelOf(STORED_OBJECT_LABELS, detail['table'])}的原件${labelOf(FIXITY_OUTCOMES, detail['outcome'])}（定期校验，SHA-256 ${finding.objectId.slice(0, 12)}…）`;
+    case 'heavier_penalty_after_statements':
+      return `当事人陈述、申辩后，行政处罚决定书的罚款 ${String(detail['decidedFine'])} 元高于事先告知书拟罚款 ${String(detail['proposedFine'])} 元（不得因陈述、申辩加重处罚；如有新的事实，应重新告知）`;
     default:
       return describeDeadlineFinding(finding, DUTIES[finding.kind](finding));
   }

@@ -4,6 +4,7 @@ import type { PolicyProfile } from '../profiles/profile-schema.js';
 import { checklistFindings, officerCountFindings } from './checklist-findings.js';
 import { documentFindings } from './document-findings.js';
 import { lawDeadlineFindings } from './law-deadline-findings.js';
+import { heavierPenaltyFindings } from './heavier-penalty-findings.js';
 import {
   archiveFindings,
   avOrganisingFindings,
@@ -34,6 +35,7 @@ const RULE_SETS = [
   officerCountFindings,
   documentFindings,
   lawDeadlineFindings,
+  heavierPenaltyFindings,
 ];
 
 /**

@@ -18,9 +18,11 @@ export type FindingKind =
   // A national-law time limit of the matter missed (src/rules/matter-deadlines).
   | 'law_deadline'
   // INT-3: a stored original found missing, changed or unreadable by the scheduled fixity check.
-  | 'object_fixity';
+  | 'object_fixity'
+  // CASE-8: a fine above the one the 事先告知书 proposed, after the party's statements (行政处罚法 第四十五条).
+  | 'heavier_penalty_after_statements';
 
-export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2' | 'DOC-1' | 'INT-3' | 'CAL-2' | 'CASE-7' | 'CASE-9' | 'CASE-10' | 'CASE-11' | 'SRV-2';
+export type FindingRequirement = 'AV-4' | 'AV-5' | 'ARC-2' | 'PUB-2' | 'REV-5' | 'CASE-3' | 'CHK-1' | 'ORG-2' | 'DOC-1' | 'INT-3' | 'CAL-2' | 'CASE-7' | 'CASE-9' | 'CASE-10' | 'CASE-8' | 'CASE-11' | 'SRV-2';
 
 /** 'due_soon' and 'late' for time limits; 'breached' for rules that are not about time. */
 export type FindingState = 'due_soon' | 'late' | 'breached';

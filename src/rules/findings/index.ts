@@ -12,4 +12,4 @@ export type {
   FindingSeverity,
   FindingState,
 } from './finding.js';
-export type { ActivityFacts, AvRecordFacts, DecisionFacts, LegalReviewFacts, MatterFacts } from './matter-facts.js';
+export type { ActivityFacts, AvRecordFacts, DecisionFacts, LegalReviewFacts, MatterFacts, PenaltyAfterStatementsFacts } from './matter-facts.js';

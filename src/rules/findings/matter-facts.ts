@@ -26,6 +26,18 @@ export interface MatterFacts {
    * services); the calendar, the roll-over and today come from the evaluation.
    */
   record?: Omit<MatterDeadlineContext, 'today' | 'calendar' | 'rollOverAgencyDays'> | null;
+  /** 行政处罚法 第四十五条 (CASE-8): the amounts proposed and decided, once a decision is issued. */
+  penaltyAfterStatements?: PenaltyAfterStatementsFacts | null;
+}
+
+export interface PenaltyAfterStatementsFacts {
+  /** Whether the party's 陈述、申辩 were recorded (not a waiver). */
+  statementsRecorded: boolean;
+  /** 拟罚款金额 (yuan) of the served 事先告知书; null when the notice does not record it. */
+  proposedFine: number | null;
+  /** 罚款金额 (yuan) of the issued 行政处罚决定书; null when it does not record it. */
+  decidedFine: number | null;
+  decisionDocumentId: string;
 }
 
 export interface ActivityFacts {

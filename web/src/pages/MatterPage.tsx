@@ -10,6 +10,7 @@ import { DraftDocumentsModal } from '../components/DraftDocumentsModal.js';
 import { LegalReviewPanel } from '../components/legal-review/LegalReviewPanel.js';
 import { MatterCreateModal } from '../components/MatterCreateModal.js';
 import { Guard, Page } from '../components/Page.js';
+import { RightsPanel } from '../components/rights/RightsPanel.js';
 import { ServicePanel } from '../components/service/ServicePanel.js';
 import { StepList } from '../components/StepList.js';
 import { StepRecordModal } from '../components/StepRecordModal.js';
@@ -153,6 +154,7 @@ function MatterView() {
       <MatterDeadlinesPanel detail={d} />
       <LegalReviewPanel detail={d} onChanged={reload} />
       <ServicePanel detail={d} docs={docs} types={types.data ?? []} />
+      <RightsPanel detail={d} docs={docs} types={types.data ?? []} />
       <MatterAvPanel detail={d} compact />
       <StepRecordModal
         open={recording}

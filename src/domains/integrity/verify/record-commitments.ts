@@ -16,6 +16,7 @@ import {
   majorAssessments,
   majorDecisionLists,
   matterSteps,
+  rightsRecords,
   serviceRecords,
   stepApprovals,
 } from '../../../db/schema/index.js';
@@ -93,6 +94,7 @@ export const committedKinds = [
   kind({ kind: 'major_decision_list', label: '重大执法决定目录清单版本', table: majorDecisionLists, tableName: 'major_decision_lists', id: majorDecisionLists.id, columns: ['id', 'agencyId', 'version', 'parameters', 'disabledCriteria', 'basis', 'createdAt', 'createdByName'] }),
   kind({ kind: 'major_assessment', label: '重大执法决定认定', table: majorAssessments, tableName: 'major_assessments', id: majorAssessments.id, columns: ['id', 'matterId', 'facts', 'answers', 'result', 'major', 'listVersion', 'createdAt', 'createdByName'] }),
   kind({ kind: 'service_record', label: '送达记录', table: serviceRecords, tableName: 'service_records', id: serviceRecords.id, columns: ['id', 'matterId', 'documentId', 'partyId', 'method', 'servedAt', 'servedDay', 'place', 'details', 'recordedAt', 'recordedByUserId', 'recordedByName'] }),
+  kind({ kind: 'rights_record', label: '当事人权利记录', table: rightsRecords, tableName: 'rights_records', id: rightsRecords.id, columns: ['id', 'matterId', 'kind', 'partyId', 'relatedId', 'occurredAt', 'occurredDay', 'documentId', 'avRecordId', 'outcome', 'details', 'recordedAt', 'recordedByUserId', 'recordedByName'] }),
 ] as const;
 
 export type CommittedKindName = (typeof committedKinds)[number]['kind'];

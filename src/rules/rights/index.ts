@@ -1,0 +1,3 @@
+export * from './hearing.js';
+export * from './records.js';
+export * from './vocabulary.js';
