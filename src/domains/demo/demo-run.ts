@@ -104,6 +104,13 @@ export class DemoMatter {
     return this.run.call(this.people.handler, 'POST', `/matters/${this.id}/services`, { documentId, partyId: this.parties[partyIndex]!.id, method, servedAt, place: this.parties[partyIndex]!.address ?? null, details });
   }
 
+  /** A rights record (statements, their review, a hearing request …) at the demo's present moment. */
+  async rights(path: string, body: Record<string, unknown>, at?: [day: string, time: string]) {
+    if (at) this.run.clock.set(...at);
+    this.run.clock.tick(5);
+    return this.run.call<{ id: string }>(this.people.handler, 'POST', `/matters/${this.id}/${path}`, body);
+  }
+
   /** 是否重大 judged not major, so the decision may be made without a legal review (法制审核办法 第三条). */
   async assessNotMajor(measures: string[], fineAmount: number | null, allNo: Record<string, boolean>) {
     this.run.clock.tick(5);

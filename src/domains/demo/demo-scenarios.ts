@@ -27,7 +27,9 @@ export async function penaltyServedAndOverdue(run: DemoRun, day: DayOf) {
   const notice = await m.issue('penalty_rights_notice', rights.id);
   await m.serve(notice.id, 'post', day(98), '15:00', { postKind: 'express', trackingNumber: 'EMS1129384756CN', receiptReturnedOn: day(96) });
   const statements = await m.step('statement_defence', day(95), '10:00', { note: '当事人提出陈述申辩，称系供货商送货时混入，经复核不予采纳' });
-  await m.issue('statement_defence_record', statements.id);
+  const record = await m.issue('statement_defence_record', statements.id);
+  const said = await m.rights('statements', { partyId: m.parties[0]!.id, waived: false, form: 'record', at: run.clock.now().toISOString(), content: '当事人称过期牛奶系供货商送货时混入，本店不知情，请求从轻处罚。', documentId: record.id });
+  await m.rights(`statements/${said.id}/review`, { result: 'not_adopted', reasons: '当事人作为食品经营者负有查验义务，所称不知情不构成免责事由；其未提供供货商混入的证据。' });
   await m.assessNotMajor(['fine'], 5000, allNo);
   const decision = await m.step('decision', day(90), '10:00');
   const decided = await m.issue('penalty_decision', decision.id, { fine_amount: 5000, facts: '当事人在其经营场所销售超过保质期的食品（某品牌牛奶 12 盒），违法所得 36 元。', penalty_content: '没收超过保质期的食品，没收违法所得 36 元，并处罚款 5000 元。', performance: '自收到本决定书之日起十五日内缴纳罚款。' });
@@ -102,5 +104,26 @@ export async function investigationUnderWay(run: DemoRun, day: DayOf) {
   await m.step('filing', day(5), '09:30', { note: '经核查投诉事项属实，拟立案调查' });
   const inspection = await m.step('on_site_inspection', day(4), '10:30', { place: '方城县建设路55号店内' });
   await m.issue('on_site_inspection_record', inspection.id);
+  return m;
+}
+
+export async function penaltyHearingScheduled(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'penalty_general', startRoute: 'ex_officio', title: '方城县某某药店未凭处方销售处方药案', source: '专项检查',
+    parties: [{ kind: 'legal', name: '方城县某某大药房', idType: 'uscc', idNumber: '91411322MA40XXXX6B', address: '方城县人民路12号', phone: '0377-67221100', legalRepresentative: '周某' }],
+  }, day(45));
+  const filing = await m.step('filing', day(45), '09:30', { note: '专项检查中发现未凭处方销售处方药，拟立案调查' });
+  await m.issue('case_filing_approval', filing.id);
+  const inspection = await m.step('on_site_inspection', day(44), '10:00', { place: '方城县人民路12号店内' });
+  await m.issue('on_site_inspection_record', inspection.id);
+  const questioning = await m.step('questioning', day(43), '15:00', { place: '方城县市场监督管理局询问室' });
+  await m.issue('questioning_record', questioning.id);
+  const report = await m.step('investigation_report', day(20), '10:00');
+  await m.issue('investigation_final_report', report.id);
+  const rights = await m.step('rights_notice', day(16), '09:30');
+  const notice = await m.issue('penalty_rights_notice', rights.id);
+  await m.serve(notice.id, 'direct', day(16), '11:00', { recipientName: '周某', relation: '法定代表人', signed: true });
+  const request = await m.rights('hearing-requests', { partyId: m.parties[0]!.id, channel: 'in_person', requestDay: day(14), content: '对拟作出的罚款数额有异议，申请听证' }, [day(14), '10:00']);
+  await m.rights('hearings', { hearingRequestId: request.id, scheduledAt: new Date(Date.parse(`${day(-10)}T09:00:00+08:00`)).toISOString(), place: '方城县市场监督管理局听证室', hostName: '钱法制', public: true, noticeServedOn: day(13) }, [day(13), '10:00']);
   return m;
 }
