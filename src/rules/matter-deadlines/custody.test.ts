@@ -46,9 +46,13 @@ describe('custody deadlines (CASE-7, CASE-10)', () => {
     expect(only(ctx([seized, ext(false)], '2026-04-02'), 'seizureTerm')[0]).toMatchObject({ due: '2026-04-01', state: 'overdue' });
   });
 
-  it('行政强制法 第二十七、二十八条: met by the release of that seizure or by the handling decision', () => {
-    const released = step('r', 'seizure_release', '2026-03-20', { seizure_step: 's1' });
+  it('行政强制法 第二十七、二十八条: met by the release returning the last of that seizure\'s goods, or by the handling decision', () => {
+    const released = step('r', 'seizure_release', '2026-03-20', { seizure_step: 's1', returned_items: items });
     expect(only(ctx([seized, released], '2026-05-01'), 'seizureTerm')[0]).toMatchObject({ state: 'met', doneOn: '2026-03-20' });
+    const part = (id: string, day: string, quantity: number, done = true) => step(id, 'seizure_release', day, { seizure_step: 's1', returned_items: [{ name: '无证出版物', quantity }] }, done);
+    expect(only(ctx([seized, part('r1', '2026-03-10', 100)], '2026-05-01'), 'seizureTerm')[0]).toMatchObject({ state: 'overdue', doneOn: null });
+    expect(only(ctx([seized, part('r1', '2026-03-10', 100), part('r2', '2026-04-03', 20)], '2026-05-01'), 'seizureTerm')[0]).toMatchObject({ state: 'met_late', doneOn: '2026-04-03' });
+    expect(only(ctx([seized, part('r1', '2026-03-10', 100), part('r2', '2026-03-12', 20, false)], '2026-05-01'), 'seizureTerm')[0]!.state).toBe('overdue');
     expect(only(ctx([seized, { ...released, details: { seizure_step: 'other' } }], '2026-05-01'), 'seizureTerm')[0]!.state).toBe('overdue');
     expect(only(ctx([seized, step('h', 'handling_decision', '2026-04-03')], '2026-05-01'), 'seizureTerm')[0]).toMatchObject({ state: 'met_late', doneOn: '2026-04-03' });
     expect(only(ctx([{ ...seized, done: false }], '2026-05-01'), 'seizureTerm')).toEqual([]);

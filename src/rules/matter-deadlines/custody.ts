@@ -1,6 +1,6 @@
 import { dueOf } from '../law/due-of.js';
 import { EVIDENCE_PRESERVATION_DECISION, SEIZURE_TERM } from '../law/law-deadlines.js';
-import { preservationLabel, registeredPreservationsOf, seizureDueOf, seizureLabel, seizuresOf, stepsReferring } from '../matters/step-facts/custody-record.js';
+import { fullyReleasedOn, preservationLabel, registeredPreservationsOf, seizureDueOf, seizureLabel, seizuresOf, stepsReferring } from '../matters/step-facts/custody-record.js';
 import { deadlineState, type MatterDeadlineContext, type MatterDeadlineSource } from './matter-deadline.js';
 
 const firstDay = (days: string[]) => days.sort()[0] ?? null;
@@ -19,15 +19,15 @@ export const preservationDecisionDeadlines: MatterDeadlineSource = (ctx) =>
 
 /**
  * 行政强制法 第二十五条: each approved seizure or sealing ends on its term (≤ 30 days, plus one approved
- * extension ≤ 30); met by the handling decision (第二十七条) or the release of that seizure
- * (第二十八条). Goods held past the day keep the matter open (CASE-12).
+ * extension ≤ 30); met by the handling decision (第二十七条) or the release that returns the last of
+ * that seizure's goods (第二十八条). Goods held past the day keep the matter open (CASE-12).
  */
 export const seizureTermDeadlines: MatterDeadlineSource = (ctx: MatterDeadlineContext) => {
   const handled = ctx.steps.filter((s) => s.done && s.step === 'handling_decision').map((s) => s.occurredOn);
   return seizuresOf(ctx).map((s) => {
     const due = seizureDueOf(ctx, s);
-    const released = stepsReferring(ctx, 'seizure_release', 'seizure_step', s.id).filter((r) => r.done).map((r) => r.occurredOn);
-    const doneOn = firstDay([...handled.filter((day) => day >= s.occurredOn), ...released]);
+    const released = fullyReleasedOn(ctx, s);
+    const doneOn = firstDay([...handled.filter((day) => day >= s.occurredOn), ...(released ? [released] : [])]);
     return { key: `seizureTerm:${s.id}`, rule: SEIZURE_TERM, subject: seizureLabel(s), startedOn: s.occurredOn, due, doneOn, state: deadlineState(due, doneOn, ctx.today), act: '作出处理决定或者解除查封、扣押', blocksClosing: true };
   });
 };

@@ -92,3 +92,24 @@ function shorten(computed: ReturnType<typeof seizureDue>, term: number): string 
   if (!computed.ok) throw new RangeError(computed.message);
   return ymdFromDayIndex(dayIndexFromYmd(computed.due) - (SEIZURE_TERM.amount - term));
 }
+
+/** Quantities still held by item name: seized minus what the given releases returned. */
+export function heldAfter(seizure: RecordedStep, releases: RecordedStep[]): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const i of itemsOf(seizure, 'seized_items')) held.set(i.name, (held.get(i.name) ?? 0) + i.quantity);
+  for (const i of releases.flatMap((r) => itemsOf(r, 'returned_items'))) if (held.has(i.name)) held.set(i.name, held.get(i.name)! - i.quantity);
+  return held;
+}
+
+const nothingHeld = (held: Map<string, number>) => [...held.values()].every((q) => q <= 0);
+
+/** Whether the releases recorded so far (approved or not) return everything the seizure took. */
+export const releasedInFull = (record: Pick<MatterRecord, 'steps'>, seizure: RecordedStep) =>
+  nothingHeld(heldAfter(seizure, stepsReferring(record, 'seizure_release', 'seizure_step', seizure.id)));
+
+/** The day of the approved release that returned the last of the seizure's goods (第二十八条), if any. */
+export function fullyReleasedOn(record: Pick<MatterRecord, 'steps'>, seizure: RecordedStep): string | null {
+  const releases = stepsReferring(record, 'seizure_release', 'seizure_step', seizure.id).filter((r) => r.done).sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
+  for (let n = 1; n <= releases.length; n++) if (nothingHeld(heldAfter(seizure, releases.slice(0, n)))) return releases[n - 1]!.occurredOn;
+  return null;
+}

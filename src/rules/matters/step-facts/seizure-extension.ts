@@ -1,6 +1,6 @@
 import { date, number, textarea } from '../../documents/field-builders.js';
 import { seizureDue } from '../../law/seizure.js';
-import { originalDueOf, seizureChoice, seizuresOf, stepsReferring } from './custody-record.js';
+import { originalDueOf, releasedInFull, seizureChoice, seizuresOf, stepsReferring } from './custody-record.js';
 import type { StepFacts } from './step-facts.js';
 
 const ARTICLE = '《行政强制法》第二十五条';
@@ -22,8 +22,7 @@ export const seizureExtensionFacts: StepFacts = {
   check: (values, ctx) => {
     const seizure = seizuresOf(ctx).find((s) => s.id === values.seizure_step);
     if (!seizure) return ['所涉查封、扣押须是本案经批准的查封、扣押'];
-    const ended = [...stepsReferring(ctx, 'seizure_release', 'seizure_step', seizure.id), ...ctx.steps.filter((s) => s.step === 'handling_decision')];
-    if (ended.length) return ['该查封、扣押已解除或已作出处理决定，不能再延长'];
+    if (releasedInFull(ctx, seizure) || ctx.steps.some((s) => s.step === 'handling_decision')) return ['该查封、扣押已全部解除或已作出处理决定，不能再延长'];
     const earlier = stepsReferring(ctx, 'seizure_extension', 'seizure_step', seizure.id).map((e) => ({ days: Number(e.details?.extension_days) }));
     const extended = seizureDue(seizure.occurredOn, [...earlier, { days: Number(values.extension_days) }]);
     if (!extended.ok) return [extended.message];

@@ -1,5 +1,5 @@
 import { datetime, items, options, select, text } from '../../documents/field-builders.js';
-import { ITEM_COLUMNS, itemsOf, seizureChoice, seizuresOf, stepsReferring, type Item } from './custody-record.js';
+import { heldAfter, ITEM_COLUMNS, seizureChoice, seizuresOf, stepsReferring, type Item } from './custody-record.js';
 import type { StepFacts } from './step-facts.js';
 
 const RECEIPTS = ['当事人或其委托的人签收', '拒绝签收'] as const;
@@ -30,7 +30,7 @@ export const seizureReleaseFacts: StepFacts = {
     if (!seizure) return ['所涉查封、扣押须是本案经批准的查封、扣押'];
     const problems: string[] = [];
     if (Date.parse(String(values.returned_at)) < seizure.occurredAt.getTime()) problems.push('退还时间不能早于查封、扣押时间');
-    const left = remaining(itemsOf(seizure, 'seized_items'), stepsReferring(ctx, 'seizure_release', 'seizure_step', seizure.id).flatMap((r) => itemsOf(r, 'returned_items')));
+    const left = heldAfter(seizure, stepsReferring(ctx, 'seizure_release', 'seizure_step', seizure.id));
     for (const item of (values.returned_items ?? []) as Item[]) {
       const available = left.get(item.name);
       if (available === undefined) problems.push(`“${item.name}”不在该查封、扣押的清单中`);
@@ -41,10 +41,3 @@ export const seizureReleaseFacts: StepFacts = {
   },
 };
 
-/** Quantities still held by name: seized minus returned by earlier releases. */
-function remaining(seized: Item[], returned: Item[]) {
-  const left = new Map<string, number>();
-  for (const i of seized) left.set(i.name, (left.get(i.name) ?? 0) + i.quantity);
-  for (const i of returned) if (left.has(i.name)) left.set(i.name, left.get(i.name)! - i.quantity);
-  return left;
-}
