@@ -100,6 +100,7 @@ describe('custody step facts (CASE-7, CASE-10)', () => {
     const partly = step('r1', 'seizure_release', '2026-03-10', release({ returned_items: [{ name: '无证出版物', quantity: 100 }] }));
     expect(problems(checkStepFacts(release(), ctx('seizure_release', '2026-03-20', [seized, partly])))).toContain('超过尚未退还的 20');
     expect(checkStepFacts(release({ returned_items: [{ name: '无证出版物', quantity: 20 }, { name: '打印机', quantity: 1 }] }), ctx('seizure_release', '2026-03-20', [seized, partly])).ok).toBe(true);
+    expect(checkStepFacts(release(), ctx('seizure_release', '2026-03-20', [{ ...seized, details: null }])).ok).toBe(true);
     expect(problems(checkStepFacts(release({ returned_at: '2026-03-01T10:00:00+08:00' }), ctx('seizure_release', '2026-03-20', [seized])))).toContain('不能早于');
   });
 

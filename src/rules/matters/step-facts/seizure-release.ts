@@ -1,5 +1,5 @@
 import { datetime, items, options, select, text } from '../../documents/field-builders.js';
-import { heldAfter, ITEM_COLUMNS, seizureChoice, seizuresOf, stepsReferring, type Item } from './custody-record.js';
+import { heldAfter, ITEM_COLUMNS, itemsOf, seizureChoice, seizuresOf, stepsReferring, type Item } from './custody-record.js';
 import type { StepFacts } from './step-facts.js';
 
 const RECEIPTS = ['当事人或其委托的人签收', '拒绝签收'] as const;
@@ -30,6 +30,8 @@ export const seizureReleaseFacts: StepFacts = {
     if (!seizure) return ['所涉查封、扣押须是本案经批准的查封、扣押'];
     const problems: string[] = [];
     if (Date.parse(String(values.returned_at)) < seizure.occurredAt.getTime()) problems.push('退还时间不能早于查封、扣押时间');
+    // A seizure recorded before its list was required has no items to compare with.
+    if (!itemsOf(seizure, 'seized_items').length) return problems;
     const left = heldAfter(seizure, stepsReferring(ctx, 'seizure_release', 'seizure_step', seizure.id));
     for (const item of (values.returned_items ?? []) as Item[]) {
       const available = left.get(item.name);
