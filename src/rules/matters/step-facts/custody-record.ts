@@ -104,8 +104,10 @@ export function heldAfter(seizure: RecordedStep, releases: RecordedStep[]): Map<
 const nothingHeld = (held: Map<string, number>) => [...held.values()].every((q) => q <= 0);
 
 /** Whether the releases recorded so far (approved or not) return everything the seizure took. */
-export const releasedInFull = (record: Pick<MatterRecord, 'steps'>, seizure: RecordedStep) =>
-  nothingHeld(heldAfter(seizure, stepsReferring(record, 'seizure_release', 'seizure_step', seizure.id)));
+export function releasedInFull(record: Pick<MatterRecord, 'steps'>, seizure: RecordedStep): boolean {
+  const releases = stepsReferring(record, 'seizure_release', 'seizure_step', seizure.id);
+  return releases.length > 0 && nothingHeld(heldAfter(seizure, releases));
+}
 
 /** The day of the approved release that returned the last of the seizure's goods (第二十八条), if any. */
 export function fullyReleasedOn(record: Pick<MatterRecord, 'steps'>, seizure: RecordedStep): string | null {

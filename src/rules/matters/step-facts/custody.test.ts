@@ -81,6 +81,7 @@ describe('custody step facts (CASE-7, CASE-10)', () => {
   it('行政强制法 第二十五条: only an approved seizure of the matter can be extended, and not once released', () => {
     expect(checkStepFacts(extension(), ctx('seizure_extension', '2026-03-30', [step('s1', 'seizure', '2026-03-02', seizure(), false)])).ok).toBe(false);
     expect(checkStepFacts(extension({ seizure_step: 'none' }), ctx('seizure_extension', '2026-03-30', [seized])).ok).toBe(false);
+    expect(checkStepFacts(extension(), ctx('seizure_extension', '2026-03-30', [{ ...seized, details: null }])).ok).toBe(true);
     const all = step('r', 'seizure_release', '2026-03-20', release({ returned_items: seizedItems }));
     expect(problems(checkStepFacts(extension(), ctx('seizure_extension', '2026-03-30', [seized, all])))).toContain('已全部解除');
     expect(checkStepFacts(extension(), ctx('seizure_extension', '2026-03-30', [seized, step('r', 'seizure_release', '2026-03-20', release())])).ok).toBe(true);
