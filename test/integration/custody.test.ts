@@ -101,6 +101,18 @@ describe('custody: seizure, extension, release and preservation (CASE-7, CASE-10
       await approve(matterId, res.json().id);
       expect((await deadlines(matterId, 'seizureTerm'))[0]).toMatchObject({ state: 'met', doneOn: '2026-04-10' });
     });
+
+    it('CASE-10 行政强制法 第二十五条: a sealing for 5 days cannot be extended after its term ended, and shows overdue', async () => {
+      const sealed = await step({ step: 'sealing', details: { ...SEIZURE_FACTS, term_days: 5 } });
+      expect(sealed.statusCode, sealed.body).toBe(201);
+      await approve(matterId, sealed.json().id);
+      await toDay('2026-04-16T02:00:00Z');
+      const res = await step({ step: 'seizure_extension', details: { seizure_step: sealed.json().id, extension_days: 10, extension_reason: '情况复杂', party_notified_on: '2026-04-15' } });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().message).toContain('延长决定须在原期限届满（2026-04-15）前作出（《行政强制法》第二十五条）');
+      const sealing = (await deadlines(matterId, 'seizureTerm')).find((d) => d.subject?.startsWith('查封'));
+      expect(sealing).toMatchObject({ due: '2026-04-15', state: 'overdue', doneOn: null });
+    });
   });
 
   describe('a 先行登记保存', () => {
