@@ -19,6 +19,7 @@ import { ingestBytes } from '../support/av-records.js';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 // Issue 5 in headless Chromium on a 1024×768 tablet: the officer uploads a body-camera video and
 // a photo to the seizure (扣押) of a matter, watches the video and seeks in it, marks two key
@@ -69,7 +70,7 @@ beforeAll(async () => {
   matterNumber = matter.number;
   const start = await handler.post(`${matters}/${matterId}/steps`, { step: 'emergency_start', occurredAt: at(32), place: '石文镇文化路 8 号' });
   expect(start.statusCode, start.body).toBe(201);
-  const seizure = await handler.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: at(31), place: '石文镇文化路 8 号' });
+  const seizure = await handler.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: at(31), place: '石文镇文化路 8 号', details: SEIZURE_FACTS });
   expect(seizure.statusCode, seizure.body).toBe(201);
   offset = 0;
   browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);

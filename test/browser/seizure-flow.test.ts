@@ -141,6 +141,14 @@ describe('enforcement matter in the browser', () => {
     await expect.poll(() => page.getByTestId('step-officers').textContent()).toContain('协办执法员');
     await page.getByTestId('step-place').fill('方城县释之路88号店内');
     await page.getByTestId('step-note').fill('超过保质期的卤牛肉12袋、酱鸭8袋，拟予扣押，提请审批');
+    // What the seizure records (行政强制法 第二十四条): its reason, list, custody and place.
+    await page.getByTestId('field-measure_reason').fill('经营超过保质期的食品，可能危害人体健康');
+    await page.getByTestId('field-seized_items-add').click();
+    await page.getByTestId('field-seized_items-0-name').fill('卤牛肉');
+    await page.getByTestId('field-seized_items-0-quantity').fill('12');
+    await page.getByTestId('field-seized_items-0-unit').fill('袋');
+    await page.getByTestId('field-custody_place').fill('方城县市场监督管理局涉案物品保管室');
+    await page.getByTestId('field-measure_place').fill('方城县释之路88号店内');
     await shot(page, 'step-record');
     await page.getByTestId('step-save').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已提交审核');

@@ -7,6 +7,7 @@ import { choose, dropdown, signIn } from '../support/browser-ui.js';
 import { makeEnforcementTeam, userPassword } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
 import { adminPassword, type TestApp } from '../support/test-app.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 // SRV-1 SRV-2 in the web app: the officer records how an issued 扣押决定书 was served (留置, with a
 // witness), the form first naming what 留置 must record, and the matter page then lists the
@@ -35,7 +36,7 @@ beforeAll(async () => {
   })).id;
   const now = () => new Date().toISOString();
   ok(await as.post(`${matters}/${matterId}/steps`, { step: 'emergency_start', occurredAt: now(), note: '现场发现违法行为' }));
-  const seizure = ok(await as.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批' })).id;
+  const seizure = ok(await as.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批', details: SEIZURE_FACTS })).id;
   for (const who of [team.reviewer, team.approver]) ok(await client(t.app, who.session).post(`${matters}/${matterId}/steps/${seizure}/decision`, { decision: 'approve', opinion: '同意' }));
   const doc = ok(await as.post(`${matters}/${matterId}/documents`, { typeId: 'seizure_decision', stepId: seizure, fields: exampleSeizureDecision() }));
   ok(await as.post(`/api/agencies/${team.agency.id}/documents/${doc.id}/issue`));

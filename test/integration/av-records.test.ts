@@ -6,6 +6,7 @@ import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 import { expectEveryRecordCommitted } from '../support/integrity-deployment.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -27,7 +28,7 @@ describe('AV records after ingest: organising, playback, bookmarks, interruption
     const base = `/api/agencies/${team.agency.id}/matters`;
     matterId = (await as().post(base, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
     await as().post(`${base}/${matterId}/steps`, { step: 'emergency_start', occurredAt: t.clock.now().toISOString() });
-    seizureStepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString() })).json().id;
+    seizureStepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), details: SEIZURE_FACTS })).json().id;
   });
   beforeEach(async () => {
     team.handler.session = await signInAs(t.app, team.handler.user.username, 'User-pass-2026');

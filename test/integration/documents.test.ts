@@ -4,6 +4,7 @@ import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 import { expectEveryRecordCommitted } from '../support/integrity-deployment.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 type Doc = { id: string; status: string; version: number; number: string | null; contentHash: string | null; fields: Record<string, unknown> };
@@ -28,7 +29,7 @@ describe('执法文书: drafts, issue, versions, signatures, exports (DOC-1 … 
     matterId = (await as().post(base, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案设备', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
     const now = () => t.clock.now().toISOString();
     await as().post(`${base}/${matterId}/steps`, { step: 'emergency_start', occurredAt: now() });
-    seizureStepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批' })).json().id;
+    seizureStepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批', details: SEIZURE_FACTS })).json().id;
   });
   beforeEach(async () => {
     for (const role of ['handler', 'reviewer', 'approver'] as const) team[role].session = await signInAs(t.app, team[role].user.username, 'User-pass-2026');

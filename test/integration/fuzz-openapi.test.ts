@@ -11,6 +11,7 @@ import { makeEnforcementTeam, makeOfficer, makeUnit, makeUser } from '../support
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 import { fuzzRequest, type Operation } from '../support/fuzz-requests.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 const totalRequests = Number(process.env.LIUHEN_FUZZ_REQUESTS ?? 10_000);
 const chinese = /[\u4e00-\u9fff]/;
@@ -44,7 +45,7 @@ describe('fuzz over every route of the OpenAPI document (NFR-1, INT-2)', () => {
     const as = client(t.app, team.handler.session);
     const matterId = (await as.post(`/api/agencies/${agencyId}/matters`, { category: 'coercive_measure', startRoute: 'emergency', title: '模糊测试事项', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id as string;
     await as.post(`/api/agencies/${agencyId}/matters/${matterId}/steps`, { step: 'emergency_start', occurredAt: t.clock.now().toISOString() });
-    const stepId = (await as.post(`/api/agencies/${agencyId}/matters/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), note: '扣押' })).json().id as string;
+    const stepId = (await as.post(`/api/agencies/${agencyId}/matters/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), note: '扣押', details: SEIZURE_FACTS })).json().id as string;
     const documentId = (await as.post(`/api/agencies/${agencyId}/matters/${matterId}/documents`, { typeId: 'seizure_decision', stepId, fields: { reason: '初稿' } })).json().id as string;
     const record = await ingestBytes(t, agencyId, fakeMp4(3000));
     const upload = await as.call('POST', `/api/agencies/${agencyId}/av/uploads`, undefined, { headers: { 'tus-resumable': '1.0.0', 'upload-length': '5000' } });

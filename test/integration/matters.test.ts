@@ -4,6 +4,7 @@ import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 import { expectEveryRecordCommitted } from '../support/integrity-deployment.js';
+import { releaseFacts, SEIZURE_FACTS } from '../support/custody-facts.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 type Step = { id: string; step: string; status: string; approvalStage: string | null };
@@ -32,8 +33,8 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; number: string };
   }
-  async function record(matterId: string, step: string) {
-    const res = await as(team.handler.session).post(`${base()}/${matterId}/steps`, { step, occurredAt: t.clock.now().toISOString(), place: '方城县释之路 18 号', note: `${step} 记录` });
+  async function record(matterId: string, step: string, details?: Record<string, unknown>) {
+    const res = await as(team.handler.session).post(`${base()}/${matterId}/steps`, { step, occurredAt: t.clock.now().toISOString(), place: '方城县释之路 18 号', note: `${step} 记录`, ...(details ? { details } : {}) });
     expect(res.statusCode, `${step}: ${res.body}`).toBe(201);
     return res.json() as Step;
   }
@@ -71,10 +72,14 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     it(`CASE-1 CASE-2 CASE-4 ${category}: from start to archive, approvals included`, async () => {
       const matter = await openMatter(category, path.startRoute);
       expect(matter.number).toMatch(/〔2026〕\d+号$/);
+      let seized = '';
       for (const step of path.steps) {
         t.clock.advance(60_000);
         if (['decision', 'licence_decision', 'enforcement_decision'].includes(step)) await assessNotMajor(matter.id);
-        const s = await record(matter.id, step);
+        // A seizure records its items and a release returns them (CASE-10).
+        const details = step === 'seizure' ? SEIZURE_FACTS : step === 'seizure_release' ? releaseFacts(seized, t.clock.now().toISOString()) : undefined;
+        const s = await record(matter.id, step, details);
+        if (step === 'seizure') seized = s.id;
         if (s.status === 'pending') await approve(matter.id, s.id);
       }
       const detail = (await as(team.handler.session).get(`${base()}/${matter.id}`)).json();

@@ -6,6 +6,7 @@ import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { burst, expectOneWinner, N, RUNS } from '../support/races.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 // Issue 10, continued from races.test.ts: documents, policy versions and calendar notices under
 // 20 conflicting requests at once, five times over. PostgreSQL only (PGlite cannot race).
@@ -27,7 +28,7 @@ describe.skipIf(!onPostgres)('issue 10 races: documents, policy versions, calend
     const base = `/api/agencies/${team.agency.id}/matters`;
     const matterId = (await h().post(base, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案设备', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
     await h().post(`${base}/${matterId}/steps`, { step: 'emergency_start', occurredAt: t.clock.now().toISOString() });
-    const stepId = (await h().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString() })).json().id;
+    const stepId = (await h().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), details: SEIZURE_FACTS })).json().id;
     for (const who of [team.reviewer, team.approver]) expect((await client(t.app, who.session).post(`${base}/${matterId}/steps/${stepId}/decision`, { decision: 'approve', opinion: '同意' })).statusCode).toBe(200);
     const doc = (await h().post(`${base}/${matterId}/documents`, { typeId: 'seizure_list', stepId, fields: exampleSeizureList(2) })).json();
     if (issue) expect((await h().post(`${docs()}/${doc.id}/issue`)).statusCode).toBe(200);

@@ -6,6 +6,7 @@ import { fakeMp4, ingestBytes } from '../support/av-records.js';
 import { makeAgency, makeEnforcementTeam, makeUser } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 // INT-1: every view, playback, print, download and export is an audit event (and so a leaf of
 // the log); a refused or missing read is none; a playback is one event per viewing.
@@ -36,7 +37,7 @@ describe('INT-1 ACC-4 reads are audit events', () => {
     const now = () => t.clock.now().toISOString();
     const matter = (await as.post(`${base}/matters`, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案设备', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json() as { id: string };
     await as.post(`${base}/matters/${matter.id}/steps`, { step: 'emergency_start', occurredAt: now() });
-    const seizure = (await as.post(`${base}/matters/${matter.id}/steps`, { step: 'seizure', occurredAt: now() })).json() as { id: string };
+    const seizure = (await as.post(`${base}/matters/${matter.id}/steps`, { step: 'seizure', occurredAt: now(), details: SEIZURE_FACTS })).json() as { id: string };
     documentId = (await as.post(`${base}/matters/${matter.id}/documents`, { typeId: 'seizure_decision', stepId: seizure.id, fields: { reason: '初稿' } })).json().id;
     setup = { team, matter };
     await newEvents();

@@ -3,6 +3,7 @@ import { fakeMp4, ingestBytes } from '../support/av-records.js';
 import { makeAgency, makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 type Res = { statusCode: number; headers: Record<string, unknown>; body: string };
@@ -50,7 +51,7 @@ describe('security headers on every response; served evidence sandboxed; spreads
     const base = `/api/agencies/${team.agency.id}/matters`;
     const matterId = (await as().post(base, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案设备', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
     await as().post(`${base}/${matterId}/steps`, { step: 'emergency_start', occurredAt: t.clock.now().toISOString() });
-    const stepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), note: '现场扣押' })).json().id;
+    const stepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), note: '现场扣押', details: SEIZURE_FACTS })).json().id;
     const created = await as().post(`${base}/${matterId}/documents`, { typeId: 'seizure_decision', stepId, fields: { reason: '<script>alert(1)</script>' } });
     expect(created.statusCode, created.body).toBe(201);
     const doc = created.json();

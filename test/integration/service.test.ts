@@ -5,6 +5,7 @@ import { exampleSeizureDecision } from '../../src/rules/documents/examples.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 
@@ -32,7 +33,7 @@ describe('送达 and the party deadlines (SRV-1, SRV-2)', () => {
     matterId = matter.id;
     const now = () => t.clock.now().toISOString();
     await as().post(`${base()}/steps`, { step: 'emergency_start', occurredAt: now() });
-    const stepId = (await as().post(`${base()}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批' })).json().id;
+    const stepId = (await as().post(`${base()}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批', details: SEIZURE_FACTS })).json().id;
     for (const s of [team.reviewer, team.approver]) await client(t.app, s.session).post(`${base()}/steps/${stepId}/decision`, { decision: 'approve', opinion: '同意' });
     decisionId = (await as().post(`${base()}/documents`, { typeId: 'seizure_decision', stepId, fields: exampleSeizureDecision() })).json().id;
     const issued = await as().post(`/api/agencies/${team.agency.id}/documents/${decisionId}/issue`);

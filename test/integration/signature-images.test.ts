@@ -8,6 +8,7 @@ import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs } from '../support/http-client.js';
 import { snapshot } from '../support/db-snapshot.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 
 type Team = Awaited<ReturnType<typeof makeEnforcementTeam>>;
 
@@ -40,7 +41,7 @@ describe('DOC-3 signature images are decoded before they are kept; a stored bad 
     const base = `/api/agencies/${team.agency.id}/matters`;
     const matterId = (await as().post(base, { category: 'coercive_measure', startRoute: 'emergency', title: '扣押涉案设备', officerIds: [team.handler.officer.id, team.secondOfficer.id] })).json().id;
     await as().post(`${base}/${matterId}/steps`, { step: 'emergency_start', occurredAt: t.clock.now().toISOString() });
-    const stepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), note: '现场扣押' })).json().id;
+    const stepId = (await as().post(`${base}/${matterId}/steps`, { step: 'seizure', occurredAt: t.clock.now().toISOString(), note: '现场扣押', details: SEIZURE_FACTS })).json().id;
     const doc = await as().post(`${base}/${matterId}/documents`, { typeId: 'seizure_decision', stepId, fields: { reason: '初稿' } });
     expect(doc.statusCode, doc.body).toBe(201);
     docId = doc.json().id;

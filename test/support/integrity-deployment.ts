@@ -5,6 +5,7 @@ import { fakeMp4, ingestBytes } from './av-records.js';
 import { makeEnforcementTeam } from './factories.js';
 import { client, signInAs } from './http-client.js';
 import { adminPassword, type TestApp } from './test-app.js';
+import { SEIZURE_FACTS } from './custody-facts.js';
 
 // A small deployment with something of every immutable kind, made through the API as people
 // would: matters with recorded and approved steps, issued documents with a signature and a scan,
@@ -36,7 +37,7 @@ export async function buildIntegrityDeployment(t: TestApp) {
     const matterId = ok(await as.post(matters, { category: 'coercive_measure', startRoute: 'emergency', title: `扣押涉案设备${i}`, officerIds: [team.handler.officer.id, team.secondOfficer.id] })).id;
     matterIds.push(matterId);
     stepIds.push(ok(await as.post(`${matters}/${matterId}/steps`, { step: 'emergency_start', occurredAt: now(), note: '现场发现违法行为' })).id);
-    const seizure = ok(await as.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批' })).id;
+    const seizure = ok(await as.post(`${matters}/${matterId}/steps`, { step: 'seizure', occurredAt: now(), note: '现场扣押，提请审批', details: SEIZURE_FACTS })).id;
     stepIds.push(seizure);
     for (const who of [team.reviewer, team.approver]) ok(await client(t.app, who.session).post(`${matters}/${matterId}/steps/${seizure}/decision`, { decision: 'approve', opinion: '同意' }));
     const docs = `/api/agencies/${agencyId}/documents`;

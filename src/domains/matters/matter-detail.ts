@@ -4,12 +4,13 @@ import type { Db } from '../../db/client.js';
 import { stepApprovals, units } from '../../db/schema/index.js';
 import { availableSteps } from '../../rules/matters/check-step.js';
 import { stepLabel } from '../../rules/matters/activity-labels.js';
-import { stepFactsOf } from '../../rules/matters/step-facts/index.js';
+import { stepFactsOf, type MatterRecord } from '../../rules/matters/step-facts/index.js';
 import type { Phase } from '../../rules/matters/phases.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
 import { historyOf, loadMatter, type StepRow } from './load-matter.js';
 import { presentMatter } from './search-matters.js';
+import { matterRecordContext } from './step-facts-context.js';
 import type { approvalView, partyView, stepView } from './views.js';
 
 export const presentStep = (s: StepRow) => ({
@@ -25,9 +26,10 @@ export const presentStep = (s: StepRow) => ({
 });
 
 /** What the step's form asks beyond time, place and officers, and where the seeds or law ask it. */
-const factsOf = (step: string) => {
+const factsOf = (step: string, record: MatterRecord | null) => {
   const facts = stepFactsOf(step);
-  return { fields: facts?.fields ?? [], factsSource: facts?.source ?? null };
+  const fields = (record && facts?.fieldsFor?.(record)) ?? facts?.fields ?? [];
+  return { fields, factsSource: facts?.source ?? null };
 };
 
 /** A matter as its page shows it: parties, officers, steps with their approvals, what may come next. */
@@ -35,11 +37,14 @@ export async function matterDetail(db: Db, p: Principal, agencyId: string, matte
   const m = await loadMatter(db, p, agencyId, matterId);
   const [unit] = m.matter.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, m.matter.unitId)) : [];
   const approvals = await db.select().from(stepApprovals).where(eq(stepApprovals.matterId, m.matter.id)).orderBy(asc(stepApprovals.at));
+  const next = availableSteps(m.lifecycle, historyOf(m.steps));
+  // The record is read only when a form's choices list what the matter records (its seizures).
+  const record = next.some((s) => stepFactsOf(s.step)?.fieldsFor) ? await matterRecordContext(db, m) : null;
   return {
     matter: presentMatter(m.matter, unit?.name ?? null),
     parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'] })),
     officers: m.officers,
     steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage as z.infer<typeof approvalView>['stage'], decision: a.decision as z.infer<typeof approvalView>['decision'], opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
-    nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative), ...factsOf(s.step) })),
+    nextSteps: next.map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative), ...factsOf(s.step, record) })),
   };
 }

@@ -27,7 +27,7 @@ const isRealDate = (value: string) => {
 const words = (label: string) => z.string({ error: filled(label, '文字') }).min(1, `请填写“${label}”`);
 const optionalWords = z.preprocess(blankToUndefined, z.string({ error: '应为文字' }).optional());
 
-function scalarSchema(definition: { label: string; type: FieldDefinition['type']; options?: { value: string }[] | undefined }): z.ZodType {
+function scalarSchema(definition: { label: string; type: FieldDefinition['type']; options?: { value: string; label?: string }[] | undefined }): z.ZodType {
   const { label } = definition;
   switch (definition.type) {
     case 'text':
@@ -49,7 +49,9 @@ function scalarSchema(definition: { label: string; type: FieldDefinition['type']
         .refine((amount) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, `“${label}”最多精确到分`);
     case 'select': {
       const values = (definition.options ?? []).map((option) => option.value);
-      return z.string({ error: filled(label) }).refine((value) => values.includes(value), `“${label}”只能是：${values.join('、')}`);
+      // People read the options' labels; a value may be an id (a step's choice of the matter's seizures).
+      const labels = (definition.options ?? []).map((option) => option.label ?? option.value);
+      return z.string({ error: filled(label) }).refine((value) => values.includes(value), `“${label}”只能是：${labels.join('、')}`);
     }
     default:
       throw new Error(`not a scalar field type: ${definition.type}`);

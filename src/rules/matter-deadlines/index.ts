@@ -1,3 +1,4 @@
+import { preservationDecisionDeadlines, seizureTermDeadlines } from './custody.js';
 import { decisionAfterFiling } from './decision-after-filing.js';
 import type { MatterDeadline, MatterDeadlineContext, MatterDeadlineSource } from './matter-deadline.js';
 
@@ -5,7 +6,11 @@ export { deadlineState, firstDone } from './matter-deadline.js';
 export type { MatterDeadline, MatterDeadlineContext, MatterDeadlineSource, MatterDeadlineState } from './matter-deadline.js';
 
 /** Every source of a matter's national-law time limits; each area adds its own. */
-export const MATTER_DEADLINE_SOURCES: readonly MatterDeadlineSource[] = [decisionAfterFiling];
+export const MATTER_DEADLINE_SOURCES: readonly MatterDeadlineSource[] = [
+  decisionAfterFiling,
+  preservationDecisionDeadlines,
+  seizureTermDeadlines,
+];
 
 /** The matter's time limits, soonest due first. */
 export function matterDeadlines(ctx: MatterDeadlineContext): MatterDeadline[] {

@@ -20,6 +20,7 @@ export const PROCEDURE_STEPS = {
   decision: '作出决定',
   licence_decision: '作出准予/不予许可决定',
   handling_decision: '作出处理决定',
+  preservation_decision: '先行登记保存物品处理决定',
   reminder: '催告',
   enforcement_decision: '作出强制执行决定',
   late_payment_penalty: '加处罚款或滞纳金',

@@ -14,7 +14,8 @@ export const coerciveMeasure: Lifecycle = {
     { step: 'seizure', phase: 'investigation', after: [STARTED], approval: true, repeatable: true },
     { step: 'sealing', phase: 'investigation', after: [STARTED], approval: true, repeatable: true },
     { step: 'restriction_of_liberty', phase: 'investigation', after: [STARTED], approval: true, repeatable: true },
-    { step: 'seizure_extension', phase: 'investigation', after: [SEIZED], approval: true },
+    // Repeatable: one extension per seizure, which the step's facts check (行政强制法 第二十五条).
+    { step: 'seizure_extension', phase: 'investigation', after: [SEIZED], approval: true, repeatable: true },
     { step: 'statement_defence', phase: 'review_decision', after: [STARTED], repeatable: true },
     { step: 'collective_discussion', phase: 'review_decision', after: [STARTED], repeatable: true },
     { step: 'legal_review', phase: 'review_decision', after: [STARTED], repeatable: true },

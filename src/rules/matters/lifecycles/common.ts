@@ -13,8 +13,16 @@ export const INVESTIGATION_STEPS = [
   'testing_appraisal',
 ] as const;
 
-export const investigationSteps = (after: string[][]): StepDefinition[] =>
-  INVESTIGATION_STEPS.map((step) => ({ step, phase: 'investigation', after, repeatable: true, investigative: true }));
+/**
+ * Investigation steps, and the decision on items registered for preservation after them.
+ * 先行登记保存 needs the head's approval (行政处罚法 第五十六条); a lifecycle's approval is per step,
+ * not per fact, so every 证据保全 is approved (the other forms lose nothing by it) and only an
+ * approved one counts. Its items are decided within 7 working days (preservation_decision).
+ */
+export const investigationSteps = (after: string[][]): StepDefinition[] => [
+  ...INVESTIGATION_STEPS.map((step): StepDefinition => ({ step, phase: 'investigation', after, repeatable: true, investigative: true, ...(step === 'evidence_preservation' ? { approval: true } : {}) })),
+  { step: 'preservation_decision', phase: 'investigation', after: [['evidence_preservation']], repeatable: true },
+];
 
 /** Filed by approval, or started in an emergency and approved afterwards (S1 第七条). */
 export const STARTED = ['filing', 'emergency_start'];

@@ -1,13 +1,23 @@
 import type { DocumentValues } from '../../documents/field-values.js';
 import { validateFieldValues } from '../../documents/validate-fields.js';
 import { evidencePreservationFacts } from './evidence-preservation.js';
+import { preservationDecisionFacts } from './preservation-decision.js';
+import { sealingFacts, seizureFacts } from './seizure.js';
+import { seizureExtensionFacts } from './seizure-extension.js';
+import { seizureReleaseFacts } from './seizure-release.js';
 import type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
 
-export type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
+export type { MatterRecord, StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
 
 /** The steps that record facts of their own; every other step records when, where and who only. */
 export const STEP_FACTS: Readonly<Record<string, StepFacts>> = {
   evidence_preservation: evidencePreservationFacts,
+  // 先行登记保存 and 查封、扣押 (CASE-7, CASE-10): docs/custody.md.
+  preservation_decision: preservationDecisionFacts,
+  seizure: seizureFacts,
+  sealing: sealingFacts,
+  seizure_extension: seizureExtensionFacts,
+  seizure_release: seizureReleaseFacts,
 };
 
 export const stepFactsOf = (step: string): StepFacts | undefined => STEP_FACTS[step];
@@ -19,7 +29,7 @@ export const stepFactsOf = (step: string): StepFacts | undefined => STEP_FACTS[s
 export function checkStepFacts(details: Record<string, unknown> | null | undefined, ctx: StepFactsContext): StepFactsResult {
   const facts = stepFactsOf(ctx.step);
   if (!facts) return { ok: true, values: details ?? null };
-  const valid = validateFieldValues(facts.fields, details ?? {});
+  const valid = validateFieldValues(facts.fieldsFor?.(ctx) ?? facts.fields, details ?? {});
   if (!valid.ok) return { ok: false, issues: valid.issues, problems: valid.issues.map((i) => i.message) };
   const problems = facts.check?.(valid.values as DocumentValues, ctx) ?? [];
   if (problems.length) return { ok: false, issues: [], problems };

@@ -27,9 +27,17 @@ export type StepFactsContext = {
   rollOverAgencyDays: boolean;
 };
 
+/** The matter's record without the step being recorded (what a form is built from). */
+export type MatterRecord = Omit<StepFactsContext, 'step' | 'occurredAt' | 'occurredOn'>;
+
 export type StepFacts = {
   /** What the step records, in the order of the paper form. */
   fields: FieldDefinition[];
+  /**
+   * The fields given the matter, where a choice lists what the matter records (which seizure an
+   * extension is about: a select whose options are the matter's seizures). Overrides `fields`.
+   */
+  fieldsFor?: (record: MatterRecord) => FieldDefinition[];
   /** Where the seeds or the law ask for these facts, e.g. "S1 第十三条". */
   source: string;
   /** Problems (Chinese) that refuse the step, given its cleaned values and the matter. */
