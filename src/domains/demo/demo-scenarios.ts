@@ -55,17 +55,45 @@ export async function licenceGranted(run: DemoRun, day: DayOf) {
   return m;
 }
 
-export async function seizureUnderWay(run: DemoRun, day: DayOf) {
+const FERTILISER = [{ name: '复合肥（标称某品牌 45%）', specification: '50kg/袋', quantity: 40, unit: '袋', condition: '包装完好' }];
+
+export async function seizureExtendedAndReleased(run: DemoRun, day: DayOf) {
   const m = await run.openMatter({
     category: 'coercive_measure', startRoute: 'emergency', title: '方城县某某农资店涉嫌销售假冒化肥扣押案', source: '群众举报',
     parties: [{ kind: 'natural', name: '陈某某', idType: 'resident_id', idNumber: '411322198503154512', address: '方城县券桥镇券桥街45号', phone: '13803771234' }],
-  }, day(12));
-  await m.step('emergency_start', day(12), '16:10', { place: '方城县券桥镇券桥街45号', note: '现场发现涉嫌假冒化肥，当事人正在装车转移，情况紧急，当场实施扣押' });
-  const seizure = await m.step('seizure', day(12), '16:40', { place: '方城县券桥镇券桥街45号', note: '扣押涉嫌假冒的复合肥 40 袋' });
+  }, day(52));
+  await m.step('emergency_start', day(52), '16:10', { place: '方城县券桥镇券桥街45号', note: '现场发现涉嫌假冒化肥，当事人正在装车转移，情况紧急，当场实施扣押' });
+  const seizure = await m.step('seizure', day(52), '16:40', {
+    place: '方城县券桥镇券桥街45号',
+    details: { measure_reason: '涉嫌销售假冒注册商标的化肥，当事人正在转移，证据可能灭失', seized_items: FERTILISER, custody_place: '方城县市场监督管理局涉案物品仓库', measure_place: '方城县券桥镇券桥街45号', term_days: 30 },
+  });
   const decided = await m.issue('seizure_decision', seizure.id);
   await m.issue('seizure_list', seizure.id);
-  await m.serve(decided.id, 'direct', day(12), '17:20', { recipientName: '陈某某', relation: '本人', signed: true });
-  await m.step('filing', day(11), '09:30', { note: '紧急情况先行扣押后补报立案审批' });
+  await m.serve(decided.id, 'direct', day(52), '17:40', { recipientName: '陈某某', relation: '本人', signed: true });
+  await m.step('filing', day(51), '09:30', { note: '紧急情况先行扣押后补报立案审批' });
+  await m.step('testing_appraisal', day(45), '10:00', { note: '委托河南省肥料质量检验站检验' });
+  const extension = await m.step('seizure_extension', day(26), '10:00', { details: { seizure_step: seizure.id, extension_days: 20, extension_reason: '检验结论待商标权利人鉴定确认，案情复杂', party_notified_on: day(26) } });
+  await m.issue('seizure_extension_notice', extension.id);
+  await m.step('seizure_release', day(8), '15:00', {
+    details: { seizure_step: seizure.id, release_reason: '当事人没有违法行为', returned_items: FERTILISER.map(({ name, quantity, unit }) => ({ name, quantity, unit })), returned_to: '陈某某', receipt: '当事人或其委托的人签收', signed_by: '陈某某', returned_at: `${day(8)}T15:30` },
+  });
+  return m;
+}
+
+export async function sealingRunning(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'coercive_measure', startRoute: 'ex_officio', title: '方城县某某加工作坊无证生产食品查封案', source: '投诉举报转办',
+    parties: [{ kind: 'natural', name: '王某某', idType: 'resident_id', idNumber: '411322197910226031', address: '方城县独树镇砚山铺村', phone: '13592001234' }],
+  }, day(15));
+  await m.step('filing', day(15), '09:00', { note: '无证生产加工食品，拟查封生产场所和设备' });
+  const inspection = await m.step('on_site_inspection', day(14), '10:00', { place: '方城县独树镇砚山铺村作坊' });
+  await m.issue('on_site_inspection_record', inspection.id);
+  const sealing = await m.step('sealing', day(14), '11:30', {
+    place: '方城县独树镇砚山铺村作坊',
+    details: { measure_reason: '未取得食品生产许可从事食品生产，查封用于违法生产的场所和设备', seized_items: [{ name: '和面机', quantity: 2, unit: '台', condition: '在用' }, { name: '生产车间', quantity: 1, unit: '间' }], custody_place: '原地封存', measure_place: '方城县独树镇砚山铺村作坊', term_days: 30 },
+  });
+  const decided = await m.issue('seizure_decision', sealing.id);
+  await m.serve(decided.id, 'left_at_premises', day(14), '12:30', { refusalReason: '当事人拒绝在文书上签字', witnessName: '砚山铺村村委会委员 李某' });
   return m;
 }
 
