@@ -1,6 +1,7 @@
 import type { DocumentValues } from '../../documents/field-values.js';
 import { validateFieldValues } from '../../documents/validate-fields.js';
 import { evidencePreservationFacts } from './evidence-preservation.js';
+import { EXECUTION_FACTS } from './execution.js';
 import type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
 
 export type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
@@ -8,6 +9,7 @@ export type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.
 /** The steps that record facts of their own; every other step records when, where and who only. */
 export const STEP_FACTS: Readonly<Record<string, StepFacts>> = {
   evidence_preservation: evidencePreservationFacts,
+  ...EXECUTION_FACTS,
 };
 
 export const stepFactsOf = (step: string): StepFacts | undefined => STEP_FACTS[step];
