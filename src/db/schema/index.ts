@@ -12,3 +12,4 @@ export * from './log.js';
 export * from './witness.js';
 export * from './av-viewings.js';
 export * from './service.js';
+export * from './payments.js';

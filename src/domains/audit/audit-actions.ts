@@ -44,6 +44,7 @@ export const auditActions = {
   'document.signed': '文书签名/拒签记录',
   'document.attachment_added': '上传文书扫描件/附件',
   'service.recorded': '记录文书送达',
+  'payment.recorded': '记录罚款缴纳',
   'av.upload_started': '开始上传音像记录',
   'av.upload_refused': '音像上传被拒绝或失效（校验值不符、类型不支持、超过大小上限、过期）',
   'av.ingested': '音像记录入库（原始文件）',

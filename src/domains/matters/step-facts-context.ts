@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { documents, serviceRecords } from '../../db/schema/index.js';
+import { documents, payments, serviceRecords } from '../../db/schema/index.js';
 import { checkStepFacts, stepFactsOf, type StepFactsContext } from '../../rules/matters/step-facts/index.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { AppError } from '../../shared/errors.js';
@@ -21,6 +21,7 @@ export async function matterRecordContext(tx: DbOrTx, loaded: Loaded): Promise<O
   const { matter } = loaded;
   const docs = await tx.select().from(documents).where(eq(documents.matterId, matter.id)).orderBy(asc(documents.createdAt));
   const services = await tx.select().from(serviceRecords).where(eq(serviceRecords.matterId, matter.id)).orderBy(asc(serviceRecords.servedAt));
+  const paid = await tx.select().from(payments).where(eq(payments.matterId, matter.id)).orderBy(asc(payments.paidOn), asc(payments.recordedAt));
   return {
     category: matter.category as EnforcementCategory,
     steps: loaded.steps
@@ -29,6 +30,7 @@ export async function matterRecordContext(tx: DbOrTx, loaded: Loaded): Promise<O
     parties: loaded.parties.map((p) => ({ id: p.id, kind: p.kind, name: p.name })),
     documents: docs.map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {} })),
     services: services.map((s) => ({ documentId: s.documentId, documentTypeId: docs.find((d) => d.id === s.documentId)?.typeId ?? '', partyId: s.partyId, servedDay: s.servedDay, method: s.method })),
+    payments: paid.map((x) => ({ id: x.id, partyId: x.partyId, amountFen: x.amountFen, paidOn: x.paidOn, purpose: x.purpose === 'surcharge' ? 'surcharge' : 'fine' })),
     calendar: await loadCalendar(tx),
     rollOverAgencyDays: (await currentPolicy(tx, matter.agencyId))?.profile.parameters.calendarDayRollover.value ?? true,
   };

@@ -16,6 +16,7 @@ import {
   majorAssessments,
   majorDecisionLists,
   matterSteps,
+  payments,
   serviceRecords,
   stepApprovals,
 } from '../../../db/schema/index.js';
@@ -93,6 +94,7 @@ export const committedKinds = [
   kind({ kind: 'major_decision_list', label: '重大执法决定目录清单版本', table: majorDecisionLists, tableName: 'major_decision_lists', id: majorDecisionLists.id, columns: ['id', 'agencyId', 'version', 'parameters', 'disabledCriteria', 'basis', 'createdAt', 'createdByName'] }),
   kind({ kind: 'major_assessment', label: '重大执法决定认定', table: majorAssessments, tableName: 'major_assessments', id: majorAssessments.id, columns: ['id', 'matterId', 'facts', 'answers', 'result', 'major', 'listVersion', 'createdAt', 'createdByName'] }),
   kind({ kind: 'service_record', label: '送达记录', table: serviceRecords, tableName: 'service_records', id: serviceRecords.id, columns: ['id', 'matterId', 'documentId', 'partyId', 'method', 'servedAt', 'servedDay', 'place', 'details', 'recordedAt', 'recordedByUserId', 'recordedByName'] }),
+  kind({ kind: 'payment', label: '罚款缴纳记录', table: payments, tableName: 'payments', id: payments.id, columns: ['id', 'matterId', 'partyId', 'documentId', 'amountFen', 'paidOn', 'receiptNumber', 'method', 'purpose', 'note', 'recordedAt', 'recordedByUserId', 'recordedByName'] }),
 ] as const;
 
 export type CommittedKindName = (typeof committedKinds)[number]['kind'];
