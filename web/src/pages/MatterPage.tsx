@@ -11,6 +11,7 @@ import { LegalReviewPanel } from '../components/legal-review/LegalReviewPanel.js
 import { MatterCreateModal } from '../components/MatterCreateModal.js';
 import { Guard, Page } from '../components/Page.js';
 import { ServicePanel } from '../components/service/ServicePanel.js';
+import { FinePaymentCard } from '../components/payment/FinePaymentCard.js';
 import { StepList } from '../components/StepList.js';
 import { StepRecordModal } from '../components/StepRecordModal.js';
 import { categoryName, idTypeLabels, matterStatusColors, matterStatusLabels, PHASE_ORDER, phaseLabel, startRouteLabel } from '../matter-labels.js';
@@ -153,6 +154,7 @@ function MatterView() {
       <MatterDeadlinesPanel detail={d} />
       <LegalReviewPanel detail={d} onChanged={reload} />
       <ServicePanel detail={d} docs={docs} types={types.data ?? []} />
+      <FinePaymentCard detail={d} />
       <MatterAvPanel detail={d} compact />
       <StepRecordModal
         open={recording}
