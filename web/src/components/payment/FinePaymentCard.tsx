@@ -36,7 +36,7 @@ export function FinePaymentCard({ detail }: { detail: MatterDetail }) {
       data-testid="fine-card"
       extra={access.can.workOnMatters ? <Button icon={<DollarOutlined />} onClick={() => setRecording(true)} data-testid="payment-record">记录缴款</Button> : null}
     >
-      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }}>
         <Descriptions.Item label="罚款金额">{yuan(fine.fineFen)}{fine.documentNumber ? <span className="muted">（{fine.documentNumber}）</span> : null}</Descriptions.Item>
         <Descriptions.Item label="已缴罚款"><span data-testid="fine-paid">{yuan(fine.paidFineFen)}</span></Descriptions.Item>
         <Descriptions.Item label="尚欠罚款">{yuan(fine.outstandingFineFen)}</Descriptions.Item>
