@@ -36,6 +36,13 @@ describe('CASE-11 缴纳罚款 deadline (行政处罚法 第六十七条第三�
     expect(fine(ctx('2026-11-01', { steps: [deferral(false)] }))).toMatchObject({ due: '2026-10-08', state: 'overdue' });
   });
 
+  it('行政处罚法 第六十六条: approved instalments → due on the last instalment, surcharge only after it', () => {
+    const plan = step('d', 'payment_deferral', '2026-10-05', { deferral_kind: '分期缴纳', instalments: [{ due: '2026-12-01', amount: 5000 }, { due: '2026-11-01', amount: 5000 }], reason: '困难' });
+    const c = ctx('2026-12-03', { steps: [plan] });
+    expect(fine(c)).toMatchObject({ due: '2026-12-01', state: 'overdue', subject: '经批准分期缴纳' });
+    expect(surchargeAsOf(fineStatus(c)!, '2026-12-03')).toMatchObject({ daysLate: 2, surchargeFen: 60_000 });
+  });
+
   it('no clock before the decision is served, and none for a decision without a fine', () => {
     expect(fine(ctx('2026-11-01', { services: [] }))).toBeUndefined();
     expect(fine(ctx('2026-11-01', { documents: [{ ...decision, fields: {} }] }))).toBeUndefined();
