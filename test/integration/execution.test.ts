@@ -138,4 +138,15 @@ describe('payment, surcharge, 催告, court application, enforcement, rectificat
     await h.step(matter.id, 'rectification_check', { checked_on: '2026-11-02', result: '已整改', findings: '堆放物已清理' });
     expect(await rect()).toMatchObject({ state: 'met_late', doneOn: '2026-11-02', blocksClosing: false });
   });
+
+  it('CASE-11 行政处罚法 第六十六条: an approved deferral moves the due day; instalments that do not make up the fine are refused', async () => {
+    const other = await h.penaltyWithFine(2_000);
+    await h.serve(other.matterId, other.documentId, other.partyId);
+    const bad = await h.step(other.matterId, 'payment_deferral', { deferral_kind: '分期缴纳', instalments: [{ due: '2026-12-01', amount: 1000 }, { due: '2027-01-04', amount: 500 }], reason: '经营困难，申请分期' }, 409);
+    expect(bad.message).toContain('应等于罚款金额 2,000.00 元');
+    const deferral = await h.step(other.matterId, 'payment_deferral', { deferral_kind: '延期缴纳', new_due: '2027-01-04', reason: '经营困难，申请延期' });
+    expect(deferral.status).toBe('pending');
+    const fine = (await h.as().get(`${h.agency()}/matters/${other.matterId}/payments`)).json().fine;
+    expect(fine).toMatchObject({ due: '2027-01-04', deferral: { kind: '延期缴纳', due: '2027-01-04' } });
+  });
 });
