@@ -17,6 +17,7 @@ import { calendarRoutes } from '../domains/calendar/routes.js';
 import { documentRoutes } from '../domains/documents/routes.js';
 import { rightsRoutes } from '../domains/rights/routes.js';
 import { serviceRoutes } from '../domains/service/routes.js';
+import { paymentRoutes } from '../domains/payment/routes.js';
 import { findingRoutes } from '../domains/findings/routes.js';
 import { logRoutes } from '../domains/integrity/log/routes.js';
 import { integrityVerifyRoutes } from '../domains/integrity/verify/routes.js';
@@ -43,7 +44,7 @@ installChineseZodMessages();
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Each domain module exports one function that registers its routes; add yours here. */
-const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, serviceRoutes, rightsRoutes, avRoutes, avIngestRoutes, legalReviewRoutes, logRoutes, witnessRoutes, integrityVerifyRoutes];
+const domainRoutes = [authRoutes, tokenRoutes, agencyRoutes, peopleRoutes, auditRoutes, policyRoutes, calendarRoutes, findingRoutes, matterRoutes, documentRoutes, serviceRoutes, rightsRoutes, paymentRoutes, avRoutes, avIngestRoutes, legalReviewRoutes, logRoutes, witnessRoutes, integrityVerifyRoutes];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -89,6 +89,8 @@ const governs: Record<string, Governs> = {
   'POST /api/agencies/:agencyId/matters/:matterId/services': 'workOnMatters',
   'GET /api/agencies/:agencyId/matters/:matterId/services': 'readMatters',
   'GET /api/agencies/:agencyId/matters/:matterId/party-deadlines': 'readMatters',
+  'POST /api/agencies/:agencyId/matters/:matterId/payments': 'workOnMatters',
+  'GET /api/agencies/:agencyId/matters/:matterId/payments': 'readMatters',
   'GET /api/agencies/:agencyId/matters/:matterId/deadlines': 'readMatters',
   'GET /api/agencies/:agencyId/matters/:matterId/statements': 'readMatters',
   'POST /api/agencies/:agencyId/matters/:matterId/statements': 'workOnMatters',

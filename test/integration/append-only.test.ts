@@ -38,7 +38,7 @@ describe('append-only tables refuse changes at the database (INT-2)', () => {
 
   it('INT-2 every append-only table is found from the catalog, the matter records among them, and each has a TRUNCATE trigger', async () => {
     const tables = (await appendOnlyTables(asConn(t.ownerDb))).map((x) => x.table);
-    for (const expected of ['audit_events', 'step_approvals', 'document_signatures', 'documents', 'av_records', 'av_interruptions', 'matter_steps', 'matters', 'matter_parties', 'matter_officers', 'legal_reviews', 'legal_review_messages']) expect(tables).toContain(expected);
+    for (const expected of ['audit_events', 'step_approvals', 'document_signatures', 'documents', 'av_records', 'av_interruptions', 'matter_steps', 'matters', 'matter_parties', 'matter_officers', 'legal_reviews', 'legal_review_messages', 'payments']) expect(tables).toContain(expected);
     const guarded = await rows<{ table: string }>(t.ownerDb, `select distinct tgrelid::regclass::text as table from pg_trigger where not tgisinternal and (tgtype & 32) = 32 and (tgtype & 1) = 0`);
     expect(tables.filter((x) => !guarded.some((g) => g.table === x))).toEqual([]);
   });

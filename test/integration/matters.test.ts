@@ -14,10 +14,17 @@ const paths: Record<string, { startRoute: string; steps: string[] }> = {
   penalty_general: { startRoute: 'ex_officio', steps: ['filing', 'on_site_inspection', 'questioning', 'investigation_report', 'rights_notice', 'decision', 'service', 'closing', 'archive'] },
   penalty_simple: { startRoute: 'ex_officio', steps: ['simple_procedure_penalty', 'service', 'closing', 'archive'] },
   coercive_measure: { startRoute: 'emergency', steps: ['emergency_start', 'on_site_inspection', 'seizure', 'filing', 'seizure_release', 'service', 'closing', 'archive'] },
-  coercive_execution: { startRoute: 'ex_officio', steps: ['filing', 'reminder', 'enforcement_decision', 'service', 'forced_demolition', 'closing', 'archive'] },
+  coercive_execution: { startRoute: 'ex_officio', steps: ['filing', 'reminder', 'enforcement_decision', 'service', 'forced_clearance', 'closing', 'archive'] },
   licensing: { startRoute: 'application', steps: ['application_receipt', 'application_acceptance', 'licence_decision', 'service', 'closing', 'archive'] },
   inspection: { startRoute: 'ex_officio', steps: ['inspection_start', 'on_site_inspection', 'inspection_conclusion', 'service', 'closing', 'archive'] },
   expropriation: { startRoute: 'ex_officio', steps: ['filing', 'site_survey', 'rights_notice', 'decision', 'service', 'closing', 'archive'] },
+};
+
+// The facts the execution steps record (CASE-10): a 催告 with its deadline, an act in working hours.
+const dayAfter = (now: Date, days: number) => new Date(now.getTime() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const STEP_DETAILS: Record<string, (now: Date) => Record<string, unknown>> = {
+  reminder: (now) => ({ obligation: '清除违法设施', performance_deadline: dayAfter(now, 1), performance_method: '自行清除' }),
+  forced_clearance: (now) => ({ started_at: `${dayAfter(now, 0)}T10:00`, urgent: '否' }),
 };
 
 describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)', () => {
@@ -33,7 +40,8 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; number: string };
   }
-  async function record(matterId: string, step: string, details?: Record<string, unknown>) {
+  async function record(matterId: string, step: string, given?: Record<string, unknown>) {
+    const details = given ?? STEP_DETAILS[step]?.(t.clock.now());
     const res = await as(team.handler.session).post(`${base()}/${matterId}/steps`, { step, occurredAt: t.clock.now().toISOString(), place: '方城县释之路 18 号', note: `${step} 记录`, ...(details ? { details } : {}) });
     expect(res.statusCode, `${step}: ${res.body}`).toBe(201);
     return res.json() as Step;
@@ -44,6 +52,18 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     expect(reviewed.json().approvalStage).toBe('approve');
     const approved = await as(team.approver.session).post(`${base()}/${matterId}/steps/${stepId}/decision`, { decision: 'approve', opinion: '同意' });
     expect(approved.json().status).toBe('approved');
+  }
+
+  async function serveDemandAndWait(matterId: string) {
+    const detail = (await as(team.handler.session).get(`${base()}/${matterId}`)).json();
+    const reminder = detail.steps.find((x: Step) => x.step === 'reminder');
+    const fields = { party: { kind: 'legal', name: party.name, idNumber: party.idNumber }, original_decision: '责令限期拆除决定书', obligation: '清除违法设施', performance_deadline: dayAfter(t.clock.now(), 1), performance_method: '自行清除', consequences: '依法强制清除', statement_rights: '有权陈述和申辩', legal_basis: [{ law: '中华人民共和国行政强制法', article: '第三十五条' }], maker: '王建国' };
+    const doc = (await as(team.handler.session).post(`${base()}/${matterId}/documents`, { typeId: 'reminder_notice', stepId: reminder.id, fields })).json();
+    expect((await as(team.handler.session).post(`/api/agencies/${team.agency.id}/documents/${doc.id}/issue`)).statusCode).toBe(200);
+    const served = await as(team.handler.session).post(`${base()}/${matterId}/services`, { documentId: doc.id, partyId: detail.parties[0].id, method: 'direct', servedAt: t.clock.now().toISOString(), details: { recipientName: '赵某', relation: '法定代表人', signed: true } });
+    expect(served.statusCode, served.body).toBe(201);
+    t.clock.advance(3 * 86_400_000);
+    for (const role of ['handler', 'reviewer', 'approver'] as const) team[role].session = await signInAs(t.app, team[role].user.username, 'User-pass-2026');
   }
 
   // REV-2: a decision needs the "is it major?" answer first; these samples are not major.
@@ -78,6 +98,8 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
         if (['decision', 'licence_decision', 'enforcement_decision'].includes(step)) await assessNotMajor(matter.id);
         // A seizure records its items and a release returns them (CASE-10).
         const details = step === 'seizure' ? SEIZURE_FACTS : step === 'seizure_release' ? releaseFacts(seized, t.clock.now().toISOString()) : undefined;
+        // 行政强制法 第三十五、三十七条: the 催告书 is served and its deadline runs out before the decision.
+        if (step === 'enforcement_decision') await serveDemandAndWait(matter.id);
         const s = await record(matter.id, step, details);
         if (step === 'seizure') seized = s.id;
         if (s.status === 'pending') await approve(matter.id, s.id);

@@ -13,3 +13,4 @@ export * from './witness.js';
 export * from './av-viewings.js';
 export * from './service.js';
 export * from './rights.js';
+export * from './payments.js';

@@ -53,6 +53,7 @@ export const auditActions = {
   'rights.recusal_requested': '记录回避申请',
   'rights.recusal_decided': '回避申请决定',
   'rights.refusal_recorded': '记录当事人拒绝配合',
+  'payment.recorded': '记录罚款缴纳',
   'av.upload_started': '开始上传音像记录',
   'av.upload_refused': '音像上传被拒绝或失效（校验值不符、类型不支持、超过大小上限、过期）',
   'av.ingested': '音像记录入库（原始文件）',

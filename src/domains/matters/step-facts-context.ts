@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { documents, matterParties, matterSteps, serviceRecords } from '../../db/schema/index.js';
+import { documents, matterParties, matterSteps, payments, serviceRecords } from '../../db/schema/index.js';
 import { checkStepFacts, stepFactsOf, type StepFactsContext } from '../../rules/matters/step-facts/index.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
 import { AppError } from '../../shared/errors.js';
@@ -36,6 +36,7 @@ export async function loadRecordContexts(db: DbOrTx, agencyId: string, matterRow
   const partyRows = await db.select().from(matterParties).where(inArray(matterParties.matterId, ids));
   const docs = await db.select().from(documents).where(inArray(documents.matterId, ids)).orderBy(asc(documents.createdAt));
   const services = await db.select().from(serviceRecords).where(inArray(serviceRecords.matterId, ids)).orderBy(asc(serviceRecords.servedAt));
+  const paid = await db.select().from(payments).where(inArray(payments.matterId, ids)).orderBy(asc(payments.paidOn), asc(payments.recordedAt));
   const calendar = await loadCalendar(db);
   const rollOverAgencyDays = (await currentPolicy(db, agencyId))?.profile.parameters.calendarDayRollover.value ?? true;
   const typeOf = new Map(docs.map((d) => [d.id, d.typeId]));
@@ -48,6 +49,7 @@ export async function loadRecordContexts(db: DbOrTx, agencyId: string, matterRow
       parties: partyRows.filter((p) => p.matterId === matter.id).map((p) => ({ id: p.id, kind: p.kind, name: p.name })),
       documents: docs.filter((d) => d.matterId === matter.id).map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {} })),
       services: services.filter((s) => s.matterId === matter.id).map((s) => ({ documentId: s.documentId, documentTypeId: typeOf.get(s.documentId) ?? '', partyId: s.partyId, servedDay: s.servedDay, method: s.method })),
+      payments: paid.filter((x) => x.matterId === matter.id).map((x) => ({ id: x.id, partyId: x.partyId, amountFen: x.amountFen, paidOn: x.paidOn, purpose: x.purpose === 'surcharge' ? 'surcharge' : 'fine' })),
       calendar,
       rollOverAgencyDays,
     });

@@ -1,5 +1,7 @@
 import { preservationDecisionDeadlines, seizureTermDeadlines } from './custody.js';
 import { decisionAfterFiling } from './decision-after-filing.js';
+import { finePayment } from './fine-payment.js';
+import { rectificationCheck } from './rectification.js';
 import type { MatterDeadline, MatterDeadlineContext, MatterDeadlineSource } from './matter-deadline.js';
 
 export { deadlineState, firstDone } from './matter-deadline.js';
@@ -10,6 +12,8 @@ export const MATTER_DEADLINE_SOURCES: readonly MatterDeadlineSource[] = [
   decisionAfterFiling,
   preservationDecisionDeadlines,
   seizureTermDeadlines,
+  finePayment,
+  rectificationCheck,
 ];
 
 /** The matter's time limits, soonest due first. */

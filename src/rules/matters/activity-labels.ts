@@ -24,6 +24,7 @@ export const PROCEDURE_STEPS = {
   reminder: '催告',
   enforcement_decision: '作出强制执行决定',
   late_payment_penalty: '加处罚款或滞纳金',
+  payment_deferral: '延期（分期）缴纳罚款',
   account_transfer: '划拨存款、汇款',
   auction: '拍卖或依法处理',
   court_application: '申请人民法院强制执行',

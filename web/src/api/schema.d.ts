@@ -5680,6 +5680,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{agencyId}/matters/{matterId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项的罚款、缴纳记录、缴纳期限和截至今日的加处罚款（《行政处罚法》第七十二条） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FineAccount"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 按缴款票据记录一笔罚款或加处罚款的缴纳（金额以分计） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        /** @enum {string} */
+                        method: "bank" | "electronic" | "on_the_spot";
+                        note?: string | null;
+                        /** Format: date */
+                        paidOn: string;
+                        /** Format: uuid */
+                        partyId: string;
+                        /** @enum {string} */
+                        purpose: "fine" | "surcharge";
+                        receiptNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Payment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{agencyId}/matters/{matterId}/recusal-requests": {
         parameters: {
             query?: never;
@@ -9740,7 +9948,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "service.recorded" | "rights.statement_recorded" | "rights.waiver_recorded" | "rights.statement_reviewed" | "rights.hearing_requested" | "rights.hearing_scheduled" | "rights.hearing_held" | "rights.recusal_requested" | "rights.recusal_decided" | "rights.refusal_recorded" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "integrity.baseline" | "integrity.verify_requested" | "integrity.fixity_failed" | "integrity.log_check_failed" | "integrity.document_mismatch" | "system.bootstrap_admin" | "demo.seeded" | "matter.viewed" | "matter.timeline_viewed" | "document.viewed" | "document.printed" | "document.downloaded" | "av.viewed" | "av.played" | "av.downloaded" | "legal_review.viewed" | "export.downloaded" | "audit.viewed";
+                    action?: "auth.sign_in" | "auth.sign_in_failed" | "auth.locked" | "auth.sign_out" | "auth.password_changed" | "auth.password_change_failed" | "agency.created" | "agency.updated" | "agency.av_upload_limit_changed" | "unit.created" | "unit.updated" | "officer.created" | "officer.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "user.roles_changed" | "api_token.created" | "api_token.revoked" | "service_account.created" | "service_account.updated" | "policy.chosen" | "policy.adjusted" | "calendar.notice_entered" | "witness.registered" | "finding.opened" | "finding.changed" | "finding.resolved" | "matter.created" | "matter.step_recorded" | "matter.step_submitted" | "matter.step_reviewed" | "matter.step_approved" | "matter.step_returned" | "document.created" | "document.updated" | "document.issued" | "document.corrected" | "document.signed" | "document.attachment_added" | "service.recorded" | "rights.statement_recorded" | "rights.waiver_recorded" | "rights.statement_reviewed" | "rights.hearing_requested" | "rights.hearing_scheduled" | "rights.hearing_held" | "rights.recusal_requested" | "rights.recusal_decided" | "rights.refusal_recorded" | "payment.recorded" | "av.upload_started" | "av.upload_refused" | "av.ingested" | "av.organised" | "av.updated" | "av.bookmarked" | "av.interruption_recorded" | "av.evidence_exported" | "legal_review.list_updated" | "legal_review.assessed" | "legal_review.submitted" | "legal_review.requested" | "legal_review.answered" | "legal_review.extended" | "legal_review.decided" | "legal_review.discussed" | "integrity.baseline" | "integrity.verify_requested" | "integrity.fixity_failed" | "integrity.log_check_failed" | "integrity.document_mismatch" | "system.bootstrap_admin" | "demo.seeded" | "matter.viewed" | "matter.timeline_viewed" | "document.viewed" | "document.printed" | "document.downloaded" | "av.viewed" | "av.played" | "av.downloaded" | "legal_review.viewed" | "export.downloaded" | "audit.viewed";
                     actorUserId?: string;
                     agencyId?: string;
                     from?: string;
@@ -13074,6 +13282,56 @@ export interface components {
             summary: string;
             unitId: string | null;
         };
+        FineAccount: {
+            fine: {
+                courtApplied: boolean;
+                deferral: {
+                    due: string;
+                    kind: string;
+                } | null;
+                documentId: string;
+                documentNumber: string | null;
+                due: string | null;
+                fineFen: number;
+                outstandingFineFen: number;
+                paidFineFen: number;
+                paidOn: string | null;
+                servedDay: string | null;
+                surcharge: {
+                    asOf: string;
+                    capped: boolean;
+                    daysLate: number;
+                    paidFen: number;
+                    surchargeFen: number;
+                };
+            } | null;
+            payments: components["schemas"]["Payment"][];
+        };
+        FineAccountInput: {
+            fine: {
+                courtApplied: boolean;
+                deferral: {
+                    due: string;
+                    kind: string;
+                } | null;
+                documentId: string;
+                documentNumber: string | null;
+                due: string | null;
+                fineFen: number;
+                outstandingFineFen: number;
+                paidFineFen: number;
+                paidOn: string | null;
+                servedDay: string | null;
+                surcharge: {
+                    asOf: string;
+                    capped: boolean;
+                    daysLate: number;
+                    paidFen: number;
+                    surchargeFen: number;
+                };
+            } | null;
+            payments: components["schemas"]["PaymentInput"][];
+        };
         FrozenDocument: {
             contentHash: string;
             id: string;
@@ -14003,6 +14261,38 @@ export interface components {
             matterId: string;
             name: string;
             phone: string | null;
+        };
+        Payment: {
+            amountFen: number;
+            id: string;
+            matterId: string;
+            method: string;
+            methodLabel: string;
+            note: string | null;
+            paidOn: string;
+            partyId: string;
+            partyName: string;
+            purpose: string;
+            purposeLabel: string;
+            receiptNumber: string;
+            recordedAt: string;
+            recordedByName: string | null;
+        };
+        PaymentInput: {
+            amountFen: number;
+            id: string;
+            matterId: string;
+            method: string;
+            methodLabel: string;
+            note: string | null;
+            paidOn: string;
+            partyId: string;
+            partyName: string;
+            purpose: string;
+            purposeLabel: string;
+            receiptNumber: string;
+            recordedAt: string;
+            recordedByName: string | null;
         };
         PolicyProfile: {
             basedOn: {

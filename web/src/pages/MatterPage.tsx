@@ -12,6 +12,7 @@ import { MatterCreateModal } from '../components/MatterCreateModal.js';
 import { Guard, Page } from '../components/Page.js';
 import { RightsPanel } from '../components/rights/RightsPanel.js';
 import { ServicePanel } from '../components/service/ServicePanel.js';
+import { FinePaymentCard } from '../components/payment/FinePaymentCard.js';
 import { StepList } from '../components/StepList.js';
 import { StepRecordModal } from '../components/StepRecordModal.js';
 import { categoryName, idTypeLabels, matterStatusColors, matterStatusLabels, PHASE_ORDER, phaseLabel, startRouteLabel } from '../matter-labels.js';
@@ -155,6 +156,7 @@ function MatterView() {
       <LegalReviewPanel detail={d} onChanged={reload} />
       <ServicePanel detail={d} docs={docs} types={types.data ?? []} />
       <RightsPanel detail={d} docs={docs} types={types.data ?? []} />
+      <FinePaymentCard detail={d} />
       <MatterAvPanel detail={d} compact />
       <StepRecordModal
         open={recording}

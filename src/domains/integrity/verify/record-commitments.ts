@@ -17,6 +17,7 @@ import {
   majorDecisionLists,
   matterSteps,
   rightsRecords,
+  payments,
   serviceRecords,
   stepApprovals,
 } from '../../../db/schema/index.js';
@@ -95,6 +96,7 @@ export const committedKinds = [
   kind({ kind: 'major_assessment', label: '重大执法决定认定', table: majorAssessments, tableName: 'major_assessments', id: majorAssessments.id, columns: ['id', 'matterId', 'facts', 'answers', 'result', 'major', 'listVersion', 'createdAt', 'createdByName'] }),
   kind({ kind: 'service_record', label: '送达记录', table: serviceRecords, tableName: 'service_records', id: serviceRecords.id, columns: ['id', 'matterId', 'documentId', 'partyId', 'method', 'servedAt', 'servedDay', 'place', 'details', 'recordedAt', 'recordedByUserId', 'recordedByName'] }),
   kind({ kind: 'rights_record', label: '当事人权利记录', table: rightsRecords, tableName: 'rights_records', id: rightsRecords.id, columns: ['id', 'matterId', 'kind', 'partyId', 'relatedId', 'occurredAt', 'occurredDay', 'documentId', 'avRecordId', 'outcome', 'details', 'recordedAt', 'recordedByUserId', 'recordedByName'] }),
+  kind({ kind: 'payment', label: '罚款缴纳记录', table: payments, tableName: 'payments', id: payments.id, columns: ['id', 'matterId', 'partyId', 'documentId', 'amountFen', 'paidOn', 'receiptNumber', 'method', 'purpose', 'note', 'recordedAt', 'recordedByUserId', 'recordedByName'] }),
 ] as const;
 
 export type CommittedKindName = (typeof committedKinds)[number]['kind'];

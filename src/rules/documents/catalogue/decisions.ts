@@ -92,7 +92,8 @@ export const decisionDocuments: DocumentType[] = [
   {
     id: 'reminder_notice',
     name: '催告书',
-    categories: ['coercive_execution'],
+    // A penalty whose fine goes unpaid is 催告ed before the court application (行政强制法 第五十四条).
+    categories: ['coercive_execution', 'penalty_general'],
     activities: ['reminder'],
     phase: 'review_decision',
     issuedToParty: true,

@@ -1,5 +1,5 @@
 import type { Lifecycle } from '../lifecycle.js';
-import { INVESTIGATION_STEPS, STARTED, investigationSteps, serviceAndClosing, startSteps } from './common.js';
+import { INVESTIGATION_STEPS, SERVED, STARTED, investigationSteps, serviceAndClosing, startSteps } from './common.js';
 
 const INVESTIGATED = [...INVESTIGATION_STEPS];
 
@@ -23,7 +23,14 @@ export const penaltyGeneral: Lifecycle = {
     { step: 'legal_review', phase: 'review_decision', after: [['investigation_report']], repeatable: true },
     // CASE-5: no decision before investigation is recorded and the party has been told its rights.
     { step: 'decision', phase: 'review_decision', after: [['filing'], ['investigation_report'], ['rights_notice']], approval: true },
+    // 责令改正 accompanies the penalty (行政处罚法 第二十八条) and is checked by its due day (S1 第二十七条).
+    { step: 'rectification_order', phase: 'review_decision', after: [STARTED], repeatable: true },
+    { step: 'rectification_check', phase: 'service_execution', after: [['rectification_order']], repeatable: true, investigative: true },
+    // 延期（分期）缴纳 with the agency's approval (行政处罚法 第六十六条).
+    { step: 'payment_deferral', phase: 'service_execution', after: [['decision']], approval: true, repeatable: true },
     { step: 'late_payment_penalty', phase: 'service_execution', after: [['decision']], repeatable: true },
+    // The 催告 a court application needs (行政强制法 第五十四条; S1 第二十八条).
+    { step: 'reminder', phase: 'service_execution', after: [['decision'], SERVED], repeatable: true },
     ...serviceAndClosing(['decision']),
   ],
 };

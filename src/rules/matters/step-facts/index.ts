@@ -5,6 +5,7 @@ import { preservationDecisionFacts } from './preservation-decision.js';
 import { sealingFacts, seizureFacts } from './seizure.js';
 import { seizureExtensionFacts } from './seizure-extension.js';
 import { seizureReleaseFacts } from './seizure-release.js';
+import { EXECUTION_FACTS } from './execution.js';
 import type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
 
 export type { MatterRecord, StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
@@ -18,6 +19,7 @@ export const STEP_FACTS: Readonly<Record<string, StepFacts>> = {
   sealing: sealingFacts,
   seizure_extension: seizureExtensionFacts,
   seizure_release: seizureReleaseFacts,
+  ...EXECUTION_FACTS,
 };
 
 export const stepFactsOf = (step: string): StepFacts | undefined => STEP_FACTS[step];

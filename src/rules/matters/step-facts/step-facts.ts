@@ -22,6 +22,8 @@ export type StepFactsContext = {
   documents: { id: string; typeId: string; status: string; stepId: string | null; issuedAt: Date | null; fields: Record<string, unknown> }[];
   /** Completed services, with the served document's type. */
   services: { documentId: string; documentTypeId: string; partyId: string; servedDay: string | null; method: string }[];
+  /** Payments recorded against the matter's fine (CASE-11), oldest first; absent where not loaded. */
+  payments?: { id: string; partyId: string; amountFen: number; paidOn: string; purpose: 'fine' | 'surcharge' }[];
   calendar: WorkingDayCalendar;
   /** The agency's profile lets its calendar-day limits roll over a rest day (calendarDayRollover). */
   rollOverAgencyDays: boolean;

@@ -118,7 +118,7 @@ export function ServicePanel({ detail, docs, types }: { detail: MatterDetail; do
           { title: '状态', render: (_, d) => <Tag color={stateTags[d.state].color}>{stateTags[d.state].label}</Tag> },
         ]}
       />
-      <Alert type="info" showIcon style={{ marginTop: 8 }} message="状态只按日期显示；系统尚不记录缴款或当事人的申请。" />
+      <Alert type="info" showIcon style={{ marginTop: 8 }} message="状态只按日期显示；罚款的缴纳情况见「罚款缴纳」。" />
       <ServiceRecordModal
         open={recording}
         agencyId={agencyId}
