@@ -1,6 +1,8 @@
 import type { DocumentValues } from '../../documents/field-values.js';
 import { validateFieldValues } from '../../documents/validate-fields.js';
+import { closingFacts } from './closing.js';
 import { evidencePreservationFacts } from './evidence-preservation.js';
+import { onTheSpotReportFacts, simpleProcedurePenaltyFacts } from './simple-procedure.js';
 import type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
 
 export type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
@@ -8,6 +10,7 @@ export type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.
 /** The steps that record facts of their own; every other step records when, where and who only. */
 export const STEP_FACTS: Readonly<Record<string, StepFacts>> = {
   evidence_preservation: evidencePreservationFacts,
+  simple_procedure_penalty: simpleProcedurePenaltyFacts, on_the_spot_report: onTheSpotReportFacts, closing: closingFacts,
 };
 
 export const stepFactsOf = (step: string): StepFacts | undefined => STEP_FACTS[step];
