@@ -90,6 +90,7 @@ const governs: Record<string, Governs> = {
   'GET /api/agencies/:agencyId/matters/:matterId/services': 'readMatters',
   'GET /api/agencies/:agencyId/matters/:matterId/party-deadlines': 'readMatters',
   'GET /api/agencies/:agencyId/matters/:matterId/deadlines': 'readMatters',
+  'GET /api/agencies/:agencyId/matters/:matterId/closing-readiness': 'readMatters',
   'GET /api/agencies/:agencyId/documents/:documentId': 'readMatters',
   'PATCH /api/agencies/:agencyId/documents/:documentId': 'workOnMatters',
   'POST /api/agencies/:agencyId/documents/:documentId/issue': 'workOnMatters',

@@ -121,6 +121,7 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/matters/:matterId/services': memberOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/party-deadlines': memberOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/deadlines': memberOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId/closing-readiness': memberOfA,
   'GET /api/agencies/:agencyId/documents/:documentId/signatures/:signatureId/image': memberOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/steps/:stepId/approvals/:approvalId/signature': memberOfA,
   'GET /api/agencies/:agencyId/approvals/returned': memberOfA,
