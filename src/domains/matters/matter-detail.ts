@@ -8,6 +8,7 @@ import { stepFactsOf } from '../../rules/matters/step-facts/index.js';
 import type { Phase } from '../../rules/matters/phases.js';
 import { iso } from '../../shared/http-schemas.js';
 import type { Principal } from '../auth/principal.js';
+import { currentPolicy } from '../policy/agency-policy.js';
 import { historyOf, loadMatter, type StepRow } from './load-matter.js';
 import { presentMatter } from './search-matters.js';
 import type { approvalView, partyView, stepView } from './views.js';
@@ -30,16 +31,31 @@ const factsOf = (step: string) => {
   return { fields: facts?.fields ?? [], factsSource: facts?.source ?? null };
 };
 
+/**
+ * The condition under which the agency's checklist makes AV of a step mandatory (S2 第十二项 "实施
+ * 行政处罚简易程序…容易引起行政争议时"), or null: the step form asks whether it applies
+ * (avConditionApplies), which the AV checklist findings read. The first row for the category wins,
+ * as in the checklist's own evaluation.
+ */
+async function avConditions(db: Db, agencyId: string, category: string) {
+  const rows = (await currentPolicy(db, agencyId))?.profile.checklist.rows ?? [];
+  return (step: string) => {
+    const row = rows.find((r) => r.activity === step && (r.categories as string[]).includes(category));
+    return row?.level === 'mandatory' ? row.condition : null;
+  };
+}
+
 /** A matter as its page shows it: parties, officers, steps with their approvals, what may come next. */
 export async function matterDetail(db: Db, p: Principal, agencyId: string, matterId: string) {
   const m = await loadMatter(db, p, agencyId, matterId);
   const [unit] = m.matter.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, m.matter.unitId)) : [];
   const approvals = await db.select().from(stepApprovals).where(eq(stepApprovals.matterId, m.matter.id)).orderBy(asc(stepApprovals.at));
+  const avCondition = await avConditions(db, agencyId, m.matter.category);
   return {
     matter: presentMatter(m.matter, unit?.name ?? null),
     parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'] })),
     officers: m.officers,
     steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage as z.infer<typeof approvalView>['stage'], decision: a.decision as z.infer<typeof approvalView>['decision'], opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
-    nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative), ...factsOf(s.step) })),
+    nextSteps: availableSteps(m.lifecycle, historyOf(m.steps)).map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative), ...factsOf(s.step), avCondition: avCondition(s.step) })),
   };
 }

@@ -12489,6 +12489,7 @@ export interface components {
         };
         NextStep: {
             approval: boolean;
+            avCondition: string | null;
             factsSource: string | null;
             fields: {
                 columns?: {
@@ -12526,6 +12527,7 @@ export interface components {
         };
         NextStepInput: {
             approval: boolean;
+            avCondition: string | null;
             factsSource: string | null;
             fields: {
                 columns?: {
