@@ -81,7 +81,8 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
       destroyOnHidden
       width={facts.length ? 880 : 680}
       // On a tablet (1024×768) the long on-the-spot form scrolls inside the dialog, buttons in reach.
-      styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto' } }}
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 210px)', overflowY: 'auto' } }}
       okButtonProps={{ 'data-testid': 'step-save' }}
     >
       {refusal && gated ? <GateRefusal matterId={detail.matter.id} message={refusal} onLeave={onClose} /> : refusal ? <Alert className="modal-alert" type="error" showIcon title="不能记录此环节" description={refusal} data-testid="step-refusal" /> : null}
