@@ -154,7 +154,7 @@ function MatterView() {
       <MatterDeadlinesPanel detail={d} />
       <ClosingReadinessPanel detail={d} />
       <LegalReviewPanel detail={d} onChanged={reload} />
-      <ServicePanel detail={d} docs={docs} types={types.data ?? []} />
+      <ServicePanel detail={d} docs={docs} types={types.data ?? []} onRecorded={reload} />
       <MatterAvPanel detail={d} compact />
       <StepRecordModal
         open={recording}
