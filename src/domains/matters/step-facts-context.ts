@@ -27,7 +27,7 @@ export async function matterRecordContext(tx: DbOrTx, loaded: Loaded): Promise<O
       .filter((s) => s.status !== 'returned')
       .map((s) => ({ id: s.id, step: s.step, done: s.status === 'done' || s.status === 'approved', occurredAt: s.occurredAt, occurredOn: shanghaiDate(s.occurredAt), details: (s.details as Record<string, unknown> | null) ?? null })),
     parties: loaded.parties.map((p) => ({ id: p.id, kind: p.kind, name: p.name })),
-    documents: docs.map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {} })),
+    documents: docs.map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {}, lineageId: d.lineageId, version: d.version })),
     services: services.map((s) => ({ documentId: s.documentId, documentTypeId: docs.find((d) => d.id === s.documentId)?.typeId ?? '', partyId: s.partyId, servedDay: s.servedDay, method: s.method })),
     calendar: await loadCalendar(tx),
     rollOverAgencyDays: (await currentPolicy(tx, matter.agencyId))?.profile.parameters.calendarDayRollover.value ?? true,

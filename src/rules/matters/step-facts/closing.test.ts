@@ -52,6 +52,14 @@ describe('结案 (CASE-12, S1 第二十七条、第三十一条, 行政强制法
     expect(close(exampleClosing(), { documents: docs, services: [] }).ok).toBe(true);
   });
 
+  it('CASE-12 DOC-4: an issued correction replaces the earlier version — only the latest must be served', () => {
+    const v1 = { ...decision, lineageId: 'L', version: 1 };
+    const v2 = { ...decision, id: 'd2', lineageId: 'L', version: 2 };
+    expect(closingGaps({ ...ctx({ documents: [v1, v2] }), today: '2026-03-20' }).map((g) => g.text)).toEqual(['“行政处罚决定书”尚未向当事人“抚顺县某某网吧”送达']);
+    expect(close(exampleClosing(), { documents: [v1, v2], services: [{ ...served, documentId: 'd2' }] }).ok).toBe(true);
+    expect(close(exampleClosing(), { documents: [v1, { ...v2, status: 'draft' }] }).ok).toBe(true);
+  });
+
   it('行政强制法 第二十五条: a seizure still running (not released or decided) refuses the closing with its due day', () => {
     const gaps = closingGaps({ ...ctx(), today: '2026-03-20' }, [seizure(null)]);
     expect(closingProblems(gaps, '执行完毕')).toEqual(['作出解除或处理扣押的决定（扣押决定（2026-03-10））尚未完成（查封、扣押期限，届满日 2026-04-09）']);

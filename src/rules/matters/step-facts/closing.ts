@@ -28,6 +28,10 @@ export type ClosingGap = {
   waivedByTermination: boolean;
 };
 
+/** An issued correction (DOC-4) replaces the version before it: only the latest issued version must be served. */
+const superseded = (doc: MatterDeadlineContext['documents'][number], all: MatterDeadlineContext['documents']) =>
+  doc.lineageId !== undefined && all.some((d) => d.lineageId === doc.lineageId && d.status === 'issued' && (d.version ?? 0) > (doc.version ?? 0));
+
 /** The parties a document is addressed to: those named in its party fields, else every party of the matter. */
 function addressees(doc: MatterDeadlineContext['documents'][number], parties: MatterDeadlineContext['parties']) {
   const type = documentType(doc.typeId);
@@ -49,7 +53,7 @@ export function closingGaps(ctx: MatterDeadlineContext, deadlines: MatterDeadlin
   const gaps: ClosingGap[] = [];
   for (const doc of ctx.documents) {
     const type = documentType(doc.typeId);
-    if (doc.status !== 'issued' || !type?.issuedToParty) continue;
+    if (doc.status !== 'issued' || !type?.issuedToParty || superseded(doc, ctx.documents)) continue;
     for (const party of addressees(doc, ctx.parties)) {
       if (ctx.services.some((s) => s.documentId === doc.id && s.partyId === party.id)) continue;
       gaps.push({ kind: 'service', text: `“${type.name}”尚未向当事人“${party.name}”送达`, waivedByTermination: false });
