@@ -106,6 +106,7 @@ const governs: Record<string, Governs> = {
   'GET /api/agencies/:agencyId/matters/:matterId/refusals': 'readMatters',
   'POST /api/agencies/:agencyId/matters/:matterId/refusals': 'workOnMatters',
   'GET /api/agencies/:agencyId/matters/:matterId/rights': 'readMatters',
+  'GET /api/agencies/:agencyId/matters/:matterId/closing-readiness': 'readMatters',
   'GET /api/agencies/:agencyId/documents/:documentId': 'readMatters',
   'PATCH /api/agencies/:agencyId/documents/:documentId': 'workOnMatters',
   'POST /api/agencies/:agencyId/documents/:documentId/issue': 'workOnMatters',

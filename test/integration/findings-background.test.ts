@@ -4,6 +4,7 @@ import { auditEvents, findings } from '../../src/db/schema/index.js';
 import { registerFactsSource } from '../../src/domains/findings/facts-sources.js';
 import { reevaluateMatter } from '../../src/domains/findings/reevaluate.js';
 import { sweepFindingsOnce } from '../../src/domains/findings/scheduler.js';
+import { exampleSimpleProcedurePenalty } from '../../src/rules/matters/step-facts/examples.js';
 import { makeAgency, makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { authHeaders, sampleMp4, tusUpload } from '../support/ingest.js';
@@ -127,7 +128,7 @@ describe('findings are kept current in the background, once across processes (SU
     const handler = as(s3.handler.session);
     const matter = await handler.post(`/api/agencies/${s3.agency.id}/matters`, { category: 'penalty_simple', startRoute: 'ex_officio', title: '简易程序处罚', unitId: s3.unit.id, officerIds: [s3.handler.officer.id, s3.secondOfficer.id] });
     expect(matter.statusCode, matter.body).toBe(201);
-    const decision = await handler.post(`/api/agencies/${s3.agency.id}/matters/${matter.json().id}/steps`, { step: 'simple_procedure_penalty', occurredAt: t.clock.now().toISOString(), note: '当场处罚' });
+    const decision = await handler.post(`/api/agencies/${s3.agency.id}/matters/${matter.json().id}/steps`, { step: 'simple_procedure_penalty', occurredAt: t.clock.now().toISOString(), note: '当场处罚', details: exampleSimpleProcedurePenalty({ kind: 'natural', name: '张某' }, 50) });
     expect(decision.statusCode, decision.body).toBe(201);
     expect(decision.json().status).toBe('done');
     t.clock.advance(30 * 86_400_000); // far past S3's 7 working days (公示办法 第二十一条)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CRITERIA } from '../../src/rules/legal-review/criteria.js';
+import { exampleStepFacts } from '../../src/rules/matters/step-facts/examples.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
@@ -12,7 +13,7 @@ type Step = { id: string; step: string; status: string; approvalStage: string | 
 // Each category's allowed path from start to archive, recorded through HTTP with its approvals.
 const paths: Record<string, { startRoute: string; steps: string[] }> = {
   penalty_general: { startRoute: 'ex_officio', steps: ['filing', 'on_site_inspection', 'questioning', 'investigation_report', 'rights_notice', 'decision', 'service', 'closing', 'archive'] },
-  penalty_simple: { startRoute: 'ex_officio', steps: ['simple_procedure_penalty', 'service', 'closing', 'archive'] },
+  penalty_simple: { startRoute: 'ex_officio', steps: ['simple_procedure_penalty', 'on_the_spot_report', 'service', 'closing', 'archive'] },
   coercive_measure: { startRoute: 'emergency', steps: ['emergency_start', 'on_site_inspection', 'seizure', 'filing', 'seizure_release', 'service', 'closing', 'archive'] },
   coercive_execution: { startRoute: 'ex_officio', steps: ['filing', 'reminder', 'enforcement_decision', 'service', 'forced_clearance', 'closing', 'archive'] },
   licensing: { startRoute: 'application', steps: ['application_receipt', 'application_acceptance', 'licence_decision', 'service', 'closing', 'archive'] },
@@ -41,7 +42,7 @@ describe('enforcement matters through their phases (CASE-1 … CASE-5, CASE-12)'
     return res.json() as { id: string; number: string };
   }
   async function record(matterId: string, step: string, given?: Record<string, unknown>) {
-    const details = given ?? STEP_DETAILS[step]?.(t.clock.now());
+    const details = given ?? STEP_DETAILS[step]?.(t.clock.now()) ?? exampleStepFacts(step, { kind: 'legal', name: party.name });
     const res = await as(team.handler.session).post(`${base()}/${matterId}/steps`, { step, occurredAt: t.clock.now().toISOString(), place: '方城县释之路 18 号', note: `${step} 记录`, ...(details ? { details } : {}) });
     expect(res.statusCode, `${step}: ${res.body}`).toBe(201);
     return res.json() as Step;

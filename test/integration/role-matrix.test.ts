@@ -137,6 +137,7 @@ const expectations: Record<string, Actor[]> = {
   'GET /api/agencies/:agencyId/matters/:matterId/refusals': memberOfA,
   'POST /api/agencies/:agencyId/matters/:matterId/refusals': workersOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/rights': memberOfA,
+  'GET /api/agencies/:agencyId/matters/:matterId/closing-readiness': memberOfA,
   'GET /api/agencies/:agencyId/documents/:documentId/signatures/:signatureId/image': memberOfA,
   'GET /api/agencies/:agencyId/matters/:matterId/steps/:stepId/approvals/:approvalId/signature': memberOfA,
   'GET /api/agencies/:agencyId/approvals/returned': memberOfA,

@@ -23,6 +23,7 @@ import { COUNT_CAP, countMatters, presentMatter, searchMatters } from './search-
 import { matterTimeline } from './timeline.js';
 import { matterDeadlineView, matterDetailView, matterPageView, matterView, queueItemView, stepView, timelineView } from './views.js';
 import { loadMatterDeadlines } from './matter-deadlines.js';
+import { closingReadinessRoutes } from './closing-readiness.js';
 
 const matterParams = agencyParams.extend({ matterId: uuidParam });
 const stepParams = matterParams.extend({ stepId: uuidParam });
@@ -61,6 +62,7 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '事项的法定期限（行政处罚法、行政强制法等）：起算日、届满日、是否按期完成', params: matterParams, response: { 200: z.array(matterDeadlineView), ...errorResponses } },
     handler: async (req) => loadMatterDeadlines(ctx.db, principalOf(req), req.params.agencyId, req.params.matterId, ctx.clock()),
   });
+  closingReadinessRoutes(app, ctx);
   r.get('/api/agencies/:agencyId/matters/:matterId/timeline', {
     config: { access: forAgency(canReadMatters) },
     schema: { tags, summary: '事项全过程时间线（环节、审批、文书及版本、签名、问题），按时间排列', params: matterParams, response: { 200: timelineView, ...errorResponses } },

@@ -47,7 +47,7 @@ export async function loadRecordContexts(db: DbOrTx, agencyId: string, matterRow
         .filter((s) => s.matterId === matter.id && s.status !== 'returned')
         .map((s) => ({ id: s.id, step: s.step, done: s.status === 'done' || s.status === 'approved', occurredAt: s.occurredAt, occurredOn: shanghaiDate(s.occurredAt), details: (s.details as Record<string, unknown> | null) ?? null })),
       parties: partyRows.filter((p) => p.matterId === matter.id).map((p) => ({ id: p.id, kind: p.kind, name: p.name })),
-      documents: docs.filter((d) => d.matterId === matter.id).map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {} })),
+      documents: docs.filter((d) => d.matterId === matter.id).map((d) => ({ id: d.id, typeId: d.typeId, status: d.status, stepId: d.stepId, issuedAt: d.issuedAt, fields: (d.fields as Record<string, unknown>) ?? {}, lineageId: d.lineageId, version: d.version })),
       services: services.filter((s) => s.matterId === matter.id).map((s) => ({ documentId: s.documentId, documentTypeId: typeOf.get(s.documentId) ?? '', partyId: s.partyId, servedDay: s.servedDay, method: s.method })),
       payments: paid.filter((x) => x.matterId === matter.id).map((x) => ({ id: x.id, partyId: x.partyId, amountFen: x.amountFen, paidOn: x.paidOn, purpose: x.purpose === 'surcharge' ? 'surcharge' : 'fine' })),
       calendar,

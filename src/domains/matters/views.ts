@@ -84,7 +84,7 @@ export const matterDetailView = responseObject({
   parties: z.array(partyView),
   officers: z.array(responseObject({ id: z.string(), name: z.string(), certificateNo: z.string(), lead: z.boolean() }).meta({ id: 'MatterOfficer' })),
   steps: z.array(stepView.extend({ approvals: z.array(approvalView) })),
-  nextSteps: z.array(responseObject({ step: z.string(), label: z.string(), phase: phaseView, approval: z.boolean(), investigative: z.boolean(), fields: z.array(fieldDefinitionSchema), factsSource: z.string().nullable() }).meta({ id: 'NextStep' })),
+  nextSteps: z.array(responseObject({ step: z.string(), label: z.string(), phase: phaseView, approval: z.boolean(), investigative: z.boolean(), fields: z.array(fieldDefinitionSchema), factsSource: z.string().nullable(), avCondition: z.string().nullable() }).meta({ id: 'NextStep' })),
 }).meta({ id: 'MatterDetail' });
 
 export const timelineView = responseObject({

@@ -18,6 +18,7 @@ export const PROCEDURE_STEPS = {
   collective_discussion: '集体讨论',
   legal_review: '法制审核',
   decision: '作出决定',
+  on_the_spot_report: '当场处罚备案',
   licence_decision: '作出准予/不予许可决定',
   handling_decision: '作出处理决定',
   preservation_decision: '先行登记保存物品处理决定',

@@ -10,7 +10,7 @@ const done = (...steps: string[]): StepRecord[] => steps.map((step) => ({ step, 
 // For each category: the allowed path from start to closing, then archived.
 const paths: Record<keyof typeof LIFECYCLES, string[]> = {
   penalty_general: ['filing', 'on_site_inspection', 'questioning', 'investigation_report', 'rights_notice', 'statement_defence', 'decision', 'service', 'closing', 'archive'],
-  penalty_simple: ['simple_procedure_penalty', 'service', 'closing', 'archive'],
+  penalty_simple: ['simple_procedure_penalty', 'on_the_spot_report', 'service', 'closing', 'archive'],
   coercive_measure: ['filing', 'on_site_inspection', 'seizure', 'seizure_extension', 'seizure_release', 'service', 'closing', 'archive'],
   coercive_execution: ['filing', 'reminder', 'statement_defence', 'enforcement_decision', 'service', 'forced_demolition', 'closing', 'archive'],
   licensing: ['application_receipt', 'application_acceptance', 'on_site_inspection', 'licence_decision', 'service', 'closing', 'archive'],
@@ -29,6 +29,8 @@ const refusals: Array<[keyof typeof LIFECYCLES, string[], string, string, RegExp
   ['penalty_general', ['filing'], 'filing', 'ALREADY_DONE', /已记录/],
   ['penalty_general', ['complaint_registration', 'complaint_reply'], 'filing', 'MATTER_ENDED', /答复/],
   ['penalty_simple', [], 'closing', 'OUT_OF_ORDER', /送达/],
+  // CASE-6 行政处罚法 第五十二条: an on-the-spot decision not yet reported to the agency keeps the matter open.
+  ['penalty_simple', ['simple_procedure_penalty', 'service'], 'closing', 'OUT_OF_ORDER', /当场处罚备案/],
   ['coercive_measure', ['filing'], 'seizure_extension', 'OUT_OF_ORDER', /扣押|查封/],
   ['coercive_measure', ['filing'], 'seizure_release', 'OUT_OF_ORDER', /扣押|查封/],
   ['coercive_execution', ['filing'], 'enforcement_decision', 'OUT_OF_ORDER', /催告/],

@@ -4397,6 +4397,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{agencyId}/matters/{matterId}/closing-readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结案条件：尚未送达当事人的文书、尚未完成且妨碍结案的法定期限（终结执行可免除后者） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClosingReadiness"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{agencyId}/matters/{matterId}/deadlines": {
         parameters: {
             query?: never;
@@ -12812,6 +12916,24 @@ export interface components {
             expiresAt: string;
             id: string;
         };
+        ClosingReadiness: {
+            gaps: {
+                /** @enum {string} */
+                kind: "service" | "deadline";
+                text: string;
+                waivedByTermination: boolean;
+            }[];
+            ready: boolean;
+        };
+        ClosingReadinessInput: {
+            gaps: {
+                /** @enum {string} */
+                kind: "service" | "deadline";
+                text: string;
+                waivedByTermination: boolean;
+            }[];
+            ready: boolean;
+        };
         Document: {
             contentHash: string | null;
             correctionReason: string | null;
@@ -14132,6 +14254,7 @@ export interface components {
         };
         NextStep: {
             approval: boolean;
+            avCondition: string | null;
             factsSource: string | null;
             fields: {
                 columns?: {
@@ -14169,6 +14292,7 @@ export interface components {
         };
         NextStepInput: {
             approval: boolean;
+            avCondition: string | null;
             factsSource: string | null;
             fields: {
                 columns?: {

@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Tag } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, matterApi, type MatterDetail, type Officer, type Step } from '../api/index.js';
@@ -8,7 +8,7 @@ import { factsValues, StepFactsFields } from './StepFactsFields.js';
 import { showError } from '../util/errors.js';
 import { dayjs, pickedToIso, zone } from '../util/time.js';
 
-type Values = { step: string; occurredAt: Dayjs; place?: string; note?: string; officerIds: string[] };
+type Values = { step: string; occurredAt: Dayjs; place?: string; note?: string; officerIds: string[]; avConditionApplies?: boolean };
 
 /**
  * 记录环节 (CASE-2): one of the steps the lifecycle allows now, when and where it happened and
@@ -51,6 +51,7 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
         place: v.place?.trim() || null,
         note: v.note?.trim() || null,
         officerIds: v.officerIds,
+        ...(next?.avCondition ? { avConditionApplies: Boolean(v.avConditionApplies) } : {}),
         ...(facts.length ? { details: factsValues(factsForm, facts) } : {}),
       });
       void message.success(s.status === 'pending' ? `已记录“${s.label}”，已提交审核` : `已记录“${s.label}”`);
@@ -79,6 +80,9 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
       onCancel={onClose}
       destroyOnHidden
       width={facts.length ? 880 : 680}
+      // On a tablet (1024×768) the long on-the-spot form scrolls inside the dialog, buttons in reach.
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 210px)', overflowY: 'auto' } }}
       okButtonProps={{ 'data-testid': 'step-save' }}
     >
       {refusal && gated ? <GateRefusal matterId={detail.matter.id} message={refusal} onLeave={onClose} /> : refusal ? <Alert className="modal-alert" type="error" showIcon title="不能记录此环节" description={refusal} data-testid="step-refusal" /> : null}
@@ -108,6 +112,12 @@ export function StepRecordModal(props: { open: boolean; agencyId: string; detail
         <Form.Item label="情况说明" name="note" className="span-2" rules={[{ max: 5000, message: '不能超过 5000 字' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder="简要记录经过；需审批的环节写明理由" data-testid="step-note" />
         </Form.Item>
+        {next?.avCondition ? (
+          // The checklist makes AV mandatory only under this condition; the officer says whether it applies.
+          <Form.Item name="avConditionApplies" valuePropName="checked" className="span-2" extra="符合时须进行音像记录（事项清单）">
+            <Checkbox data-testid="step-av-condition">{next.avCondition}</Checkbox>
+          </Form.Item>
+        ) : null}
         {facts.length ? <StepFactsFields form={factsForm} fields={facts} source={next?.factsSource ?? null} detail={detail} officers={officers} /> : null}
         {investigative ? (
           <div className="span-2">

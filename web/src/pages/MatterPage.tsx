@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { documentApi, matterApi, unitApi, type Step } from '../api/index.js';
 import { MatterAvPanel } from '../components/av/MatterAvPanel.js';
+import { ClosingReadinessPanel } from '../components/closing/ClosingReadinessPanel.js';
 import { DecisionModal, type DecisionTarget } from '../components/DecisionModal.js';
 import { MatterDeadlinesPanel } from '../components/deadlines/MatterDeadlinesPanel.js';
 import { DraftDocumentsModal } from '../components/DraftDocumentsModal.js';
@@ -153,8 +154,9 @@ function MatterView() {
         />
       </Card>
       <MatterDeadlinesPanel detail={d} />
+      <ClosingReadinessPanel detail={d} />
       <LegalReviewPanel detail={d} onChanged={reload} />
-      <ServicePanel detail={d} docs={docs} types={types.data ?? []} />
+      <ServicePanel detail={d} docs={docs} types={types.data ?? []} onRecorded={reload} />
       <RightsPanel detail={d} docs={docs} types={types.data ?? []} />
       <FinePaymentCard detail={d} />
       <MatterAvPanel detail={d} compact />

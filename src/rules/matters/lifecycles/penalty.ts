@@ -42,9 +42,11 @@ export const penaltySimple: Lifecycle = {
   firstStep: { ex_officio: 'simple_procedure_penalty' },
   steps: [
     { step: 'simple_procedure_penalty', phase: 'review_decision' },
+    // 行政处罚法 第五十二条: the on-the-spot decision is reported to the agency (S1 第二十一条（5）).
+    { step: 'on_the_spot_report', phase: 'review_decision', after: [['simple_procedure_penalty']] },
     { step: 'service', phase: 'service_execution', after: [['simple_procedure_penalty']], repeatable: true },
     { step: 'compliance_check', phase: 'service_execution', after: [['simple_procedure_penalty']], repeatable: true },
-    { step: 'closing', phase: 'service_execution', after: [['service']], endsMatter: true },
+    { step: 'closing', phase: 'service_execution', after: [['service'], ['on_the_spot_report']], endsMatter: true },
     { step: 'archive', phase: 'archiving', after: [['closing']] },
   ],
 };

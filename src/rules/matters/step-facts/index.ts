@@ -1,11 +1,13 @@
 import type { DocumentValues } from '../../documents/field-values.js';
 import { validateFieldValues } from '../../documents/validate-fields.js';
+import { closingFacts } from './closing.js';
 import { evidencePreservationFacts } from './evidence-preservation.js';
 import { preservationDecisionFacts } from './preservation-decision.js';
 import { sealingFacts, seizureFacts } from './seizure.js';
 import { seizureExtensionFacts } from './seizure-extension.js';
 import { seizureReleaseFacts } from './seizure-release.js';
 import { EXECUTION_FACTS } from './execution.js';
+import { onTheSpotReportFacts, simpleProcedurePenaltyFacts } from './simple-procedure.js';
 import type { StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
 
 export type { MatterRecord, StepFacts, StepFactsContext, StepFactsResult } from './step-facts.js';
@@ -20,6 +22,7 @@ export const STEP_FACTS: Readonly<Record<string, StepFacts>> = {
   seizure_extension: seizureExtensionFacts,
   seizure_release: seizureReleaseFacts,
   ...EXECUTION_FACTS,
+  simple_procedure_penalty: simpleProcedurePenaltyFacts, on_the_spot_report: onTheSpotReportFacts, closing: closingFacts,
 };
 
 export const stepFactsOf = (step: string): StepFacts | undefined => STEP_FACTS[step];

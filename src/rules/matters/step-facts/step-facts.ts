@@ -19,7 +19,8 @@ export type StepFactsContext = {
   /** The matter's steps so far (returned ones excluded), oldest first, with their facts. */
   steps: { id: string; step: string; done: boolean; occurredAt: Date; occurredOn: string; details: Record<string, unknown> | null }[];
   parties: { id: string; kind: string; name: string }[];
-  documents: { id: string; typeId: string; status: string; stepId: string | null; issuedAt: Date | null; fields: Record<string, unknown> }[];
+  /** With their version lineage where known: a correction (DOC-4) is a later version of the same lineage. */
+  documents: { id: string; typeId: string; status: string; stepId: string | null; issuedAt: Date | null; fields: Record<string, unknown>; lineageId?: string; version?: number }[];
   /** Completed services, with the served document's type. */
   services: { documentId: string; documentTypeId: string; partyId: string; servedDay: string | null; method: string }[];
   /** Payments recorded against the matter's fine (CASE-11), oldest first; absent where not loaded. */

@@ -25,7 +25,7 @@ const stateTags: Record<PartyDeadline['state'], { color: string; label: string }
  * issued documents, and the deadlines each service starts for the party, by date only (the
  * system does not record payment, so it never says "paid" or "late").
  */
-export function ServicePanel({ detail, docs, types }: { detail: MatterDetail; docs: MatterDoc[]; types: DocType[] }) {
+export function ServicePanel({ detail, docs, types, onRecorded }: { detail: MatterDetail; docs: MatterDoc[]; types: DocType[]; onRecorded?: () => void }) {
   const { agency, access, me } = useSession();
   const navigate = useNavigate();
   const { officers } = useOfficers();
@@ -130,6 +130,8 @@ export function ServicePanel({ detail, docs, types }: { detail: MatterDetail; do
           void message.success('已记录送达');
           services.reload();
           deadlines.reload();
+          // The matter page's 结案条件 and 法定期限 follow the services.
+          onRecorded?.();
         }}
       />
     </Card>
