@@ -104,3 +104,35 @@ describe('DOC-5 value formats', () => {
     expect(formatDateTime('2026-03-05T09:05')).toBe('2026年3月5日9时05分');
   });
 });
+
+describe('DOC-5 papers that leave the agency', () => {
+  const approvals = [
+    { role: 'handler' as const, name: '王建国', opinion: '拟立案调查', at: '2026-03-05T09:00' },
+    { role: 'approver' as const, name: '孙局长', opinion: '同意', at: '2026-03-05T11:00' },
+  ];
+
+  it('DOC-5: the printed 行政处罚决定书 carries 文号, body, seal and date but no 审批记录 table and no maker or reviewer', () => {
+    const values = { party: exampleSeizureDecision().party, procedure: '一般程序', facts: '擅自从事经营活动', maker: '王建国', reviewer: '李科长' };
+    const html = renderDocumentHtml(documentType('penalty_decision')!, values, { ...exampleMeta(), documentNumber: '抚文执罚决字〔2026〕第3号', approvals });
+    expect(html).toContain('抚文执罚决字〔2026〕第3号');
+    expect(html).toContain('class="seal"');
+    expect(html).not.toContain('审批记录');
+    expect(html).not.toContain('孙局长');
+    expect(html).not.toContain('制作人');
+    expect(html).not.toContain('承办机构审核人');
+  });
+
+  it('DOC-5: the 立案审批表 still prints its approvals with opinions and times, and who made it', () => {
+    const html = renderDocumentHtml(documentType('case_filing_approval')!, { case_cause: '擅自经营', maker: '王建国' }, { ...exampleMeta(), approvals });
+    expect(html).toContain('审批记录');
+    expect(html).toMatch(/<td>批准人<\/td><td>孙局长<\/td><td>同意<\/td><td>2026年3月5日11时00分<\/td>/);
+    expect(html).toContain('制作人');
+    expect(html).not.toContain('class="seal"');
+  });
+
+  it('DOC-5: a paper for a court (强制执行申请书) prints like a paper for the party: seal, no approval table', () => {
+    const html = renderDocumentHtml(documentType('court_enforcement_application')!, { court: '抚顺县人民法院', maker: '王建国' }, { ...exampleMeta(), approvals });
+    expect(html).toContain('class="seal"');
+    expect(html).not.toContain('审批记录');
+  });
+});

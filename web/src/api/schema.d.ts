@@ -11172,6 +11172,8 @@ export interface components {
         DocumentType: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -11211,10 +11213,13 @@ export interface components {
             phase: "start" | "investigation" | "review_decision" | "service_execution" | "archiving";
             signers: ("officer" | "recorder" | "party" | "interviewee" | "witness" | "server" | "recipient" | "host" | "expert" | "participant" | "legal_reviewer")[];
             source: string;
+            supersededBy?: string[];
         };
         DocumentTypeDetail: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -11285,10 +11290,13 @@ export interface components {
                 [key: string]: string[];
             };
             source: string;
+            supersededBy?: string[];
         };
         DocumentTypeDetailInput: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -11359,10 +11367,13 @@ export interface components {
                 [key: string]: string[];
             };
             source: string;
+            supersededBy?: string[];
         };
         DocumentTypeInput: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -11402,6 +11413,7 @@ export interface components {
             phase: "start" | "investigation" | "review_decision" | "service_execution" | "archiving";
             signers: ("officer" | "recorder" | "party" | "interviewee" | "witness" | "server" | "recipient" | "host" | "expert" | "participant" | "legal_reviewer")[];
             source: string;
+            supersededBy?: string[];
         };
         DocumentVersion: {
             correctionReason: string | null;

@@ -2,7 +2,9 @@ import type { DocStatus, DocType, MatterDetail, Officer, Step, Timeline } from '
 import { dayjs, zone } from './time.js';
 
 /** Document types that record this step in a matter of this category (DOC-1). */
-export const typesForStep = (types: DocType[], category: string, step: string) => types.filter((t) => t.activities.includes(step) && (t.categories as string[]).includes(category));
+/** Types offered for a step; a superseded form (kept for documents already made of it) is not offered. */
+export const typesForStep = (types: DocType[], category: string, step: string) =>
+  types.filter((t) => !t.supersededBy && t.activities.includes(step) && (t.categories as string[]).includes(category));
 
 export type MatterDoc = { id: string; typeId: string; stepId: string | null; version: number; number: string | null; status: DocStatus; replacesId: string | null };
 
