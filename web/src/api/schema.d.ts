@@ -4084,17 +4084,29 @@ export interface paths {
                         officerIds: string[];
                         /** Format: uuid */
                         originMatterId?: string | null;
-                        /** @default [] */
                         parties?: {
                             address?: string | null;
+                            age?: number | null;
+                            /** Format: date */
+                            birthDate?: string | null;
+                            employer?: string | null;
+                            /** @enum {string|null} */
+                            gender?: "male" | "female" | null;
                             idNumber: string;
                             /** @enum {string} */
                             idType: "resident_id" | "passport" | "other_id" | "uscc";
                             /** @enum {string} */
-                            kind: "natural" | "legal";
+                            kind: "natural" | "legal" | "individual_business";
                             legalRepresentative?: string | null;
+                            legalRepresentativeTitle?: string | null;
+                            licenceName?: string | null;
+                            licenceNumber?: string | null;
                             name: string;
+                            occupation?: string | null;
+                            operatorName?: string | null;
                             phone?: string | null;
+                            postcode?: string | null;
+                            tradeName?: string | null;
                         }[];
                         source?: string | null;
                         /** @enum {string} */
@@ -12255,16 +12267,28 @@ export interface components {
         };
         Party: {
             address: string | null;
+            age: number | null;
+            birthDate: string | null;
+            employer: string | null;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
             id: string;
             idNumber: string;
             /** @enum {string} */
             idType: "resident_id" | "passport" | "other_id" | "uscc";
             /** @enum {string} */
-            kind: "natural" | "legal";
+            kind: "natural" | "legal" | "individual_business";
             legalRepresentative: string | null;
+            legalRepresentativeTitle: string | null;
+            licenceName: string | null;
+            licenceNumber: string | null;
             matterId: string;
             name: string;
+            occupation: string | null;
+            operatorName: string | null;
             phone: string | null;
+            postcode: string | null;
+            tradeName: string | null;
         };
         PartyDeadline: {
             article: string;
@@ -12300,16 +12324,28 @@ export interface components {
         };
         PartyInput: {
             address: string | null;
+            age: number | null;
+            birthDate: string | null;
+            employer: string | null;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
             id: string;
             idNumber: string;
             /** @enum {string} */
             idType: "resident_id" | "passport" | "other_id" | "uscc";
             /** @enum {string} */
-            kind: "natural" | "legal";
+            kind: "natural" | "legal" | "individual_business";
             legalRepresentative: string | null;
+            legalRepresentativeTitle: string | null;
+            licenceName: string | null;
+            licenceNumber: string | null;
             matterId: string;
             name: string;
+            occupation: string | null;
+            operatorName: string | null;
             phone: string | null;
+            postcode: string | null;
+            tradeName: string | null;
         };
         PolicyProfile: {
             basedOn: {
