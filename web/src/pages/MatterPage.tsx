@@ -15,6 +15,7 @@ import { StepRecordModal } from '../components/StepRecordModal.js';
 import { categoryName, idTypeLabels, matterStatusColors, matterStatusLabels, PHASE_ORDER, phaseLabel, startRouteLabel } from '../matter-labels.js';
 import { useSession } from '../session.js';
 import { documentsOf } from '../util/documents.js';
+import { partyFacts, partyKindLabel } from '../util/party.js';
 import { formatDateTime } from '../util/time.js';
 import { useLoad } from '../util/useLoad.js';
 import { useOfficers } from '../util/useOfficers.js';
@@ -112,13 +113,15 @@ function MatterView() {
               renderItem={(p) => (
                 <List.Item>
                   <div>
-                    <b>{p.name}</b> <Tag>{p.kind === 'legal' ? '法人或其他组织' : '自然人'}</Tag>
-                    <div className="muted">
-                      {idTypeLabels[p.idType]}：<span className="mono">{p.idNumber}</span>
-                      {p.legalRepresentative ? ` · 法定代表人 ${p.legalRepresentative}` : ''}
-                      {p.phone ? ` · ${p.phone}` : ''}
+                    <b>{p.name}</b> <Tag>{partyKindLabel(p.kind)}</Tag>
+                    <div className="muted party-facts" data-testid="party-facts">
+                      {partyFacts(p).map(([label, value], i) => (
+                        <span key={label}>
+                          {i ? ' · ' : ''}
+                          {label}：<span className={label === idTypeLabels[p.idType] ? 'mono' : undefined}>{value}</span>
+                        </span>
+                      ))}
                     </div>
-                    {p.address ? <div className="muted">{p.address}</div> : null}
                   </div>
                 </List.Item>
               )}
