@@ -8,12 +8,6 @@ import { datetime, options, party, select, text, textarea } from '../field-build
 
 const HEARD: DocumentType['categories'] = ['penalty_general', 'licensing', 'expropriation'];
 
-/** The party's rights in the hearing, as the notice states them (行政处罚法 第六十四条（四）–（八）). */
-const HEARING_RIGHTS =
-  '当事人可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避；' +
-  '听证中可以陈述、申辩和质证，进行辩论并作最后陈述；听证笔录交当事人核对无误后签字或者盖章。' +
-  '当事人及其代理人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。';
-
 export const hearingDocuments: DocumentType[] = [
   {
     id: 'hearing_notice',
@@ -35,7 +29,7 @@ export const hearingDocuments: DocumentType[] = [
       text('host', '听证主持人', true),
       text('hearing_officers', '听证员', false),
       text('recorder', '记录人', true),
-      textarea('hearing_rights', '听证中享有的权利和义务', true, { help: HEARING_RIGHTS }),
+      textarea('hearing_rights', '听证中享有的权利和义务', true, { help: '申请回避、委托代理、陈述申辩质证、辩论和最后陈述；无正当理由不到场视为放弃（行政处罚法 第六十四条）' }),
       textarea('to_bring', '参加听证需携带的材料', false, { help: '身份证明、授权委托书、证据材料等' }),
       text('contact', '联系人、电话及地址', false),
     ],
