@@ -16,6 +16,7 @@ import { categoryName, idTypeLabels, matterStatusColors, matterStatusLabels, PHA
 import { useSession } from '../session.js';
 import { documentsOf } from '../util/documents.js';
 import { partyFacts, partyKindLabel } from '../util/party.js';
+import { requiredDocumentGroups } from '../../../src/rules/matters/required-documents.js';
 import { formatDateTime } from '../util/time.js';
 import { useLoad } from '../util/useLoad.js';
 import { useOfficers } from '../util/useOfficers.js';
@@ -164,7 +165,9 @@ function MatterView() {
         onRecorded={(s) => {
           setRecording(false);
           reload();
-          if ((types.data ?? []).some((t) => t.activities.includes(s.step) && (t.categories as string[]).includes(m.category))) setDrafting({ ...s, label: s.label });
+          // Offered at once only where the step needs a document; papers it merely may have (a
+          // 案件来源登记表 on 启动行政检查) stay under the step's 文书 button.
+          if (requiredDocumentGroups(types.data ?? [], m.category, s.step).length) setDrafting({ ...s, label: s.label });
         }}
       />
       <DraftDocumentsModal agencyId={agencyId} detail={d} step={drafting} types={types.data ?? []} officers={officers} existing={docs} onClose={() => setDrafting(null)} />
