@@ -60,3 +60,13 @@ describe('DOC-5 DOCX export', () => {
     expect(plainText(text('word/document.xml'))).toContain('当事人拒绝签字，理由：对扣押有异议，见证人：钱某');
   });
 });
+
+describe('DOC-5 DOCX of papers that leave the agency', () => {
+  it('DOC-5: the DOCX of a 行政处罚决定书 has no approval record; the 结案审批表 has its approvals', async () => {
+    const approvals = [{ role: 'approver' as const, name: '孙局长', opinion: '同意', at: '2026-03-05T11:00' }];
+    const decision = await unzipped(await renderDocx(documentType('penalty_decision')!, { facts: '擅自经营', maker: '王建国' }, { ...exampleMeta(), approvals }));
+    expect(plainText(decision.text('word/document.xml'))).not.toContain('孙局长');
+    const closing = await unzipped(await renderDocx(documentType('closing_approval')!, { case_cause: '擅自经营', maker: '王建国' }, { ...exampleMeta(), approvals }));
+    expect(plainText(closing.text('word/document.xml'))).toContain('孙局长');
+  });
+});

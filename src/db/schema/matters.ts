@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, officers, units } from './org.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -60,6 +60,18 @@ export const matterParties = pgTable(
     address: text('address'),
     phone: text('phone'),
     legalRepresentative: text('legal_representative'),
+    // As the 执法文书 forms record a party (issue 12); all optional, older rows have none.
+    gender: text('gender'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    age: integer('age'),
+    occupation: text('occupation'),
+    employer: text('employer'),
+    postcode: text('postcode'),
+    legalRepresentativeTitle: text('legal_representative_title'),
+    licenceName: text('licence_name'),
+    licenceNumber: text('licence_number'),
+    tradeName: text('trade_name'),
+    operatorName: text('operator_name'),
   },
   (t) => [index('matter_parties_matter').on(t.matterId), index('matter_parties_name').on(t.name), index('matter_parties_id_number').on(t.idNumber)],
 );

@@ -21,6 +21,11 @@ type Fields = Record<string, unknown>;
 export async function createDocument(db: Db, actor: Actor, p: Principal, agencyId: string, matterId: string, input: z.infer<typeof documentInput>, now: Date) {
   const type = documentType(input.typeId);
   if (!type) throw notFound('文书种类');
+  // A superseded form stays valid for what was made of it; new drafts use the forms that replaced it.
+  if (type.supersededBy) {
+    const names = type.supersededBy.map((id) => `“${documentType(id)?.name ?? id}”`).join('、');
+    throw new AppError('VALIDATION_FAILED', `“${type.name}”已不再起草新文书，请改用${names}`);
+  }
   return db.transaction(async (tx) => {
     // The matter is locked so an archive recorded at the same moment cannot be overtaken.
     const { matter, steps } = await loadMatter(tx, p, agencyId, matterId, { lock: true });

@@ -4,6 +4,7 @@ import { majorAssessments } from '../../db/schema/index.js';
 import type { MajorFacts } from '../../rules/legal-review/criteria.js';
 import { assessMajor, type MajorAssessment } from '../../rules/legal-review/is-major.js';
 import type { EnforcementCategory } from '../../rules/profiles/vocabulary.js';
+import { legalPersonOf, type PartyKindId } from '../../rules/matters/party.js';
 import { iso } from '../../shared/http-schemas.js';
 import { recordAudit, type Actor } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
@@ -23,7 +24,7 @@ export async function assessMatter(db: Db, actor: Actor, p: Principal, agencyId:
     const facts: MajorFacts = {
       ...input.proposal,
       category: matter.category as EnforcementCategory,
-      partyKind: parties[0]?.kind === 'natural' ? 'natural' : 'legal',
+      partyKind: parties[0] ? legalPersonOf(parties[0].kind as PartyKindId) : 'legal',
       hearingHeld: input.proposal.hearingHeld ?? steps.some((s) => s.step === 'hearing' && s.status !== 'returned'),
     };
     const result = assessMajor(facts, input.answers, list.parameters, list.active);

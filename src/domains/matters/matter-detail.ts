@@ -58,7 +58,7 @@ export async function matterDetail(db: Db, p: Principal, agencyId: string, matte
   const avCondition = await avConditions(db, agencyId, m.matter.category);
   return {
     matter: presentMatter(m.matter, unit?.name ?? null),
-    parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'] })),
+    parties: m.parties.map((party) => ({ ...party, kind: party.kind as z.infer<typeof partyView>['kind'], idType: party.idType as z.infer<typeof partyView>['idType'], gender: party.gender as z.infer<typeof partyView>['gender'] })),
     officers: m.officers,
     steps: m.steps.map((s) => ({ ...presentStep(s), approvals: approvals.filter((a) => a.stepId === s.id).map((a) => ({ id: a.id, stage: a.stage as z.infer<typeof approvalView>['stage'], decision: a.decision as z.infer<typeof approvalView>['decision'], opinion: a.opinion, actorName: a.actorName, at: iso(a.at)!, signed: Boolean(a.signatureKey) })) })),
     nextSteps: next.map((s) => ({ step: s.step, label: stepLabel(s.step), phase: s.phase, approval: Boolean(s.approval), investigative: Boolean(s.investigative), ...factsOf(s.step, record), avCondition: avCondition(s.step) })),

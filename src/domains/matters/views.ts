@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PHASE_ORDER, START_ROUTES, type Phase, type StartRoute } from '../../rules/matters/phases.js';
 import { CATEGORY_IDS } from '../../rules/profiles/vocabulary.js';
+import { PARTY_KIND_IDS } from '../../rules/matters/party.js';
 import { isoString, responseObject } from '../../shared/http-schemas.js';
 import { fieldDefinitionSchema } from '../../rules/documents/document-type.js';
 
@@ -40,13 +41,24 @@ export const matterPageView = responseObject({
 export const partyView = responseObject({
   id: z.string(),
   matterId: z.string(),
-  kind: z.enum(['natural', 'legal']),
+  kind: z.enum(PARTY_KIND_IDS),
   name: z.string(),
   idType: z.enum(['resident_id', 'passport', 'other_id', 'uscc']),
   idNumber: z.string(),
   address: z.string().nullable(),
+  postcode: z.string().nullable(),
   phone: z.string().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
+  birthDate: z.string().nullable(),
+  age: z.number().int().nullable(),
+  occupation: z.string().nullable(),
+  employer: z.string().nullable(),
   legalRepresentative: z.string().nullable(),
+  legalRepresentativeTitle: z.string().nullable(),
+  licenceName: z.string().nullable(),
+  licenceNumber: z.string().nullable(),
+  tradeName: z.string().nullable(),
+  operatorName: z.string().nullable(),
 }).meta({ id: 'Party' });
 
 export const stepView = responseObject({

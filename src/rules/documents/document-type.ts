@@ -13,6 +13,10 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/** Who the printed document is for; see `audience` below. */
+export const AUDIENCES = ['party', 'addressee', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
 /** Sub-field types allowed in a row of an `items` table. */
 export const COLUMN_TYPES = ['text', 'number', 'money', 'date', 'select'] as const;
 
@@ -60,6 +64,14 @@ export const documentTypeSchema = z
     phase: z.enum(PHASE_ORDER as [Phase, ...Phase[]]),
     /** Delivered to the party or another addressee, so it needs a 送达回证 or equivalent. */
     issuedToParty: z.boolean(),
+    /**
+     * Who reads the printed paper (DOC-5). 'party': served on the party (决定书, 告知书, 通知书,
+     * 催告书, 公告); 'addressee': sent to another authority (a court, the receiving agency);
+     * 'internal': the agency's own record (笔录, 审批表, 报告). Papers that leave the agency print
+     * as the official forms do — 文号, body, seal and date — without the internal approval record
+     * or who drafted them; the approval record prints on internal forms only.
+     */
+    audience: z.enum(AUDIENCES),
     signers: z.array(z.enum(SIGNER_ROLE_IDS)),
     /** Routed 承办人 → 审核人 → 批准人 before it is issued (CASE-4). */
     approval: z.boolean(),
@@ -72,6 +84,11 @@ export const documentTypeSchema = z
     minimumOfficers: z.number().int().min(0),
     /** Where the seeds ask for this document, e.g. "S1 第七条". */
     source: z.string().min(1),
+    /**
+     * A type kept so documents already made of it stay readable and valid, but no longer drafted:
+     * new documents use these types instead (e.g. 听证笔录/报告 → 听证笔录 and 听证报告).
+     */
+    supersededBy: z.array(identifier).min(1).optional(),
   })
   .superRefine((type, ctx) => {
     const keys = new Set<string>(COMMON_FIELD_KEYS);

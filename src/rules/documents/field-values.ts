@@ -1,12 +1,28 @@
+import { PARTY_KINDS, type PartyKindId } from '../matters/party.js';
+
 // The value each field type holds once validated; forms produce these, renderers read them.
 
-/** 自然人 with 身份证件号码, or 法人/其他组织 with 统一社会信用代码 and its representative. */
+/**
+ * 当事人 as the forms print them: 自然人 with 身份证件号码 and personal details; 法人或其他组织 with
+ * 统一社会信用代码, 法定代表人 and 职务, 主体资格证照; 个体工商户 with 字号 and 经营者 (issue 12).
+ */
 export type PartyValue = {
-  kind: 'natural' | 'legal';
+  kind: PartyKindId;
   name: string;
   idNumber?: string;
   legalRepresentative?: string;
+  legalRepresentativeTitle?: string;
+  licenceName?: string;
+  licenceNumber?: string;
+  tradeName?: string;
+  operatorName?: string;
+  gender?: string;
+  birthDate?: string;
+  age?: number;
+  occupation?: string;
+  employer?: string;
   address?: string;
+  postcode?: string;
   phone?: string;
 };
 
@@ -25,4 +41,4 @@ export type FieldValue = string | number | PartyValue | OfficerValue[] | LawBasi
 /** A document's field values by field key; absent keys are empty fields. */
 export type DocumentValues = Record<string, FieldValue | undefined>;
 
-export const PARTY_KINDS = { natural: '自然人', legal: '法人或其他组织' } as const;
+export { PARTY_KINDS };

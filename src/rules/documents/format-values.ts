@@ -75,15 +75,44 @@ export function formatMoney(amount: number): string {
   return `人民币${figures}元（大写：${amountInCapitals(amount)}）`;
 }
 
+const GENDER_WORDS: Record<string, string> = { male: '男', female: '女' };
+
+/** The details the forms print after the party's name, in the forms' order for each kind (issue 12). */
+function partyDetails(party: PartyValue): (string | undefined | false)[] {
+  const contact = [party.postcode && `邮编：${party.postcode}`, party.phone && `联系电话：${party.phone}`];
+  const licence = (party.licenceName || party.licenceNumber) && `主体资格证照：${[party.licenceName, party.licenceNumber && `编号${party.licenceNumber}`].filter(Boolean).join('，')}`;
+  if (party.kind === 'natural') {
+    return [
+      party.gender && `性别：${GENDER_WORDS[party.gender] ?? party.gender}`,
+      party.birthDate ? `出生日期：${formatDate(party.birthDate)}` : party.age !== undefined && `年龄：${party.age}岁`,
+      party.idNumber && `身份证件号码：${party.idNumber}`,
+      party.occupation && `职业：${party.occupation}`,
+      party.employer && `工作单位：${party.employer}`,
+      party.address && `住址：${party.address}`,
+      ...contact,
+    ];
+  }
+  if (party.kind === 'individual_business') {
+    return [
+      party.tradeName && `字号：${party.tradeName}`,
+      party.idNumber && `统一社会信用代码：${party.idNumber}`,
+      licence,
+      party.operatorName && `经营者：${party.operatorName}`,
+      party.address && `经营场所：${party.address}`,
+      ...contact,
+    ];
+  }
+  return [
+    party.idNumber && `统一社会信用代码：${party.idNumber}`,
+    licence,
+    party.legalRepresentative && `法定代表人（负责人）：${party.legalRepresentative}${party.legalRepresentativeTitle ? `（${party.legalRepresentativeTitle}）` : ''}`,
+    party.address && `住所：${party.address}`,
+    ...contact,
+  ];
+}
+
 export function formatParty(party: PartyValue): string {
-  const idLabel = party.kind === 'legal' ? '统一社会信用代码' : '身份证件号码';
-  const details = [
-    PARTY_KINDS[party.kind],
-    party.idNumber && `${idLabel}：${party.idNumber}`,
-    party.legalRepresentative && `法定代表人（负责人）：${party.legalRepresentative}`,
-    party.address && `住所（地址）：${party.address}`,
-    party.phone && `联系电话：${party.phone}`,
-  ].filter(Boolean);
+  const details = [PARTY_KINDS[party.kind] ?? party.kind, ...partyDetails(party)].filter(Boolean);
   return `${party.name}（${details.join('；')}）`;
 }
 

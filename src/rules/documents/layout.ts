@@ -107,8 +107,18 @@ function versionLine(meta: RenderMeta): string | null {
   return `第${meta.version}版，更正第${replaced}版：${meta.correctionReason ?? '未说明理由'}`;
 }
 
+/**
+ * Who drafted and checked a document (S1 第十五条) is the agency's own record: kept with every
+ * document, printed on internal ones, left off the paper that leaves the agency (DOC-5).
+ */
+const INTERNAL_ONLY_FIELDS: ReadonlySet<string> = new Set(['maker', 'reviewer']);
+
+export const leavesAgency = (type: Pick<DocumentType, 'audience'>) => type.audience !== 'internal';
+
 export function layoutDocument(type: DocumentType, values: DocumentValues, meta: RenderMeta): DocumentLayout {
+  const outward = leavesAgency(type);
   const blocks = fieldsOf(type)
+    .filter((field) => !(outward && INTERNAL_ONLY_FIELDS.has(field.key)))
     .map((field) => fieldBlock(field, values[field.key]))
     .filter((block): block is LayoutBlock => block !== null);
   const caseParts = [meta.matterNumber && `案件编号：${meta.matterNumber}`, meta.partyName && `当事人：${meta.partyName}`].filter(Boolean);
@@ -120,8 +130,9 @@ export function layoutDocument(type: DocumentType, values: DocumentValues, meta:
     draft: meta.status === 'draft',
     versionLine: versionLine(meta),
     blocks,
-    approvals: (meta.approvals ?? []).map((step) => ({ roleLabel: APPROVAL_ROLES[step.role], name: step.name, opinion: step.opinion, at: formatWhen(step.at) ?? '' })),
+    // The 承办人→审核人→批准人 record belongs on the internal form (审批表), never on a 决定书 (DOC-5).
+    approvals: outward ? [] : (meta.approvals ?? []).map((step) => ({ roleLabel: APPROVAL_ROLES[step.role], name: step.name, opinion: step.opinion, at: formatWhen(step.at) ?? '' })),
     signatures: signatureLines(type.signers, meta.signatures),
-    seal: type.issuedToParty ? { agencyName: meta.agencyName, date: formatWhen(meta.issuedAt) ?? '　　年　　月　　日' } : null,
+    seal: outward ? { agencyName: meta.agencyName, date: formatWhen(meta.issuedAt) ?? '　　年　　月　　日' } : null,
   };
 }

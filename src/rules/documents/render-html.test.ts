@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentType } from './catalogue/index.js';
 import { exampleMeta, exampleSeizureDecision, exampleSeizureList } from './examples.js';
-import { amountInCapitals, formatDateTime, formatMoney } from './format-values.js';
+import { amountInCapitals, formatDateTime, formatMoney, formatParty } from './format-values.js';
 import { renderDocumentHtml } from './render-html.js';
 import type { SignatureMeta } from './render-meta.js';
 
@@ -102,5 +102,54 @@ describe('DOC-5 value formats', () => {
     expect(amountInCapitals(0.05)).toBe('伍分');
     expect(formatDateTime('2026-03-05T18:30:00Z')).toBe('2026年3月6日2时30分');
     expect(formatDateTime('2026-03-05T09:05')).toBe('2026年3月5日9时05分');
+  });
+});
+
+describe('DOC-5 papers that leave the agency', () => {
+  const approvals = [
+    { role: 'handler' as const, name: '王建国', opinion: '拟立案调查', at: '2026-03-05T09:00' },
+    { role: 'approver' as const, name: '孙局长', opinion: '同意', at: '2026-03-05T11:00' },
+  ];
+
+  it('DOC-5: the printed 行政处罚决定书 carries 文号, body, seal and date but no 审批记录 table and no maker or reviewer', () => {
+    const values = { party: exampleSeizureDecision().party, procedure: '一般程序', facts: '擅自从事经营活动', maker: '王建国', reviewer: '李科长' };
+    const html = renderDocumentHtml(documentType('penalty_decision')!, values, { ...exampleMeta(), documentNumber: '抚文执罚决字〔2026〕第3号', approvals });
+    expect(html).toContain('抚文执罚决字〔2026〕第3号');
+    expect(html).toContain('class="seal"');
+    expect(html).not.toContain('审批记录');
+    expect(html).not.toContain('孙局长');
+    expect(html).not.toContain('制作人');
+    expect(html).not.toContain('承办机构审核人');
+  });
+
+  it('DOC-5: the 立案审批表 still prints its approvals with opinions and times, and who made it', () => {
+    const html = renderDocumentHtml(documentType('case_filing_approval')!, { case_cause: '擅自经营', maker: '王建国' }, { ...exampleMeta(), approvals });
+    expect(html).toContain('审批记录');
+    expect(html).toMatch(/<td>批准人<\/td><td>孙局长<\/td><td>同意<\/td><td>2026年3月5日11时00分<\/td>/);
+    expect(html).toContain('制作人');
+    expect(html).not.toContain('class="seal"');
+  });
+
+  it('DOC-5: a paper for a court (强制执行申请书) prints like a paper for the party: seal, no approval table', () => {
+    const html = renderDocumentHtml(documentType('court_enforcement_application')!, { court: '抚顺县人民法院', maker: '王建国' }, { ...exampleMeta(), approvals });
+    expect(html).toContain('class="seal"');
+    expect(html).not.toContain('审批记录');
+  });
+});
+
+describe('DOC-5 当事人 as the forms print it (issue 12)', () => {
+  it('DOC-5: a person prints 性别, 出生日期, 身份证件号码, 职业, 工作单位, 住址, 邮编 and 联系电话', () => {
+    expect(formatParty({ kind: 'natural', name: '赵某', gender: 'male', birthDate: '1980-06-01', idNumber: '210421198006010011', occupation: '个体经营', employer: '无', address: '抚顺县石文镇', postcode: '113000', phone: '13812345678' }))
+      .toBe('赵某（自然人；性别：男；出生日期：1980年6月1日；身份证件号码：210421198006010011；职业：个体经营；工作单位：无；住址：抚顺县石文镇；邮编：113000；联系电话：13812345678）');
+    expect(formatParty({ kind: 'natural', name: '钱某', age: 45 })).toBe('钱某（自然人；年龄：45岁）');
+  });
+
+  it('DOC-5: an organisation prints its 法定代表人 with 职务 and its 主体资格证照; a 个体工商户 its 字号 and 经营者', () => {
+    expect(formatParty({ kind: 'legal', name: '某某有限公司', idNumber: '91210421MA0XXXXX1K', licenceName: '营业执照', licenceNumber: '210421000012345', legalRepresentative: '孙某', legalRepresentativeTitle: '执行董事', address: '抚顺县文化路8号' }))
+      .toBe('某某有限公司（法人或其他组织；统一社会信用代码：91210421MA0XXXXX1K；主体资格证照：营业执照，编号210421000012345；法定代表人（负责人）：孙某（执行董事）；住所：抚顺县文化路8号）');
+    const shop = { kind: 'individual_business' as const, name: '抚顺县石文镇某某网吧', tradeName: '某某', idNumber: '92210421MA0YYYYY2L', operatorName: '李某', address: '石文镇中街3号' };
+    expect(formatParty(shop)).toBe('抚顺县石文镇某某网吧（个体工商户；字号：某某；统一社会信用代码：92210421MA0YYYYY2L；经营者：李某；经营场所：石文镇中街3号）');
+    const html = renderDocumentHtml(documentType('penalty_decision')!, { party: shop, maker: '王建国' }, exampleMeta());
+    expect(html).toContain('经营者：李某');
   });
 });

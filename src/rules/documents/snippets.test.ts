@@ -38,3 +38,12 @@ describe('DOC-6 standard wording', () => {
     expect(refusalWording('当事人', '不认可检查结果', '钱某')).toBe('当事人拒绝签字，理由：不认可检查结果，见证人：钱某');
   });
 });
+
+describe('DOC-6 wording of the issue 12 forms', () => {
+  it('行政处罚法 第六十四条: the 听证通知书 offers the rights in the hearing; 行政处罚法 第五十五条: the 询问通知书 the duty to answer', () => {
+    expect(snippetsFor('hearing_notice', 'hearing_rights').join('')).toContain('申请回避');
+    expect(snippetsFor('questioning_notice', 'duty_notice')[0]).toContain('第五十五条');
+    expect(snippetsFor('service_announcement', 'waiting_period')).toEqual(['自公告发布之日起经过三十日，即视为送达。']);
+    expect(snippetsFor('rectification_notice', 'remedy_notice').length).toBeGreaterThan(0);
+  });
+});

@@ -85,6 +85,33 @@ const BY_TYPE: Record<string, Record<string, string[]>> = {
   closing_approval: {
     execution_status: ['当事人已于＿＿年＿＿月＿＿日缴纳罚款，处罚决定已执行完毕。'],
   },
+  // Issue 12: the forms of the 2021 template set.
+  hearing_notice: {
+    hearing_rights: [
+      '你（单位）可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避；' +
+        '听证中可以陈述、申辩和质证，进行辩论并作最后陈述；听证笔录交你（单位）核对无误后签字或者盖章（《中华人民共和国行政处罚法》第六十四条）。',
+      '无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。',
+    ],
+  },
+  questioning_notice: {
+    duty_notice: ['根据《中华人民共和国行政处罚法》第五十五条的规定，当事人或者有关人员应当如实回答询问，并协助调查或者检查，不得拒绝或者阻挠。'],
+  },
+  rectification_notice: {
+    rectification: ['请你（单位）于＿＿年＿＿月＿＿日前改正上述违法行为，并将改正情况书面报告本机关。'],
+    consequences: ['逾期不改正的，本机关将依法予以处理。'],
+  },
+  no_penalty_decision: {
+    education: ['本机关已对当事人进行批评教育，当事人表示今后严格遵守有关规定。'],
+  },
+  service_address_confirmation: {
+    undertaking: [
+      '本人（单位）确认上述送达地址准确、有效；送达地址变更的，将及时书面告知。因提供的地址不准确或者变更未及时告知，' +
+        '导致文书未能被实际接收的，文书退回之日视为送达之日。',
+    ],
+  },
+  service_announcement: {
+    waiting_period: ['自公告发布之日起经过三十日，即视为送达。'],
+  },
 };
 
 /** Standard wording for a field of a document type: the type's own phrases first, then the field's. */

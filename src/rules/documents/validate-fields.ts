@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chineseErrors, type ColumnDefinition, type DocumentType, type FieldDefinition } from './document-type.js';
 import { fieldsOf } from './field-builders.js';
+import { PARTY_KIND_IDS } from '../matters/party.js';
 import type { DocumentValues } from './field-values.js';
 
 // Builds the zod schema of a document's values from its field schema, so a built-in type and
@@ -58,6 +59,12 @@ function scalarSchema(definition: { label: string; type: FieldDefinition['type']
   }
 }
 
+/** The party's optional details as text (the matter's party record checks them where it is entered). */
+const PARTY_TEXT_KEYS = [
+  'legalRepresentative', 'legalRepresentativeTitle', 'licenceName', 'licenceNumber', 'tradeName', 'operatorName',
+  'gender', 'birthDate', 'occupation', 'employer', 'address', 'postcode', 'phone',
+] as const;
+
 const rowsOf = (label: string, row: z.ZodType, min: number, noun = '项') =>
   z.array(row, { error: filled(label) }).min(Math.max(min, 1), `“${label}”至少需要${Math.max(min, 1)}${noun}`);
 
@@ -72,12 +79,11 @@ function filledSchema(field: FieldDefinition): z.ZodType {
   switch (field.type) {
     case 'party':
       return z.object({
-        kind: z.enum(['natural', 'legal'], { error: `请选择“${label}”是自然人还是法人或其他组织` }),
+        kind: z.enum(PARTY_KIND_IDS, { error: `请选择“${label}”是自然人、法人或其他组织还是个体工商户` }),
         name: z.preprocess(blankToUndefined, words(`${label}姓名或名称`)),
         idNumber: optionalWords,
-        legalRepresentative: optionalWords,
-        address: optionalWords,
-        phone: optionalWords,
+        ...Object.fromEntries(PARTY_TEXT_KEYS.map((key) => [key, optionalWords])),
+        age: z.preprocess(blankToUndefined, z.number({ error: '年龄应为整数' }).int('年龄应为整数').min(0).max(150).optional()),
       }, { error: filled(label) });
     case 'officers':
       return rowsOf(label, z.object({

@@ -4084,17 +4084,29 @@ export interface paths {
                         officerIds: string[];
                         /** Format: uuid */
                         originMatterId?: string | null;
-                        /** @default [] */
                         parties?: {
                             address?: string | null;
+                            age?: number | null;
+                            /** Format: date */
+                            birthDate?: string | null;
+                            employer?: string | null;
+                            /** @enum {string|null} */
+                            gender?: "male" | "female" | null;
                             idNumber: string;
                             /** @enum {string} */
                             idType: "resident_id" | "passport" | "other_id" | "uscc";
                             /** @enum {string} */
-                            kind: "natural" | "legal";
+                            kind: "natural" | "legal" | "individual_business";
                             legalRepresentative?: string | null;
+                            legalRepresentativeTitle?: string | null;
+                            licenceName?: string | null;
+                            licenceNumber?: string | null;
                             name: string;
+                            occupation?: string | null;
+                            operatorName?: string | null;
                             phone?: string | null;
+                            postcode?: string | null;
+                            tradeName?: string | null;
                         }[];
                         source?: string | null;
                         /** @enum {string} */
@@ -13091,6 +13103,8 @@ export interface components {
         DocumentType: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -13130,10 +13144,13 @@ export interface components {
             phase: "start" | "investigation" | "review_decision" | "service_execution" | "archiving";
             signers: ("officer" | "recorder" | "party" | "interviewee" | "witness" | "server" | "recipient" | "host" | "expert" | "participant" | "legal_reviewer")[];
             source: string;
+            supersededBy?: string[];
         };
         DocumentTypeDetail: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -13204,10 +13221,13 @@ export interface components {
                 [key: string]: string[];
             };
             source: string;
+            supersededBy?: string[];
         };
         DocumentTypeDetailInput: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -13278,10 +13298,13 @@ export interface components {
                 [key: string]: string[];
             };
             source: string;
+            supersededBy?: string[];
         };
         DocumentTypeInput: {
             activities: string[];
             approval: boolean;
+            /** @enum {string} */
+            audience: "party" | "addressee" | "internal";
             categories: ("licensing" | "penalty_general" | "penalty_simple" | "coercive_measure" | "coercive_execution" | "inspection" | "expropriation")[];
             commonRequired: ("officers_present" | "legal_basis" | "evidence_relied_on" | "factors_considered" | "maker" | "reviewer")[];
             fields: {
@@ -13321,6 +13344,7 @@ export interface components {
             phase: "start" | "investigation" | "review_decision" | "service_execution" | "archiving";
             signers: ("officer" | "recorder" | "party" | "interviewee" | "witness" | "server" | "recipient" | "host" | "expert" | "participant" | "legal_reviewer")[];
             source: string;
+            supersededBy?: string[];
         };
         DocumentVersion: {
             correctionReason: string | null;
@@ -14330,16 +14354,28 @@ export interface components {
         };
         Party: {
             address: string | null;
+            age: number | null;
+            birthDate: string | null;
+            employer: string | null;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
             id: string;
             idNumber: string;
             /** @enum {string} */
             idType: "resident_id" | "passport" | "other_id" | "uscc";
             /** @enum {string} */
-            kind: "natural" | "legal";
+            kind: "natural" | "legal" | "individual_business";
             legalRepresentative: string | null;
+            legalRepresentativeTitle: string | null;
+            licenceName: string | null;
+            licenceNumber: string | null;
             matterId: string;
             name: string;
+            occupation: string | null;
+            operatorName: string | null;
             phone: string | null;
+            postcode: string | null;
+            tradeName: string | null;
         };
         PartyDeadline: {
             article: string;
@@ -14375,16 +14411,28 @@ export interface components {
         };
         PartyInput: {
             address: string | null;
+            age: number | null;
+            birthDate: string | null;
+            employer: string | null;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
             id: string;
             idNumber: string;
             /** @enum {string} */
             idType: "resident_id" | "passport" | "other_id" | "uscc";
             /** @enum {string} */
-            kind: "natural" | "legal";
+            kind: "natural" | "legal" | "individual_business";
             legalRepresentative: string | null;
+            legalRepresentativeTitle: string | null;
+            licenceName: string | null;
+            licenceNumber: string | null;
             matterId: string;
             name: string;
+            occupation: string | null;
+            operatorName: string | null;
             phone: string | null;
+            postcode: string | null;
+            tradeName: string | null;
         };
         Payment: {
             amountFen: number;

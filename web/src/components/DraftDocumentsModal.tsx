@@ -54,7 +54,7 @@ export function DraftDocumentsModal(props: { agencyId: string; detail: MatterDet
                 <List.Item.Meta
                   title={
                     <span>
-                      {t.name} {t.approval ? <Tag color="orange">需审批后定稿</Tag> : null} {t.issuedToParty ? <Tag>送达当事人</Tag> : null}
+                      {t.name} {t.approval ? <Tag color="orange">需审批后定稿</Tag> : null} {t.audience === 'party' ? <Tag>送达当事人</Tag> : t.audience === 'addressee' ? <Tag>送交有关机关</Tag> : null}
                     </span>
                   }
                   description={`依据：${t.source}`}

@@ -19,6 +19,8 @@ import { StepRecordModal } from '../components/StepRecordModal.js';
 import { categoryName, idTypeLabels, matterStatusColors, matterStatusLabels, PHASE_ORDER, phaseLabel, startRouteLabel } from '../matter-labels.js';
 import { useSession } from '../session.js';
 import { documentsOf } from '../util/documents.js';
+import { partyFacts, partyKindLabel } from '../util/party.js';
+import { requiredDocumentGroups } from '../../../src/rules/matters/required-documents.js';
 import { formatDateTime } from '../util/time.js';
 import { useLoad } from '../util/useLoad.js';
 import { useOfficers } from '../util/useOfficers.js';
@@ -116,13 +118,15 @@ function MatterView() {
               renderItem={(p) => (
                 <List.Item>
                   <div>
-                    <b>{p.name}</b> <Tag>{p.kind === 'legal' ? '法人或其他组织' : '自然人'}</Tag>
-                    <div className="muted">
-                      {idTypeLabels[p.idType]}：<span className="mono">{p.idNumber}</span>
-                      {p.legalRepresentative ? ` · 法定代表人 ${p.legalRepresentative}` : ''}
-                      {p.phone ? ` · ${p.phone}` : ''}
+                    <b>{p.name}</b> <Tag>{partyKindLabel(p.kind)}</Tag>
+                    <div className="muted party-facts" data-testid="party-facts">
+                      {partyFacts(p).map(([label, value], i) => (
+                        <span key={label}>
+                          {i ? ' · ' : ''}
+                          {label}：<span className={label === idTypeLabels[p.idType] ? 'mono' : undefined}>{value}</span>
+                        </span>
+                      ))}
                     </div>
-                    {p.address ? <div className="muted">{p.address}</div> : null}
                   </div>
                 </List.Item>
               )}
@@ -169,7 +173,9 @@ function MatterView() {
         onRecorded={(s) => {
           setRecording(false);
           reload();
-          if ((types.data ?? []).some((t) => t.activities.includes(s.step) && (t.categories as string[]).includes(m.category))) setDrafting({ ...s, label: s.label });
+          // Offered at once only where the step needs a document; papers it merely may have (a
+          // 案件来源登记表 on 启动行政检查) stay under the step's 文书 button.
+          if (requiredDocumentGroups(types.data ?? [], m.category, s.step).length) setDrafting({ ...s, label: s.label });
         }}
       />
       <DraftDocumentsModal agencyId={agencyId} detail={d} step={drafting} types={types.data ?? []} officers={officers} existing={docs} onClose={() => setDrafting(null)} />

@@ -1,8 +1,11 @@
 import type { DocStatus, DocType, MatterDetail, Officer, Step, Timeline } from '../api/index.js';
 import { dayjs, zone } from './time.js';
+import { partyValueOf } from './party.js';
 
 /** Document types that record this step in a matter of this category (DOC-1). */
-export const typesForStep = (types: DocType[], category: string, step: string) => types.filter((t) => t.activities.includes(step) && (t.categories as string[]).includes(category));
+/** Types offered for a step; a superseded form (kept for documents already made of it) is not offered. */
+export const typesForStep = (types: DocType[], category: string, step: string) =>
+  types.filter((t) => !t.supersededBy && t.activities.includes(step) && (t.categories as string[]).includes(category));
 
 export type MatterDoc = { id: string; typeId: string; stepId: string | null; version: number; number: string | null; status: DocStatus; replacesId: string | null };
 
@@ -34,7 +37,7 @@ export function prefill(type: DocType, detail: MatterDetail, step: Step | undefi
   const party = detail.parties[0];
   for (const f of type.fields) {
     if (f.type === 'party' && party) {
-      out[f.key] = { kind: party.kind, name: party.name, idNumber: party.idNumber, legalRepresentative: party.legalRepresentative ?? undefined, address: party.address ?? undefined, phone: party.phone ?? undefined };
+      out[f.key] = partyValueOf(party);
     } else if (step && f.type === 'datetime' && ['executed_at', 'started_at', 'occurred_at'].includes(f.key)) {
       out[f.key] = wallClock(step.occurredAt);
     } else if (step?.place && f.key === 'place') {

@@ -10,6 +10,18 @@ export const ENFORCEMENT_METHODS = options(
   '排除妨碍、恢复原状', '代履行', '强制拆除', '强制清除', '强制拖离', '其他',
 );
 
+/** When a violation is not penalised (行政处罚法 第三十条、第三十一条、第三十三条、第三十六条、第五十七条第一款（二）（三）). */
+const NO_PENALTY_GROUNDS = options(
+  '违法行为轻微并及时改正，没有造成危害后果',
+  '初次违法且危害后果轻微并及时改正',
+  '当事人有证据足以证明没有主观过错',
+  '不满十四周岁的未成年人有违法行为',
+  '精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为',
+  '违法行为在法定追责期限内未被发现',
+  '违法事实不能成立',
+  '其他依法不予行政处罚的情形',
+);
+
 export const decisionDocuments: DocumentType[] = [
   {
     id: 'penalty_decision',
@@ -18,6 +30,7 @@ export const decisionDocuments: DocumentType[] = [
     activities: ['decision', 'simple_procedure_penalty'],
     phase: 'review_decision',
     issuedToParty: true,
+    audience: 'party',
     signers: [],
     approval: true,
     numberPrefix: '罚决字',
@@ -43,12 +56,37 @@ export const decisionDocuments: DocumentType[] = [
     source: 'S0 第二十六条、S1 第二十条–第二十一条',
   },
   {
+    id: 'no_penalty_decision',
+    name: '不予行政处罚决定书',
+    categories: ['penalty_general'],
+    activities: ['decision'],
+    phase: 'review_decision',
+    issuedToParty: true,
+    audience: 'party',
+    signers: [],
+    approval: true,
+    numberPrefix: '不罚字',
+    fields: [
+      party('party', '当事人', true),
+      textarea('facts', '违法事实', true),
+      select('ground', '不予行政处罚的情形', true, NO_PENALTY_GROUNDS),
+      textarea('reasons', '不予行政处罚的理由', true),
+      textarea('education', '对当事人进行教育的情况', false, { help: '对当事人的违法行为依法不予行政处罚的，应当对当事人进行教育（行政处罚法 第三十三条第三款）' }),
+      remedyNotice(),
+      date('decided_on', '决定日期', true),
+    ],
+    commonRequired: ['legal_basis', 'evidence_relied_on', 'reviewer'],
+    minimumOfficers: 1,
+    source: '行政处罚法 第三十条、第三十一条、第三十三条、第三十六条、第五十七条',
+  },
+  {
     id: 'licence_grant_decision',
     name: '准予许可决定书',
     categories: ['licensing'],
     activities: ['licence_decision'],
     phase: 'review_decision',
     issuedToParty: true,
+    audience: 'party',
     signers: [],
     approval: true,
     numberPrefix: '准许字',
@@ -74,6 +112,7 @@ export const decisionDocuments: DocumentType[] = [
     activities: ['licence_decision'],
     phase: 'review_decision',
     issuedToParty: true,
+    audience: 'party',
     signers: [],
     approval: true,
     numberPrefix: '不许字',
@@ -97,6 +136,7 @@ export const decisionDocuments: DocumentType[] = [
     activities: ['reminder'],
     phase: 'review_decision',
     issuedToParty: true,
+    audience: 'party',
     signers: [],
     approval: false,
     numberPrefix: '催字',
@@ -121,6 +161,7 @@ export const decisionDocuments: DocumentType[] = [
     activities: ['enforcement_decision'],
     phase: 'review_decision',
     issuedToParty: true,
+    audience: 'party',
     signers: [],
     approval: true,
     numberPrefix: '强执字',

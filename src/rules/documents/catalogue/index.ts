@@ -1,19 +1,29 @@
 import type { DocumentType } from '../document-type.js';
+import { archiveDocuments } from './archive.js';
 import { closingDocuments } from './closing.js';
 import { coercionDocuments } from './coercion.js';
 import { decisionDocuments } from './decisions.js';
+import { followUpDocuments } from './follow-up.js';
+import { hearingDocuments } from './hearings.js';
 import { investigationDocuments } from './investigation.js';
+import { noticeDocuments } from './notices.js';
 import { reviewDocuments } from './review.js';
+import { serviceDocuments } from './service-docs.js';
 import { startDocuments } from './start.js';
 
 /** The built-in catalogue of 执法文书 (DOC-1), in the order of the five phases. */
 export const documentTypes: readonly DocumentType[] = Object.freeze([
   ...startDocuments,
   ...investigationDocuments,
+  ...noticeDocuments,
   ...reviewDocuments,
+  ...hearingDocuments,
   ...decisionDocuments,
   ...coercionDocuments,
+  ...followUpDocuments,
+  ...serviceDocuments,
   ...closingDocuments,
+  ...archiveDocuments,
 ]);
 
 const builtInById = new Map(documentTypes.map((type) => [type.id, type]));

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, InputNumber, Select, Table } from 'antd';
 import type { ColumnDefinition, EvidenceRefValue, ItemRowValue, LawBasisValue, MatterOfficer, Officer, OfficerValue, Party, PartyValue } from '../../api/index.js';
+import { addressLabel, partyKindOptions, partyValueOf } from '../../util/party.js';
 import { dayjs } from '../../util/time.js';
 
 // Editors for the structured field types of a document (docs/documents.md "Field types"). Each
@@ -20,26 +21,36 @@ function rows<T>(value: T[] | undefined, onChange: ((v: T[]) => void) | undefine
 
 const del = (onClick: () => void, disabled?: boolean) => <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除此行" disabled={disabled} onClick={onClick} />;
 
-/** 当事人: pick one of the matter's parties, then adjust. */
+/** 当事人: pick one of the matter's parties, then adjust; the fields shown follow the kind, as on the forms. */
 export function PartyEditor({ value, onChange, disabled, testId, parties }: Props<PartyValue> & { parties: Party[] }) {
   const v: PartyValue = value ?? { kind: 'legal', name: '' };
   const set = (patch: Partial<PartyValue>) => onChange?.({ ...v, ...patch });
   const pick = (id: string) => {
     const p = parties.find((x) => x.id === id);
-    if (p) onChange?.({ kind: p.kind, name: p.name, idNumber: p.idNumber, legalRepresentative: p.legalRepresentative ?? undefined, address: p.address ?? undefined, phone: p.phone ?? undefined });
+    if (p) onChange?.(partyValueOf(p));
   };
+  const text = (key: keyof PartyValue, label: string, className?: string) => (
+    <Input key={key} value={v[key] as string | undefined} disabled={disabled} className={className} prefix={<span className="muted">{label}</span>} onChange={(e) => set({ [key]: e.target.value })} />
+  );
   return (
     <div className="sub-grid" data-testid={testId}>
       {parties.length ? <Select placeholder="从本事项当事人中选择" disabled={disabled} options={parties.map((p) => ({ value: p.id, label: p.name }))} onChange={pick} className="span-2" /> : null}
-      <Select value={v.kind} disabled={disabled} onChange={(kind) => set({ kind })} options={[{ value: 'legal', label: '法人或其他组织' }, { value: 'natural', label: '自然人' }]} />
-      <Input value={v.name} disabled={disabled} prefix={<span className="muted">名称</span>} onChange={(e) => set({ name: e.target.value })} />
-      <Input value={v.idNumber} disabled={disabled} prefix={<span className="muted">{v.kind === 'legal' ? '信用代码' : '证件号码'}</span>} onChange={(e) => set({ idNumber: e.target.value })} />
-      {v.kind === 'legal' ? (
-        <Input value={v.legalRepresentative} disabled={disabled} prefix={<span className="muted">法定代表人</span>} onChange={(e) => set({ legalRepresentative: e.target.value })} />
-      ) : (
-        <Input value={v.phone} disabled={disabled} prefix={<span className="muted">电话</span>} onChange={(e) => set({ phone: e.target.value })} />
-      )}
-      <Input value={v.address} disabled={disabled} prefix={<span className="muted">住所</span>} className="span-2" onChange={(e) => set({ address: e.target.value })} />
+      <Select value={v.kind} disabled={disabled} onChange={(kind) => set({ kind })} options={partyKindOptions} />
+      {text('name', v.kind === 'natural' ? '姓名' : '名称')}
+      {text('idNumber', v.kind === 'natural' ? '证件号码' : '信用代码')}
+      {v.kind === 'natural' ? [
+        <Select key="gender" value={v.gender} allowClear placeholder="性别" disabled={disabled} options={['男', '女'].map((g) => ({ value: g, label: g }))} onChange={(gender) => set({ gender })} />,
+        text('birthDate', '出生日期'),
+        <InputNumber key="age" value={v.age} min={0} max={150} precision={0} disabled={disabled} prefix={<span className="muted">年龄</span>} onChange={(age) => set({ age: age ?? undefined })} style={{ width: '100%' }} />,
+        text('occupation', '职业'),
+        text('employer', '工作单位'),
+      ] : null}
+      {v.kind === 'legal' ? [text('legalRepresentative', '法定代表人'), text('legalRepresentativeTitle', '职务')] : null}
+      {v.kind === 'individual_business' ? [text('tradeName', '字号'), text('operatorName', '经营者')] : null}
+      {v.kind !== 'natural' ? [text('licenceName', '证照名称'), text('licenceNumber', '证照编号')] : null}
+      {text('phone', '电话')}
+      {text('postcode', '邮编')}
+      {text('address', addressLabel(v.kind), 'span-2')}
     </div>
   );
 }

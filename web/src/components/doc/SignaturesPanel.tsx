@@ -30,7 +30,7 @@ export function SignaturesPanel({ agencyId, doc, type, parties, onChanged }: { a
   const roles = (type.signers.length ? type.signers : ['officer', 'party']) as SignerRole[];
 
   const suggestName = (role: SignerRole) => {
-    if (role === 'party' || role === 'recipient' || role === 'interviewee') form.setFieldValue('signerName', parties[0]?.legalRepresentative || parties[0]?.name || '');
+    if (role === 'party' || role === 'recipient' || role === 'interviewee') form.setFieldValue('signerName', parties[0]?.legalRepresentative || parties[0]?.operatorName || parties[0]?.name || '');
     else form.setFieldValue('signerName', '');
   };
 

@@ -10,6 +10,7 @@ import { serviceApi, type PartyDeadline, type ServiceRecord } from '../../api/se
 import { useSession } from '../../session.js';
 import { prefill, wallClock, type MatterDoc } from '../../util/documents.js';
 import { showError } from '../../util/errors.js';
+import { partyValueOf } from '../../util/party.js';
 import { formatDateTime } from '../../util/time.js';
 import { useLoad } from '../../util/useLoad.js';
 import { useOfficers } from '../../util/useOfficers.js';
@@ -45,7 +46,7 @@ export function ServicePanel({ detail, docs, types, onRecorded }: { detail: Matt
     const type = typeOf('service_receipt');
     const party = detail.parties.find((p) => p.id === s.partyId);
     if (!type || !party) return;
-    const recipient = { kind: party.kind, name: party.name, idNumber: party.idNumber, legalRepresentative: party.legalRepresentative ?? undefined, address: party.address ?? undefined, phone: party.phone ?? undefined };
+    const recipient = partyValueOf(party);
     const fields = { ...prefill(type, detail, undefined, officers, me?.user.displayName ?? ''), ...serviceReceiptFields({ method: s.method as ServiceMethod, servedAtWallClock: wallClock(s.servedAt), place: s.place, details: s.details, document: { name: s.documentName, number: s.documentNumber }, recipient }) };
     try {
       const doc = await documentApi.create(agencyId, matterId, { typeId: type.id, fields });
