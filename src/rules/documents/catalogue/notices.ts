@@ -44,7 +44,7 @@ export const noticeDocuments: DocumentType[] = [
     id: 'preservation_disposal_notice',
     name: '先行登记保存物品处理通知书',
     categories: ['penalty_general', 'coercive_measure', 'inspection'],
-    activities: ['evidence_preservation'],
+    activities: ['preservation_decision'],
     phase: 'investigation',
     issuedToParty: true,
     audience: 'party',

@@ -29,7 +29,7 @@ describe('custody step facts (CASE-7, CASE-10)', () => {
     for (const [name, facts] of Object.entries(STEP_FACTS)) {
       for (const steps of [[], [seized]]) {
         const fields = facts.fieldsFor?.(ctx(name, '2026-03-02', steps)) ?? facts.fields;
-        const asType = { id: 'x', name, categories: ['coercive_measure'], activities: [name], phase: 'investigation', issuedToParty: false, signers: [], approval: false, numberPrefix: null, fields, commonRequired: [], minimumOfficers: 0, source: facts.source };
+        const asType = { id: 'x', name, categories: ['coercive_measure'], activities: [name], phase: 'investigation', issuedToParty: false, audience: 'internal', signers: [], approval: false, numberPrefix: null, fields, commonRequired: [], minimumOfficers: 0, source: facts.source };
         expect(validateDocumentType(asType), name).toMatchObject({ ok: true });
       }
     }

@@ -13,7 +13,7 @@ const preserved = { preservation_reason: '涉案物品可能被转移', preserva
 describe('step facts (CASE-7 S1 第十三条)', () => {
   it('every declared step facts form is a valid field schema (the same engine as documents)', () => {
     for (const [step, facts] of Object.entries(STEP_FACTS)) {
-      const asType = { id: 'x', name: step, categories: ['penalty_general'], activities: [step], phase: 'investigation', issuedToParty: false, signers: [], approval: false, numberPrefix: null, fields: facts.fields, commonRequired: [], minimumOfficers: 0, source: facts.source };
+      const asType = { id: 'x', name: step, categories: ['penalty_general'], activities: [step], phase: 'investigation', issuedToParty: false, audience: 'internal', signers: [], approval: false, numberPrefix: null, fields: facts.fields, commonRequired: [], minimumOfficers: 0, source: facts.source };
       expect(validateDocumentType(asType), step).toMatchObject({ ok: true });
     }
   });
