@@ -34,8 +34,9 @@ describe('the demo before the first start (ORG-1)', () => {
       const admins = await ctx.db.select({ username: users.username }).from(users).where(eq(users.isPlatformAdmin, true));
       expect(admins).toEqual([{ username: 'admin' }]);
       // Issue 12: the demo has matters of every category, made through the API (each step audited).
-      const made = await ctx.db.select({ category: matters.category, phase: matters.phase, id: matters.id }).from(matters);
-      expect(new Set(made.map((m) => m.category))).toEqual(new Set(['penalty_general', 'licensing', 'coercive_measure', 'inspection', 'coercive_execution']));
+      const made = await ctx.db.select({ category: matters.category, phase: matters.phase, status: matters.status }).from(matters);
+      expect(new Set(made.map((m) => m.category))).toEqual(new Set(['penalty_general', 'penalty_simple', 'licensing', 'coercive_measure', 'inspection', 'coercive_execution']));
+      expect(made.filter((m) => m.status === 'closed').length).toBeGreaterThanOrEqual(2);
       expect(new Set(made.map((m) => m.phase)).size).toBeGreaterThanOrEqual(3);
       const stepEvents = await ctx.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.action, 'matter.step_recorded'));
       expect(stepEvents.length).toBeGreaterThanOrEqual(25);

@@ -4,7 +4,7 @@ import { dayIndexOfInstant, ymdFromDayIndex } from '../../rules/calendar/shangha
 import { loadCalendar } from '../calendar/calendar-notices.js';
 import { demoCall, demoSignIn } from './demo-client.js';
 import { DemoRun, type DemoClock } from './demo-run.js';
-import { penaltyHearingScheduled, executionDemanded, inspectionOpen, investigationUnderWay, licenceGranted, penaltyServedAndOverdue, seizureExtendedAndReleased, sealingRunning } from './demo-scenarios.js';
+import { penaltyPaidAndClosed, simpleProcedureClosed, penaltyHearingScheduled, executionDemanded, inspectionOpen, investigationUnderWay, licenceGranted, penaltyServedAndOverdue, seizureExtendedAndReleased, sealingRunning } from './demo-scenarios.js';
 
 /** How far back the demo's history reaches: the oldest demo matter was filed about this long ago. */
 export const DEMO_HISTORY_DAYS = 200;
@@ -30,7 +30,7 @@ export async function seedDemoMatters(ctx: AppContext, clock: DemoClock, agencyI
     await demoCall(app, admin, 'POST', `/api/agencies/${agencyId}/policy/choose`, { profileId: 's3-fangcheng-market', basis: '演示：采用方城县市场监督管理局全过程记录规范' });
     const run = new DemoRun(app, clock, agencyId, people, officerIds);
     const made = [];
-    for (const scenario of [penaltyServedAndOverdue, licenceGranted, seizureExtendedAndReleased, sealingRunning, inspectionOpen, executionDemanded, investigationUnderWay, penaltyHearingScheduled]) {
+    for (const scenario of [penaltyServedAndOverdue, licenceGranted, seizureExtendedAndReleased, sealingRunning, inspectionOpen, executionDemanded, investigationUnderWay, penaltyHearingScheduled, penaltyPaidAndClosed, simpleProcedureClosed]) {
       const m = await scenario(run, day);
       made.push({ number: m.number, id: m.id, title: m.title });
     }

@@ -34,8 +34,66 @@ export async function penaltyServedAndOverdue(run: DemoRun, day: DayOf) {
   const decision = await m.step('decision', day(90), '10:00');
   const decided = await m.issue('penalty_decision', decision.id, { fine_amount: 5000, facts: '当事人在其经营场所销售超过保质期的食品（某品牌牛奶 12 盒），违法所得 36 元。', penalty_content: '没收超过保质期的食品，没收违法所得 36 元，并处罚款 5000 元。', performance: '自收到本决定书之日起十五日内缴纳罚款。' });
   await m.serve(decided.id, 'left_at_premises', day(89), '10:30', { refusalReason: '法定代表人刘某拒绝签收', witnessName: '释之路社区居委会主任 王某' });
+  // Unpaid: the 加处罚款 runs (capped at the fine); the agency demands payment before applying to a court.
+  const reminder = await m.step('reminder', day(40), '10:00', { details: { obligation: '缴纳罚款 5000 元及加处罚款', performance_deadline: day(30), performance_method: '至方城县农业银行城关支行缴纳', amount: 5000 } });
+  const demand = await m.issue('reminder_notice', reminder.id);
+  await m.serve(demand.id, 'post', day(40), '15:00', { postKind: 'registered', trackingNumber: 'XA3302918844CN', receiptReturnedOn: day(37) });
   return m;
 }
+
+export async function penaltyPaidAndClosed(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'penalty_general', startRoute: 'ex_officio', title: '方城县某某超市未明码标价案', source: '价格监督检查',
+    parties: [{ kind: 'legal', name: '方城县某某超市有限公司', idType: 'uscc', idNumber: '91411322MA41XXXX9C', address: '方城县凤瑞路99号', phone: '0377-67081234', legalRepresentative: '吴某' }],
+  }, day(110));
+  const filing = await m.step('filing', day(110), '09:30', { note: '价格检查发现部分商品未明码标价' });
+  await m.issue('case_filing_approval', filing.id);
+  const inspection = await m.step('on_site_inspection', day(109), '10:00', { place: '方城县凤瑞路99号超市卖场' });
+  await m.issue('on_site_inspection_record', inspection.id);
+  const report = await m.step('investigation_report', day(95), '10:00');
+  await m.issue('investigation_final_report', report.id);
+  const rights = await m.step('rights_notice', day(93), '09:30');
+  const notice = await m.issue('penalty_rights_notice', rights.id);
+  await m.serve(notice.id, 'direct', day(93), '11:00', { recipientName: '吴某', relation: '法定代表人', signed: true });
+  await m.rights('statements', { partyId: m.parties[0]!.id, waived: true, form: 'written', at: new Date(Date.parse(`${day(91)}T10:00:00+08:00`)).toISOString(), content: '当事人书面表示对拟处罚无异议，放弃陈述、申辩和听证' }, [day(91), '10:00']);
+  await m.assessNotMajor(['fine'], 2000, allNo);
+  const decision = await m.step('decision', day(88), '10:00');
+  const decided = await m.issue('penalty_decision', decision.id, { fine_amount: 2000, facts: '当事人销售的 23 种商品未按规定明码标价。', penalty_content: '罚款 2000 元。', performance: '自收到本决定书之日起十五日内缴纳罚款。' });
+  await m.serve(decided.id, 'direct', day(87), '15:00', { recipientName: '吴某', relation: '法定代表人', signed: true });
+  run.clock.set(day(80), '11:00');
+  await m.run.call(run.people.handler, 'POST', `/matters/${m.id}/payments`, { partyId: m.parties[0]!.id, amountFen: 200_000, paidOn: day(80), receiptNumber: '豫非税 4113220012345', method: 'bank', purpose: 'fine' });
+  await m.step('compliance_check', day(79), '10:00', { note: '当事人已缴清罚款，商品均已明码标价' });
+  const closing = await m.step('closing', day(75), '10:00', { details: { closing_reason: '执行完毕', execution_summary: '当事人已于规定期限内缴清罚款 2000 元，违法行为已改正' } });
+  await m.issue('closing_approval', closing.id);
+  return m;
+}
+
+export async function simpleProcedureClosed(run: DemoRun, day: DayOf) {
+  const m = await run.openMatter({
+    category: 'penalty_simple', startRoute: 'ex_officio', title: '方城县某某水果摊占道经营当场处罚', source: '巡查发现',
+    parties: [{ kind: 'natural', name: '杨某', idType: 'resident_id', idNumber: '411322199002114317', address: '方城县城关镇花园街3号', phone: '15837712345' }],
+  }, day(30));
+  await m.step('simple_procedure_penalty', day(30), '16:20', {
+    place: '方城县建设路与释之路交叉口',
+    details: {
+      identity_shown: '执法人员 2 名表明身份，出示执法证件（证号 DEMO-41130001、DEMO-41130002）',
+      party: { kind: 'natural', name: '杨某' },
+      facts_found: '当事人在建设路人行道上摆摊销售水果，妨碍通行',
+      simple_procedure_basis: '违法事实确凿，有现场照片为证；罚款 50 元，符合行政处罚法 第五十一条当场处罚的条件',
+      rights_told: '已告知拟作出的处罚及其事实、理由、依据，告知当事人有陈述、申辩的权利',
+      statement_made: '当事人放弃陈述、申辩',
+      penalty_kind: '罚款',
+      fine_amount: 50,
+      penalty_basis: [{ law: '河南省城市市容和环境卫生管理条例', article: '第三十条' }],
+      decision_number: '方市监当罚〔2026〕12号',
+      handover: '当场交付，当事人签收',
+      on_the_spot_collection: '未当场收缴',
+    },
+  });
+  await m.step('on_the_spot_report', day(29), '09:30', { details: { report_content: '当场处罚决定书 方市监当罚〔2026〕12号，罚款 50 元，已报所属行政机关备案', received_by: '法制股 钱法制' } });
+  return m;
+}
+
 
 export async function licenceGranted(run: DemoRun, day: DayOf) {
   const m = await run.openMatter({
@@ -106,6 +164,9 @@ export async function inspectionOpen(run: DemoRun, day: DayOf) {
   const inspection = await m.step('on_site_inspection', day(25), '10:00', { place: '方城县裕州路203号后厨' });
   await m.issue('on_site_inspection_record', inspection.id);
   await m.step('inspection_conclusion', day(24), '15:00', { note: '后厨防蝇设施缺失，从业人员健康证过期 2 人' });
+  const order = await m.step('rectification_order', day(24), '16:00', { details: { correction_content: '配齐后厨防蝇防鼠设施；为 2 名从业人员办理健康证明', due_on: day(10), basis: '《中华人民共和国食品安全法》第三十三条、第四十五条' } });
+  const notice = await m.issue('rectification_notice', order.id);
+  await m.serve(notice.id, 'direct', day(24), '16:30', { recipientName: '李某', relation: '法定代表人', signed: true });
   return m;
 }
 
@@ -115,7 +176,7 @@ export async function executionDemanded(run: DemoRun, day: DayOf) {
     parties: [{ kind: 'legal', name: '方城县某某建材店', idType: 'uscc', idNumber: '92411322MA48XXXX2D', address: '方城县广阳路7号', phone: '13663771122', legalRepresentative: '赵某' }],
   }, day(40));
   await m.step('filing', day(40), '09:30', { note: '当事人逾期未缴纳罚款，拟依法强制执行' });
-  const reminder = await m.step('reminder', day(38), '10:00');
+  const reminder = await m.step('reminder', day(38), '10:00', { details: { obligation: '缴纳罚款 8000 元', performance_deadline: day(28), performance_method: '至方城县农业银行城关支行缴纳', amount: 8000 } });
   const demand = await m.issue('reminder_notice', reminder.id);
   await m.serve(demand.id, 'direct', day(38), '14:00', { recipientName: '赵某', relation: '法定代表人', signed: true });
   const statements = await m.step('statement_defence', day(34), '10:00', { note: '当事人称资金困难，未提出事实和理由上的异议' });
