@@ -73,7 +73,7 @@ export async function simpleProcedureClosed(run: DemoRun, day: DayOf) {
     category: 'penalty_simple', startRoute: 'ex_officio', title: '方城县某某水果摊占道经营当场处罚', source: '巡查发现',
     parties: [{ kind: 'natural', name: '杨某', idType: 'resident_id', idNumber: '411322199002114317', address: '方城县城关镇花园街3号', phone: '15837712345' }],
   }, day(30));
-  await m.step('simple_procedure_penalty', day(30), '16:20', {
+  const onTheSpot = await m.step('simple_procedure_penalty', day(30), '16:20', {
     place: '方城县建设路与释之路交叉口',
     details: {
       identity_shown: '执法人员 2 名表明身份，出示执法证件（证号 DEMO-41130001、DEMO-41130002）',
@@ -90,7 +90,13 @@ export async function simpleProcedureClosed(run: DemoRun, day: DayOf) {
       on_the_spot_collection: '未当场收缴',
     },
   });
+  await m.assessNotMajor(['fine'], 50, allNo);
+  const decided = await m.issue('penalty_decision', onTheSpot.id, { procedure: '简易程序', fine_amount: 50, facts: '当事人在建设路人行道上摆摊销售水果，妨碍通行。', penalty_content: '罚款 50 元。', performance: '自收到本决定书之日起十五日内缴纳罚款。' });
+  await m.serve(decided.id, 'direct', day(30), '16:50', { recipientName: '杨某', relation: '本人', signed: true });
   await m.step('on_the_spot_report', day(29), '09:30', { details: { report_content: '当场处罚决定书 方市监当罚〔2026〕12号，罚款 50 元，已报所属行政机关备案', received_by: '法制股 钱法制' } });
+  run.clock.set(day(26), '10:00');
+  await m.run.call(run.people.handler, 'POST', `/matters/${m.id}/payments`, { partyId: m.parties[0]!.id, amountFen: 5_000, paidOn: day(26), receiptNumber: '豫非税 4113220019876', method: 'electronic', purpose: 'fine' });
+  await m.step('closing', day(25), '10:00', { details: { closing_reason: '执行完毕', execution_summary: '当事人已通过电子支付系统缴纳罚款 50 元' } });
   return m;
 }
 
