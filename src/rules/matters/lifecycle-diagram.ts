@@ -1,3 +1,6 @@
+import { createCalendar } from '../calendar/create-calendar.js';
+import { STEP_FACTS } from './step-facts/index.js';
+import type { MatterRecord } from './step-facts/step-facts.js';
 import { ENFORCEMENT_CATEGORIES } from '../profiles/vocabulary.js';
 import { stepLabel } from './activity-labels.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -36,5 +39,26 @@ export function lifecyclesDocument(lifecycles: Lifecycle[]): string {
     '',
   ];
   for (const l of lifecycles) parts.push(`## ${ENFORCEMENT_CATEGORIES[l.category]} (\`${l.category}\`)`, '', lifecycleMermaid(l), '');
+  parts.push(...stepFactsSection());
   return parts.join('\n');
+}
+
+/** What each step records beyond time, place and officers (CASE-6 … CASE-12), from the step-facts declarations. */
+function stepFactsSection(): string[] {
+  // A form whose choices list the matter's own records (which seizure) is shown for a matter without any.
+  const none: MatterRecord = { category: 'penalty_general', steps: [], parties: [], documents: [], services: [], calendar: createCalendar({ notices: [] }), rollOverAgencyDays: true };
+  const rows = Object.entries(STEP_FACTS).map(([step, facts]) => `| ${stepLabel(step)} (\`${step}\`) | ${(facts.fieldsFor?.(none) ?? facts.fields).map((f) => f.label + (f.required ? '' : '（选填）')).join('、')} | ${facts.source} |`);
+  return [
+    '## What a step records',
+    '',
+    'Besides when, where and which officers, these steps record the facts below (`src/rules/matters/step-facts/`); a step',
+    'lacking one is refused with the field named, and a step the law forbids now (a second seizure extension, enforcement',
+    'at night without urgency, a court application outside its window, 结案 with a fine unpaid …) is refused citing the article.',
+    'The national-law time limits these facts start are on the matter page\'s 「法定期限」 (`docs/deadlines.md`).',
+    '',
+    '| step | records | source |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ];
 }
