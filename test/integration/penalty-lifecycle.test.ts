@@ -149,7 +149,7 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
   it('CASE-9 行政处罚法 第六十四条第（二）项: the 听证通知书 served 10-13; a hearing on 10-22 (6 working days) is refused, on 10-23 (7) scheduled, then held with its 听证笔录 and 听证报告', async () => {
     const accepted = (await h().get(`${base()}/hearing-requests`)).json().find((r: { outcome: string }) => r.outcome === 'accepted');
     const notice = await issue('hearing_notice', null, { hearing_at: '2026-10-23T09:30', place: '方城县市场监督管理局听证室', public_hearing: '公开', host: '法制科 钱某' });
-    const served = await h().post(`${base()}/services`, { documentId: notice.id, partyId, method: 'direct', servedAt: '2026-10-13T01:30:00Z', details: { recipientName: '孙某', relation: '法定代表人', signed: true } });
+    const served = await h().post(`${base()}/services`, { documentId: notice.id, partyId, method: 'direct', servedAt: t.clock.now().toISOString(), details: { recipientName: '孙某', relation: '法定代表人', signed: true } });
     expect(served.statusCode, served.body).toBe(201);
     const plan = { hearingRequestId: accepted.id, scheduledAt: '2026-10-23T01:30:00Z', place: '方城县市场监督管理局听证室', hostName: '法制科 钱某', public: true, noticeDocumentId: notice.id };
     const early = await h().post(`${base()}/hearings`, { ...plan, scheduledAt: '2026-10-22T01:30:00Z' });
@@ -216,8 +216,8 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
   it('CASE-5 行政处罚法 第六十条: the 法定期限 card shows the decision due 12-07 (90 days from filing 09-08), met on 10-26', async () => {
     const deadlines = (await h().get(`${base()}/deadlines`)).json();
     expect(deadlines).toEqual([
-      expect.objectContaining({ startedOn: '2026-09-08', due: '2026-12-07', doneOn: '2026-10-26', state: 'met', act: '作出行政处罚决定' }),
       expect.objectContaining({ ruleKey: 'finePayment', startedOn: '2026-10-27', due: '2026-11-11', doneOn: null, state: 'running', blocksClosing: true }),
+      expect.objectContaining({ startedOn: '2026-09-08', due: '2026-12-07', doneOn: '2026-10-26', state: 'met', act: '作出行政处罚决定' }),
     ]);
   });
 
@@ -256,7 +256,7 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
     await moveTo('2027-04-14T04:00:00Z');
     const reminder = await step('reminder', '2027-04-14T02:00:00Z', { details: { obligation: '缴纳罚款 10,000 元及加处罚款 10,000 元', performance_deadline: '2027-04-24', performance_method: '至方城县农业银行城关支行缴纳', amount: 20_000 } });
     const demand = await issue('reminder_notice', reminder.id, { performance_deadline: '2027-04-24', amount: 20_000 });
-    const served = await h().post(`${base()}/services`, { documentId: demand.id, partyId, method: 'direct', servedAt: '2027-04-14T03:00:00Z', details: { recipientName: '孙某', relation: '法定代表人', signed: true } });
+    const served = await h().post(`${base()}/services`, { documentId: demand.id, partyId, method: 'direct', servedAt: t.clock.now().toISOString(), details: { recipientName: '孙某', relation: '法定代表人', signed: true } });
     expect(served.statusCode, served.body).toBe(201);
     expect(served.json()).toMatchObject({ servedDay: '2027-04-14', documentName: '催告书' });
   });
@@ -291,8 +291,8 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
     expect(detail.steps.find((s: { id: string }) => s.id === closing.id)).toMatchObject({ status: 'approved' });
     const deadlines = (await h().get(`${base()}/deadlines`)).json();
     expect(deadlines).toEqual([
-      expect.objectContaining({ ruleKey: 'decisionAfterFiling', due: '2026-12-07', doneOn: '2026-10-26', state: 'met' }),
       expect.objectContaining({ ruleKey: 'finePayment', due: '2026-11-11', doneOn: null, state: 'overdue', blocksClosing: false, act: '缴清罚款' }),
+      expect.objectContaining({ due: '2026-12-07', doneOn: '2026-10-26', state: 'met', act: '作出行政处罚决定' }),
     ]);
   });
 
@@ -318,7 +318,7 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
       ...approved, ...doc, // decision + 决定书
       'H service.recorded', ...rec, // 留置送达 and its lifecycle step
       ...rec, // 加处罚款 (the wrong figure and the refused 结案 leave nothing)
-      ...rec, ...doc, 'H service.recorded', // 催告 + 催告书 served
+      ...rec, ...doc, 'H service.recorded', ...rec, // 催告 + 催告书 served directly, and its lifecycle step
       ...rec, // court application (the two refused ones leave nothing)
       ...approved, ...doc, // 结案 + 结案审批表
     ]);
