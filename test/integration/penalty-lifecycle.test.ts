@@ -277,6 +277,7 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
     await moveTo('2027-04-29T02:00:00Z');
     const made = await apply('2027-04-29');
     expect(made.statusCode, made.body).toBe(201);
+    await issue('court_enforcement_application', made.json().id, { court: '方城县人民法院', applied_on: '2027-04-29', decision_served_on: '2026-10-27', reminder_served_on: '2027-04-14', amount: 20_000 });
     expect((await h().get(`${base()}/closing-readiness`)).json()).toEqual({ ready: true, gaps: [] });
   });
 
@@ -319,7 +320,7 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
       'H service.recorded', ...rec, // 留置送达 and its lifecycle step
       ...rec, // 加处罚款 (the wrong figure and the refused 结案 leave nothing)
       ...rec, ...doc, 'H service.recorded', ...rec, // 催告 + 催告书 served directly, and its lifecycle step
-      ...rec, // court application (the two refused ones leave nothing)
+      ...rec, ...doc, // court application + 强制执行申请书 (the two refused ones leave nothing)
       ...approved, ...doc, // 结案 + 结案审批表
     ]);
   });
