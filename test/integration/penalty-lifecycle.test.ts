@@ -12,12 +12,12 @@ const allNo = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.id, false]));
 const reviewPoints = ['subject_and_qualification', 'procedure', 'facts_and_evidence', 'law_and_discretion', 'authority', 'documents', 'criminal_referral', 'other'].map((id) => ({ id, result: 'ok' }));
 const party = { kind: 'legal', name: '方城县某某眼镜店', idType: 'uscc', idNumber: '92411322MA49XXXX8H', address: '方城县建设路55号', legalRepresentative: '孙某' };
 
-// CASE-5 … CASE-9, SRV-1, SRV-2, REV-2 … REV-4: one general-procedure penalty from a complaint to a
-// decision served by 留置, each act done by the person who does it at an agency, in the order the
+// CASE-5 … CASE-12, SRV-1, SRV-2, REV-2 … REV-4: one general-procedure penalty from a complaint to a
+// decision served by 留置, left unpaid, surcharged, 催告ed, applied to a court and closed, each act done by the person who does it at an agency, in the order the
 // law requires, with the clock moved across 国庆 2026 (10-01 … 10-07 off, 10-10 a make-up working
 // day) so that every working-day count is tested against a real holiday block. Each `it` is one
 // act of the story; the tests run in order and later ones rely on the earlier ones.
-describe('行政处罚（一般程序） from complaint to service of the decision (CASE-5 … CASE-9, SRV-1, SRV-2, REV-2 … REV-4)', () => {
+describe('行政处罚（一般程序） from complaint to 结案 (CASE-5 … CASE-12, SRV-1, SRV-2, REV-2 … REV-4)', () => {
   let t: TestApp;
   let admin: Session;
   let team: Team;
