@@ -12,12 +12,12 @@ const allNo = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.id, false]));
 const reviewPoints = ['subject_and_qualification', 'procedure', 'facts_and_evidence', 'law_and_discretion', 'authority', 'documents', 'criminal_referral', 'other'].map((id) => ({ id, result: 'ok' }));
 const party = { kind: 'legal', name: '方城县某某眼镜店', idType: 'uscc', idNumber: '92411322MA49XXXX8H', address: '方城县建设路55号', legalRepresentative: '孙某' };
 
-// CASE-5 … CASE-9, SRV-1, SRV-2, REV-2 … REV-4: one general-procedure penalty from a complaint to a
-// decision served by 留置, each act done by the person who does it at an agency, in the order the
+// CASE-5 … CASE-12, SRV-1, SRV-2, REV-2 … REV-4: one general-procedure penalty from a complaint to a
+// decision served by 留置, left unpaid, surcharged, 催告ed, applied to a court and closed, each act done by the person who does it at an agency, in the order the
 // law requires, with the clock moved across 国庆 2026 (10-01 … 10-07 off, 10-10 a make-up working
 // day) so that every working-day count is tested against a real holiday block. Each `it` is one
 // act of the story; the tests run in order and later ones rely on the earlier ones.
-describe('行政处罚（一般程序） from complaint to service of the decision (CASE-5 … CASE-9, SRV-1, SRV-2, REV-2 … REV-4)', () => {
+describe('行政处罚（一般程序） from complaint to 结案 (CASE-5 … CASE-12, SRV-1, SRV-2, REV-2 … REV-4)', () => {
   let t: TestApp;
   let admin: Session;
   let team: Team;
@@ -48,10 +48,10 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
     return s.json() as { id: string; status: string };
   };
   /** Drafts the document from the step with complete values, then issues it. */
-  const issue = async (typeId: string, stepId: string, own: Record<string, unknown> = {}) => {
+  const issue = async (typeId: string, stepId: string | null, own: Record<string, unknown> = {}) => {
     const day = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const fields = demoFields(typeId, { day, time: '10:00', party, officers, maker: officers[0]!.name, place: '方城县建设路55号' }, own);
-    const draft = await h().post(`${base()}/documents`, { typeId, stepId, fields });
+    const draft = await h().post(`${base()}/documents`, { typeId, ...(stepId ? { stepId } : {}), fields });
     expect(draft.statusCode, draft.body).toBe(201);
     const issued = await h().post(`${agency()}/documents/${draft.json().id}/issue`);
     expect(issued.statusCode, issued.body).toBe(200);
@@ -146,9 +146,12 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
     expect((await h().get(`${base()}/hearing-requests`)).json().map((r: { outcome: string }) => r.outcome)).toEqual(['accepted', 'refused']);
   });
 
-  it('CASE-9 行政处罚法 第六十四条第（二）项: 听证通知 served 10-13; a hearing on 10-22 (6 working days) is refused, on 10-23 (7) scheduled, then held with its 听证笔录', async () => {
+  it('CASE-9 行政处罚法 第六十四条第（二）项: the 听证通知书 served 10-13; a hearing on 10-22 (6 working days) is refused, on 10-23 (7) scheduled, then held with its 听证笔录 and 听证报告', async () => {
     const accepted = (await h().get(`${base()}/hearing-requests`)).json().find((r: { outcome: string }) => r.outcome === 'accepted');
-    const plan = { hearingRequestId: accepted.id, scheduledAt: '2026-10-23T01:30:00Z', place: '方城县市场监督管理局听证室', hostName: '法制科 钱某', public: true, noticeServedOn: '2026-10-13' };
+    const notice = await issue('hearing_notice', null, { hearing_at: '2026-10-23T09:30', place: '方城县市场监督管理局听证室', public_hearing: '公开', host: '法制科 钱某' });
+    const served = await h().post(`${base()}/services`, { documentId: notice.id, partyId, method: 'direct', servedAt: t.clock.now().toISOString(), details: { recipientName: '孙某', relation: '法定代表人', signed: true } });
+    expect(served.statusCode, served.body).toBe(201);
+    const plan = { hearingRequestId: accepted.id, scheduledAt: '2026-10-23T01:30:00Z', place: '方城县市场监督管理局听证室', hostName: '法制科 钱某', public: true, noticeDocumentId: notice.id };
     const early = await h().post(`${base()}/hearings`, { ...plan, scheduledAt: '2026-10-22T01:30:00Z' });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain('2026-10-23');
@@ -156,10 +159,11 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
     expect(scheduled.statusCode, scheduled.body).toBe(201);
     await moveTo('2026-10-23T05:00:00Z');
     const hearing = await step('hearing', '2026-10-23T01:30:00Z', { place: '方城县市场监督管理局听证室' });
-    const record = await issue('hearing_record', hearing.id);
-    const held = await h().post(`${base()}/hearings/${scheduled.json().id}/held`, { heldAt: '2026-10-23T01:30:00Z', attendees: '当事人法定代表人 孙某；调查人员', documentId: record.id, summary: '当事人对事实无异议，请求从轻处罚。' });
+    const minutes = await issue('hearing_minutes', hearing.id);
+    await issue('hearing_report', hearing.id);
+    const held = await h().post(`${base()}/hearings/${scheduled.json().id}/held`, { heldAt: '2026-10-23T01:30:00Z', attendees: '当事人法定代表人 孙某；调查人员', documentId: minutes.id, summary: '当事人对事实无异议，请求从轻处罚。' });
     expect(held.statusCode, held.body).toBe(201);
-    expect(held.json()).toMatchObject({ kind: 'hearing_held', occurredDay: '2026-10-23' });
+    expect(held.json()).toMatchObject({ kind: 'hearing_held', occurredDay: '2026-10-23', details: { noticeServedOn: '2026-10-13' } });
   });
 
   it('REV-2 REV-3 REV-4 CASE-5 法制审核办法 第六条（四）: after a hearing the decision is major; a legal reviewer passes it before the decision', async () => {
@@ -211,7 +215,88 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
 
   it('CASE-5 行政处罚法 第六十条: the 法定期限 card shows the decision due 12-07 (90 days from filing 09-08), met on 10-26', async () => {
     const deadlines = (await h().get(`${base()}/deadlines`)).json();
-    expect(deadlines).toEqual([expect.objectContaining({ startedOn: '2026-09-08', due: '2026-12-07', doneOn: '2026-10-26', state: 'met', act: '作出行政处罚决定' })]);
+    expect(deadlines).toEqual([
+      expect.objectContaining({ ruleKey: 'finePayment', startedOn: '2026-10-27', due: '2026-11-11', doneOn: null, state: 'running', blocksClosing: true }),
+      expect.objectContaining({ startedOn: '2026-09-08', due: '2026-12-07', doneOn: '2026-10-26', state: 'met', act: '作出行政处罚决定' }),
+    ]);
+  });
+
+  const fine = async () => (await h().get(`${base()}/payments`)).json().fine;
+  it('CASE-11 行政处罚法 第七十二条, 行政强制法 第四十五条: unpaid past 11-11, the 加处罚款 runs at 3 % a day — 5 days 1,500 元 on 11-16, 33 days 9,900 元 on 12-14, capped at the fine on day 34 (12-15)', async () => {
+    await moveTo('2026-11-16T02:00:00Z');
+    // 11-12 is day 1 (the day after the due day, a Thursday; calendar days, holidays included).
+    expect(await fine()).toMatchObject({ fineFen: 1_000_000, servedDay: '2026-10-27', due: '2026-11-11', paidFineFen: 0, outstandingFineFen: 1_000_000, surcharge: { asOf: '2026-11-16', daysLate: 5, surchargeFen: 150_000, capped: false } });
+    // 19 days of November (12 … 30) + 14 of December = 33.
+    await moveTo('2026-12-14T02:00:00Z');
+    expect((await fine()).surcharge).toMatchObject({ daysLate: 33, surchargeFen: 990_000, capped: false });
+    await moveTo('2026-12-15T02:00:00Z');
+    expect((await fine()).surcharge).toMatchObject({ daysLate: 34, surchargeFen: 1_000_000, capped: true });
+  });
+
+  it('CASE-11 行政处罚法 第七十二条, 行政强制法 第四十五条: a 加处罚款 of 34 days and 10,200 元 is refused naming 10,000.00 元 (the cap); the right figure is recorded on 12-15', async () => {
+    const wrong = await h().post(`${base()}/steps`, { step: 'late_payment_penalty', occurredAt: '2026-12-15T02:00:00Z', details: { surcharge_days: 34, surcharge_amount: 10_200 } });
+    expect(wrong.statusCode, wrong.body).toBe(409);
+    expect(wrong.json()).toMatchObject({ code: 'OUT_OF_ORDER' });
+    expect(wrong.json().message).toContain('应为 34 日、10,000.00 元（已达罚款数额上限），计至2026年12月15日');
+    const right = await step('late_payment_penalty', '2026-12-15T02:00:00Z', { details: { surcharge_days: 34, surcharge_amount: 10_000 } });
+    expect(right.status).toBe('done');
+  });
+
+  const unpaid = '缴清罚款尚未完成（缴纳罚款期限，届满日 2026-11-11，已逾期）';
+  it('CASE-12 行政处罚法 第六十七条: while the fine is unpaid, 结案 is refused — the 结案条件 and the closing step both name the fine', async () => {
+    const readiness = (await h().get(`${base()}/closing-readiness`)).json();
+    expect(readiness).toEqual({ ready: false, gaps: [{ kind: 'deadline', text: unpaid, waivedByTermination: true }] });
+    const closing = await h().post(`${base()}/steps`, { step: 'closing', occurredAt: '2026-12-15T02:00:00Z', details: { closing_reason: '执行完毕', execution_summary: '当事人未缴纳罚款' } });
+    expect(closing.statusCode, closing.body).toBe(409);
+    expect(closing.json().code).toBe('OUT_OF_ORDER');
+    expect(closing.body).toContain(unpaid);
+  });
+
+  it('CASE-10 行政强制法 第三十五条, 第五十四条: the 催告 on 2027-04-14 names the sum, the time and where to pay; its 催告书 is issued and served the same day', async () => {
+    await moveTo('2027-04-14T04:00:00Z');
+    const reminder = await step('reminder', '2027-04-14T02:00:00Z', { details: { obligation: '缴纳罚款 10,000 元及加处罚款 10,000 元', performance_deadline: '2027-04-24', performance_method: '至方城县农业银行城关支行缴纳', amount: 20_000 } });
+    const demand = await issue('reminder_notice', reminder.id, { performance_deadline: '2027-04-24', amount: 20_000 });
+    const served = await h().post(`${base()}/services`, { documentId: demand.id, partyId, method: 'direct', servedAt: t.clock.now().toISOString(), details: { recipientName: '孙某', relation: '法定代表人', signed: true } });
+    expect(served.statusCode, served.body).toBe(201);
+    expect(served.json()).toMatchObject({ servedDay: '2027-04-14', documentName: '催告书' });
+  });
+
+  it('CASE-10 行政强制法 第五十三、五十四条: a court application on 04-27 (the party may still sue) and on 04-28 (9 working days after the 催告) is refused naming 04-29; on 04-29 it is made', async () => {
+    const apply = (day: string) => h().post(`${base()}/steps`, { step: 'court_application', occurredAt: `${day}T02:00:00Z`, details: { court: '方城县人民法院', applied_on: day, materials: '强制执行申请书、行政处罚决定书及送达回证、催告书及送达回证、加处罚款计算' } });
+    // 6 months from service 10-27 → 04-27 (a Tuesday). Working days after the 催告 of 04-14 (Wed):
+    // 04-15 (1), 16 (2), 19 (3), 20 (4), 21 (5), 22 (6), 23 (7), 26 (8), 27 (9), 28 (10) → first day 04-29.
+    // (2027's holiday notice is not yet bundled: the calendar knows the statutory days only, so no
+    // make-up working Sunday 04-25 is assumed; when the notice arrives, recount here.)
+    const why = '催告书于2027年4月14日送达，当事人的期限于2027年4月27日届满；最早可于2027年4月29日申请';
+    await moveTo('2027-04-27T02:00:00Z');
+    const whileSuing = await apply('2027-04-27');
+    expect(whileSuing.statusCode, whileSuing.body).toBe(409);
+    expect(whileSuing.json().message).toContain(why);
+    await moveTo('2027-04-28T02:00:00Z');
+    const tooSoon = await apply('2027-04-28');
+    expect(tooSoon.statusCode, tooSoon.body).toBe(409);
+    expect(tooSoon.json().message).toContain(why);
+    await moveTo('2027-04-29T02:00:00Z');
+    const made = await apply('2027-04-29');
+    expect(made.statusCode, made.body).toBe(201);
+    await issue('court_enforcement_application', made.json().id, { court: '方城县人民法院', applied_on: '2027-04-29', decision_served_on: '2026-10-27', reminder_served_on: '2027-04-14', amount: 20_000 });
+    expect((await h().get(`${base()}/closing-readiness`)).json()).toEqual({ ready: true, gaps: [] });
+  });
+
+  it('CASE-12 S1 第二十七条、第三十一条: 结案 (其他: 已申请人民法院强制执行) approved on 04-30; the matter is closed and the 法定期限 card keeps the fine overdue but no longer blocking', async () => {
+    await moveTo('2027-04-30T02:00:00Z');
+    // Not 执行完毕 (nothing was paid) and not 终结执行 (no ground of 行政强制法 第四十条 applies): the
+    // court now carries the enforcement, which is what lifts the unpaid fine's block.
+    const closing = await step('closing', '2027-04-30T02:00:00Z', { details: { closing_reason: '其他', execution_summary: '当事人逾期未缴纳罚款，经催告仍未履行，已于2027年4月29日申请方城县人民法院强制执行' } });
+    await issue('closing_approval', closing.id, { closing_reason: '其他' });
+    const detail = (await h().get(base())).json();
+    expect(detail.matter.status).toBe('closed');
+    expect(detail.steps.find((s: { id: string }) => s.id === closing.id)).toMatchObject({ status: 'approved' });
+    const deadlines = (await h().get(`${base()}/deadlines`)).json();
+    expect(deadlines).toEqual([
+      expect.objectContaining({ ruleKey: 'finePayment', due: '2026-11-11', doneOn: null, state: 'overdue', blocksClosing: false, act: '缴清罚款' }),
+      expect.objectContaining({ due: '2026-12-07', doneOn: '2026-10-26', state: 'met', act: '作出行政处罚决定' }),
+    ]);
   });
 
   it('INT-1 every act above left its audit event, in order, by the person who did it (handler H, reviewer R, head A, legal reviewer L)', async () => {
@@ -229,11 +314,16 @@ describe('行政处罚（一般程序） from complaint to service of the decisi
       ...rec, ...doc, // investigation report
       ...rec, ...doc, 'H service.recorded', // 事先告知书 served by post
       'H rights.statement_recorded', 'H rights.statement_reviewed',
-      'H rights.hearing_requested', 'H rights.hearing_requested', 'H rights.hearing_scheduled',
-      ...rec, ...doc, 'H rights.hearing_held', // hearing + 听证笔录
+      'H rights.hearing_requested', 'H rights.hearing_requested',
+      ...doc, 'H service.recorded', 'H rights.hearing_scheduled', // 听证通知书 served, then the hearing scheduled
+      ...rec, ...doc, ...doc, 'H rights.hearing_held', // hearing + 听证笔录, 听证报告
       'H legal_review.assessed', 'H legal_review.submitted', 'L legal_review.decided', 'L document.issued', // opinion
       ...approved, ...doc, // decision + 决定书
       'H service.recorded', ...rec, // 留置送达 and its lifecycle step
+      ...rec, // 加处罚款 (the wrong figure and the refused 结案 leave nothing)
+      ...rec, ...doc, 'H service.recorded', ...rec, // 催告 + 催告书 served directly, and its lifecycle step
+      ...rec, ...doc, // court application + 强制执行申请书 (the two refused ones leave nothing)
+      ...approved, ...doc, // 结案 + 结案审批表
     ]);
   });
 });

@@ -113,7 +113,7 @@ export async function recordHearingHeld(db: Db, actor: Actor, p: Principal, agen
     const day = shanghaiDate(input.heldAt);
     const tooEarly = hearingDayProblem(day, noticeDay, noticeDay, await loadCalendar(tx));
     if (tooEarly) throw new AppError('VALIDATION_FAILED', tooEarly);
-    if (input.documentId) await requireIssuedDocument(tx, matterId, input.documentId, ['hearing_record'], '听证笔录/报告');
+    if (input.documentId) await requireIssuedDocument(tx, matterId, input.documentId, ['hearing_minutes', 'hearing_record'], '听证笔录');
     return insertRightsRecord(
       tx,
       actor,

@@ -77,7 +77,7 @@ export function rightsRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.post(`${M}/hearings/:recordId/held`, {
     config: access,
-    schema: { tags, summary: '记录举行听证：参加人员、听证笔录/报告、结果', params: recordParams, body: hearingHeldInput, response: created },
+    schema: { tags, summary: '记录举行听证：参加人员、听证笔录、结果', params: recordParams, body: hearingHeldInput, response: created },
     handler: async (req, reply) => reply.status(201).send(await one(req.params.matterId, (await recordHearingHeld(ctx.db, actorOf(req), principalOf(req), req.params.agencyId, req.params.matterId, req.params.recordId, req.body, ctx.clock())).id)),
   });
   r.post(`${M}/recusal-requests`, {

@@ -50,7 +50,7 @@ export const hearingScheduleInput = z.object({
 export const hearingHeldInput = z.object({
   heldAt: instant('举行时间'),
   attendees: longText('参加人员'),
-  /** The issued 听证笔录/报告 of the matter. */
+  /** The issued 听证笔录 (hearing_minutes; or the former 听证笔录/报告) of the matter. */
   documentId: uuidParam.nullable().optional(),
   summary: longText('听证结果摘要'),
   noticeServedOn: isoDate.nullable().optional(),

@@ -5243,7 +5243,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录举行听证：参加人员、听证笔录/报告、结果 */
+        /** 记录举行听证：参加人员、听证笔录、结果 */
         post: {
             parameters: {
                 query?: never;

@@ -52,6 +52,11 @@ describe('结案 (CASE-12, S1 第二十七条、第三十一条, 行政强制法
     expect(close(exampleClosing(), { documents: docs, services: [] }).ok).toBe(true);
   });
 
+  it('CASE-12 行政强制法 第五十五条: papers for another authority (强制执行申请书 to the court, 案件移送函) are not served on the party', () => {
+    const docs = [decision, { ...decision, id: 'd3', typeId: 'court_enforcement_application' }, { ...decision, id: 'd4', typeId: 'case_transfer_letter' }];
+    expect(close(exampleClosing(), { documents: docs }).ok).toBe(true);
+  });
+
   it('CASE-12 DOC-4: an issued correction replaces the earlier version — only the latest must be served', () => {
     const v1 = { ...decision, lineageId: 'L', version: 1 };
     const v2 = { ...decision, id: 'd2', lineageId: 'L', version: 2 };

@@ -45,7 +45,7 @@ function addressees(doc: MatterDeadlineContext['documents'][number], parties: Ma
 
 /**
  * What still keeps the matter open (CASE-12): every issued document that goes to the party
- * (issuedToParty) served on each party it names (S1 第二十二–二十六条), and every national-law
+ * (issuedToParty, audience 'party') served on each party it names (S1 第二十二–二十六条), and every national-law
  * limit that keeps service or execution open met (blocksClosing: a fine unpaid, a seizure not
  * decided …). Deadlines are evaluated as of `ctx.today`; pass them to test a source in isolation.
  */
@@ -53,7 +53,9 @@ export function closingGaps(ctx: MatterDeadlineContext, deadlines: MatterDeadlin
   const gaps: ClosingGap[] = [];
   for (const doc of ctx.documents) {
     const type = documentType(doc.typeId);
-    if (doc.status !== 'issued' || !type?.issuedToParty || superseded(doc, ctx.documents)) continue;
+    // Only papers the party reads are served on it; a 强制执行申请书 goes to the court, a 移送函 to
+    // another authority (audience 'addressee', DOC-5), so no 送达回证 from the party is awaited.
+    if (doc.status !== 'issued' || !type?.issuedToParty || type.audience !== 'party' || superseded(doc, ctx.documents)) continue;
     for (const party of addressees(doc, ctx.parties)) {
       if (ctx.services.some((s) => s.documentId === doc.id && s.partyId === party.id)) continue;
       gaps.push({ kind: 'service', text: `“${type.name}”尚未向当事人“${party.name}”送达`, waivedByTermination: false });

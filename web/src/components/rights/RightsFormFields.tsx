@@ -86,7 +86,7 @@ export function rightsFields(mode: RightsMode, o: FieldOptions, waived: boolean)
       return [
         when('heldAt', '举行时间', '请选择举行时间'),
         text('attendees', '参加人员', '请填写参加人员', true),
-        pick('documentId', '听证笔录/报告', o.hearingRecords, { placeholder: o.hearingRecords.length ? '选择已定稿的听证笔录/报告' : '本事项尚无已定稿的听证笔录/报告' }),
+        pick('documentId', '听证笔录', o.hearingRecords, { placeholder: o.hearingRecords.length ? '选择已定稿的听证笔录' : '本事项尚无已定稿的听证笔录' }),
         text('summary', '听证结果摘要', '请填写结果摘要', true),
         day('noticeServedOn', '听证通知书送达日期（安排时未填的）'),
       ];

@@ -74,7 +74,7 @@ export function RightsPanel({ detail, docs, types }: { detail: MatterDetail; doc
     matterOfficers: detail.officers.map((o) => ({ value: o.id, label: o.name })),
     agencyOfficers: officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）` })),
     statementRecords: docOptions('statement_defence_record'),
-    hearingRecords: docOptions('hearing_record'),
+    hearingRecords: [...docOptions('hearing_minutes'), ...docOptions('hearing_record')],
     issuedDocs: docOptions(),
     acceptedRequests: records.filter((r) => r.kind === 'hearing_request' && r.outcome === 'accepted').map((r) => ({ value: r.id, label: `${r.partyName ?? ''} ${r.occurredDay} 申请` })),
     av,
