@@ -105,6 +105,11 @@ describe('简易程序 and 结案 through HTTP (CASE-6, CASE-12)', () => {
     const partyId = (await as().get(`${matters()}/${id}`)).json().parties[0].id;
     const service = await as().post(`${matters()}/${id}/services`, { documentId: doc.json().id, partyId, method: 'direct', servedAt: t.clock.now().toISOString(), place: '抚顺县石文镇文化路8号', details: { recipientName: '张某', relation: '本人', signed: true } });
     expect(service.statusCode, service.body).toBe(201);
+    // CASE-11: the fine is still unpaid, which keeps execution open; the party pays on the spot.
+    expect((await as().get(`${matters()}/${id}/closing-readiness`)).json().gaps.map((g: { text: string }) => g.text)).toEqual([expect.stringContaining('缴清罚款尚未完成')]);
+    const paidOn = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const paid = await as().post(`${matters()}/${id}/payments`, { partyId, amountFen: 20_000, paidOn, receiptNumber: '辽非税 2104210001', method: 'on_the_spot', purpose: 'fine' });
+    expect(paid.statusCode, paid.body).toBe(201);
     expect((await as().get(`${matters()}/${id}/closing-readiness`)).json()).toEqual({ ready: true, gaps: [] });
     const closed = await step(id, 'closing', exampleClosing());
     expect(closed.statusCode, closed.body).toBe(201);

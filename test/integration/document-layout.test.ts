@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEIZURE_FACTS } from '../support/custody-facts.js';
 import { makeEnforcementTeam } from '../support/factories.js';
 import { client, signInAs, type Session } from '../support/http-client.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
@@ -18,7 +19,9 @@ describe('print layout by audience and superseded forms (DOC-1, DOC-5)', () => {
   const party = { kind: 'legal', name: '抚顺某某商贸有限公司', idType: 'uscc', idNumber: '91210421MA0XXXXX1K' };
 
   async function approvedStep(step: string) {
-    const s = await as(team.handler.session).post(`${base()}/${matterId}/steps`, { step, occurredAt: t.clock.now().toISOString(), note: `${step} 提请审批` });
+    // A seizure records its items and term (CASE-10, 行政强制法 第二十四条).
+    const details = step === 'seizure' ? SEIZURE_FACTS : undefined;
+    const s = await as(team.handler.session).post(`${base()}/${matterId}/steps`, { step, occurredAt: t.clock.now().toISOString(), note: `${step} 提请审批`, ...(details ? { details } : {}) });
     expect(s.statusCode, s.body).toBe(201);
     const id = s.json().id as string;
     for (const who of [team.reviewer, team.approver]) {
