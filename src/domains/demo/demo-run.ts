@@ -77,6 +77,12 @@ export class DemoMatter {
     return s;
   }
 
+  /** A step and the document that records it, issued. */
+  async stepWithDocument(typeId: string, step: string, day: string, time: string, opts: Parameters<DemoMatter['step']>[3] = {}) {
+    const s = await this.step(step, day, time, opts);
+    return this.issue(typeId, s.id);
+  }
+
   async approve(stepId: string) {
     for (const who of [this.people.reviewer, this.people.approver]) {
       this.run.clock.tick(20);
