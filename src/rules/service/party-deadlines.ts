@@ -2,7 +2,8 @@ import type { WorkingDayCalendar } from '../calendar/create-calendar.js';
 import { deadlinesStartedByService, type ServedDocument } from '../law/served-deadlines.js';
 
 // SRV-2: the party's deadlines that the service of an issued document starts. The state is by
-// date only: the system does not record payment or requests, so never "paid" or "late".
+// date only; what the party did about them (paid, asked for a hearing) is read where it is recorded
+// (src/rules/payment, src/rules/rights, the 法定期限 of src/rules/matter-deadlines).
 
 /** Which set of deadlines a document of this type (with these fields) starts when served. */
 export function servedDocumentKind(typeId: string, fields: Record<string, unknown>): ServedDocument | null {

@@ -23,8 +23,8 @@ const stateTags: Record<PartyDeadline['state'], { color: string; label: string }
 
 /**
  * 送达与当事人期限 (SRV-1, SRV-2) on the matter page: the services recorded for the matter's
- * issued documents, and the deadlines each service starts for the party, by date only (the
- * system does not record payment, so it never says "paid" or "late").
+ * issued documents, and the deadlines each service starts for the party, by date only: whether
+ * the party paid or asked for a hearing is shown where it is recorded (罚款缴纳, 当事人权利, 法定期限).
  */
 export function ServicePanel({ detail, docs, types, onRecorded }: { detail: MatterDetail; docs: MatterDoc[]; types: DocType[]; onRecorded?: () => void }) {
   const { agency, access, me } = useSession();
