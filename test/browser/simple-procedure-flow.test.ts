@@ -112,6 +112,11 @@ describe('simple procedure and the end of the matter on the tablet', () => {
 
     ok(await as.post(`${m}/services`, { documentId: doc.id, partyId: detail.parties[0]!.id, method: 'direct', servedAt: new Date().toISOString(), details: { recipientName: '张某', relation: '本人', signed: true } }));
     await page.reload();
+    // CASE-11: served, the fine is still unpaid — execution stays open until the party pays.
+    await expect.poll(() => page.getByTestId('closing-readiness').textContent()).toContain('缴清罚款尚未完成');
+    const paidOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    ok(await as.post(`${m}/payments`, { partyId: detail.parties[0]!.id, amountFen: 20_000, paidOn, receiptNumber: '辽非税 2104210002', method: 'on_the_spot', purpose: 'fine' }));
+    await page.reload();
     await expect.poll(() => page.getByTestId('closing-readiness').textContent()).toContain('结案条件已具备');
 
     await page.getByTestId('record-step').click();
