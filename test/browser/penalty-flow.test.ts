@@ -163,7 +163,8 @@ async function flow(tablet: Page) {
   for (const d of partyDeadlines.filter((x) => x.documentName === '行政处罚决定书')) {
     expect(await card.locator('tr').filter({ hasText: d.name }).filter({ hasText: '行政处罚决定书' }).first().textContent()).toContain(d.due);
   }
-  const [limit] = (await h.get(`${api()}/matters/${matterId}/deadlines`)).json() as { due: string; state: string }[];
+  // The decision's 90 days (行政处罚法 第六十条) are met; the fine's 15 days now run beside them.
+  const limit = ((await h.get(`${api()}/matters/${matterId}/deadlines`)).json() as { ruleKey: string; due: string; state: string }[]).find((d) => d.ruleKey === 'decisionAfterFiling');
   expect(limit).toMatchObject({ state: 'met' });
   const lawCard = tablet.getByTestId('matter-deadlines');
   await expect.poll(() => lawCard.textContent()).toContain('已按期完成');
