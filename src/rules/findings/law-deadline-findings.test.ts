@@ -16,7 +16,7 @@ const facts = (steps: ReturnType<typeof step>[]): MatterFacts => ({
 const lawFindings = (f: MatterFacts, now: string) => evaluateFindings(f, profile, calendar, shanghai(now)).filter((x) => x.kind === 'law_deadline');
 
 // The 法定期限 of a matter become findings when missed (issue 12: "a finding when late").
-describe('law deadline findings', () => {
+describe('law deadline findings (SUP-2, CAL-2)', () => {
   const filed = step('F', 'filing', '2026-01-05');
 
   it('行政处罚法 第六十条: no finding while the 90 days run; due soon on the last day (the profile rolls 清明 over to 04-07)', () => {

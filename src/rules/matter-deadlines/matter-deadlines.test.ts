@@ -8,7 +8,7 @@ const ctx = (steps: MatterDeadlineContext['steps'], today: string, over: Partial
   category: 'penalty_general', steps, parties: [], documents: [], services: [], calendar, today, rollOverAgencyDays: false, ...over,
 });
 
-describe('matter deadlines', () => {
+describe('matter deadlines (CAL-2, CASE-5)', () => {
   it('the state of a limit: running, met, met late, overdue (an act on the due day is in time)', () => {
     expect(deadlineState('2026-04-05', null, '2026-04-05')).toBe('running');
     expect(deadlineState('2026-04-05', null, '2026-04-06')).toBe('overdue');
